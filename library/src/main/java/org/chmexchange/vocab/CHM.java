@@ -1,0 +1,85 @@
+package org.chmexchange.vocab;
+
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Namespace;
+import org.eclipse.rdf4j.model.impl.SimpleNamespace;
+import org.eclipse.rdf4j.model.util.Values;
+
+/**
+ * Constants for the CHM Exchange ontology, namespace {@value #NAMESPACE} (prefix {@value #PREFIX}).
+ *
+ * <p>The terms are specified in {@code docs/MODEL.md} and defined in {@code ontology.ttl} of the
+ * vocabularies module; a test checks that every constant here is declared there. Terms reused from
+ * standard vocabularies (DCTERMS, SKOS, vCard, DCAT, schema.org, PROV-O) are used through RDF4J's
+ * own vocabulary classes and {@link Std}.
+ *
+ * <p>Thread-safety: immutable constants.
+ */
+public final class CHM {
+
+    /** The ontology namespace. */
+    public static final String NAMESPACE = "https://w3id.org/chm-exchange/ns#";
+
+    /** The recommended prefix. */
+    public static final String PREFIX = "chm";
+
+    /** The namespace as an RDF4J {@link Namespace}. */
+    public static final Namespace NS = new SimpleNamespace(PREFIX, NAMESPACE);
+
+    /** The ontology IRI (the namespace without its {@code #}). */
+    public static final IRI ONTOLOGY = Values.iri("https://w3id.org/chm-exchange/ns");
+
+    // Classes
+    public static final IRI Record = term("Record");
+    public static final IRI Treaty = term("Treaty");
+    public static final IRI Meeting = term("Meeting");
+    public static final IRI Decision = term("Decision");
+    public static final IRI NationalReport = term("NationalReport");
+    public static final IRI FocalPoint = term("FocalPoint");
+    public static final IRI Document = term("Document");
+    public static final IRI Organization = term("Organization");
+    public static final IRI File = term("File");
+    public static final IRI Country = term("Country");
+    public static final IRI Party = term("Party");
+
+    // Object properties
+    public static final IRI treaty = term("treaty");
+    public static final IRI parentTreaty = term("parentTreaty");
+    public static final IRI meeting = term("meeting");
+    public static final IRI country = term("country");
+    public static final IRI status = term("status");
+    public static final IRI file = term("file");
+    public static final IRI cites = term("cites");
+    public static final IRI decisionType = term("decisionType");
+    public static final IRI documentType = term("documentType");
+    public static final IRI reportType = term("reportType");
+    public static final IRI focalPointCategory = term("focalPointCategory");
+    public static final IRI partyTo = term("partyTo");
+
+    // Datatype properties
+    public static final IRI acronym = term("acronym");
+    public static final IRI adoptionDate = term("adoptionDate");
+    public static final IRI openedForSignature = term("openedForSignature");
+    public static final IRI entryIntoForce = term("entryIntoForce");
+    public static final IRI placeOfAdoption = term("placeOfAdoption");
+    public static final IRI secretariatSeat = term("secretariatSeat");
+    public static final IRI untcReference = term("untcReference");
+    public static final IRI informeaId = term("informeaId");
+    public static final IRI cbdIdentifier = term("cbdIdentifier");
+    public static final IRI body = term("body");
+    public static final IRI session = term("session");
+    public static final IRI part = term("part");
+    public static final IRI city = term("city");
+    public static final IRI contactKind = term("contactKind");
+    public static final IRI fileName = term("fileName");
+
+    // Datatypes of country notations
+    public static final IRI iso3166Alpha2 = term("iso3166Alpha2");
+    public static final IRI iso3166Alpha3 = term("iso3166Alpha3");
+
+    private CHM() {}
+
+    private static IRI term(String localName) {
+        return Values.iri(NAMESPACE, localName);
+    }
+}

@@ -1,0 +1,24 @@
+package org.chmexchange.vocab;
+
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.util.Values;
+
+/**
+ * Terms of standard vocabularies that RDF4J's vocabulary classes do not provide (schema.org).
+ * DCTERMS, SKOS, VCARD4, DCAT, FOAF, ORG and PROV come from {@code org.eclipse.rdf4j.model.vocabulary}.
+ *
+ * <p>Thread-safety: immutable constants.
+ */
+public final class Std {
+
+    /** schema.org namespace, {@code https://schema.org/} (the HTTPS form schema.org recommends). */
+    public static final String SCHEMA = "https://schema.org/";
+
+    public static final IRI SCHEMA_START_DATE = Values.iri(SCHEMA, "startDate");
+    public static final IRI SCHEMA_END_DATE = Values.iri(SCHEMA, "endDate");
+    public static final IRI SCHEMA_LEGISLATION = Values.iri(SCHEMA, "Legislation");
+    public static final IRI SCHEMA_EVENT = Values.iri(SCHEMA, "Event");
+    public static final IRI SCHEMA_REPORT = Values.iri(SCHEMA, "Report");
+
+    private Std() {}
+}

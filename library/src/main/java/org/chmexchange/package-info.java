@@ -1,0 +1,2 @@
+/** CHM Exchange library: the root exception. Sub-packages hold the API by concern. */
+package org.chmexchange;

@@ -1,0 +1,48 @@
+package org.chmexchange.store;
+
+import java.time.Instant;
+import java.util.Set;
+import org.chmexchange.model.RecordType;
+import org.eclipse.rdf4j.model.IRI;
+
+/**
+ * A filter over the records of a {@link RecordStore}: values within one field are alternatives
+ * (OR), fields combine with AND. An empty set or a null value means "no constraint".
+ *
+ * <p>{@code concepts} are matched literally: callers who want "this concept and everything below
+ * it" expand it first (for example with {@code Thesaurus.withNarrowerTransitive}). A record matches
+ * a concept through any concept-valued property it has (subjects, decision, document and report
+ * types, focal-point categories, status).
+ *
+ * @param types record types; never null
+ * @param treaties treaty concepts ({@code chm:treaty}); never null
+ * @param countries country concepts ({@code chm:country}); never null
+ * @param meetings meeting records ({@code chm:meeting}); never null
+ * @param concepts thesaurus concepts; never null
+ * @param modifiedSince only records whose {@code dcterms:modified} is at or after this instant;
+ *     null for any
+ * @param text full-text query over identifiers, titles, summaries and names in every language;
+ *     every word must match (case- and accent-insensitive); null or blank for none
+ */
+public record RecordQuery(
+        Set<RecordType> types,
+        Set<IRI> treaties,
+        Set<IRI> countries,
+        Set<IRI> meetings,
+        Set<IRI> concepts,
+        Instant modifiedSince,
+        String text) {
+
+    /** The query that matches every record. */
+    public static final RecordQuery ALL = new RecordQuery(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null);
+
+    /** Copies the sets; rejects null sets. */
+    public RecordQuery {
+        types = Set.copyOf(types);
+        treaties = Set.copyOf(treaties);
+        countries = Set.copyOf(countries);
+        meetings = Set.copyOf(meetings);
+        concepts = Set.copyOf(concepts);
+        text = text == null || text.isBlank() ? null : text.strip();
+    }
+}

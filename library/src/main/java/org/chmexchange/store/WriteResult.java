@@ -1,0 +1,25 @@
+package org.chmexchange.store;
+
+import java.util.List;
+import org.eclipse.rdf4j.model.IRI;
+
+/**
+ * What one atomic write changed.
+ *
+ * @param created records that did not exist before
+ * @param updated records that existed and were replaced
+ * @param statements statements written
+ */
+public record WriteResult(List<IRI> created, List<IRI> updated, long statements) {
+
+    /** Copies the lists. */
+    public WriteResult {
+        created = List.copyOf(created);
+        updated = List.copyOf(updated);
+    }
+
+    /** Records written, created or updated. */
+    public int records() {
+        return created.size() + updated.size();
+    }
+}

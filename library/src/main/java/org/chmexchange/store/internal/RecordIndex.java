@@ -1,0 +1,327 @@
+package org.chmexchange.store.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.chmexchange.model.RecordType;
+import org.chmexchange.store.RecordPage;
+import org.chmexchange.store.RecordQuery;
+import org.chmexchange.store.RecordSummary;
+import org.chmexchange.store.StoreException;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.util.Values;
+
+/**
+ * The node's own record index (Apache Lucene, on disk): the filter keys, the text and the summary
+ * of every record, sorted by record IRI. Listing is keyset paging: a page is "the first n matches
+ * whose IRI is greater than the last one seen", so pages never overlap or skip a record, and no
+ * page costs more than the first one.
+ *
+ * <p>The index records the store generation it reflects ({@link #generation()}); a store whose
+ * generation differs rebuilds the index.
+ *
+ * <p>Thread-safety: searches run concurrently; writes are serialised by the caller.
+ */
+public final class RecordIndex implements AutoCloseable {
+
+    private static final String IRI = "iri";
+    private static final String TYPE = "type";
+    private static final String TREATY = "treaty";
+    private static final String COUNTRY = "country";
+    private static final String MEETING = "meeting";
+    private static final String CONCEPT = "concept";
+    private static final String MODIFIED = "modified";
+    private static final String TEXT = "text";
+    private static final String IDENTIFIER = "identifier";
+    private static final String TITLE = "title";
+    private static final String GENERATION = "generation";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+    private final Directory directory;
+    private final Analyzer analyzer = new FoldingAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    /**
+     * Opens (or creates) the index in {@code dir}.
+     *
+     * @throws StoreException if the folder cannot be opened (for example it is locked by another process)
+     */
+    public RecordIndex(Path dir) {
+        try {
+            this.directory = FSDirectory.open(dir);
+            IndexWriterConfig config = new IndexWriterConfig(analyzer);
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            this.writer = new IndexWriter(directory, config);
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new StoreException("Cannot open the record index in " + dir, e);
+        }
+    }
+
+    /** The store generation of the last commit, or -1 for a new index. */
+    public long generation() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return -1;
+            }
+            for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+                if (GENERATION.equals(e.getKey())) {
+                    return Long.parseLong(e.getValue());
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            throw new StoreException("Cannot read the record index generation", e);
+        }
+    }
+
+    /** Adds or replaces the entries of these records (not yet committed). */
+    public void put(Map<IRI, Model> records) {
+        try {
+            for (Map.Entry<IRI, Model> r : records.entrySet()) {
+                IndexEntry entry = IndexEntry.of(r.getKey(), r.getValue());
+                writer.updateDocument(new Term(IRI, r.getKey().stringValue()), document(entry));
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot index " + records.size() + " records", e);
+        }
+    }
+
+    /** Removes the entries of these records (not yet committed). */
+    public void delete(Collection<IRI> records) {
+        try {
+            for (IRI iri : records) {
+                writer.deleteDocuments(new Term(IRI, iri.stringValue()));
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot remove " + records.size() + " records from the index", e);
+        }
+    }
+
+    /** Removes every entry (not yet committed). */
+    public void clear() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new StoreException("Cannot clear the record index", e);
+        }
+    }
+
+    /** Commits pending changes as reflecting store {@code generation} and makes them searchable. */
+    public void commit(long generation) {
+        try {
+            writer.setLiveCommitData(Map.of(GENERATION, Long.toString(generation)).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new StoreException("Cannot commit the record index", e);
+        }
+    }
+
+    /**
+     * One page of the records matching {@code query} with an IRI greater than {@code after}.
+     *
+     * @param after the last IRI of the previous page; null for the first page
+     * @param limit page size, at least 1
+     */
+    public RecordPage list(RecordQuery query, IRI after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        Query filter = toLucene(query);
+        Query page = filter;
+        if (after != null) {
+            page = new BooleanQuery.Builder()
+                    .add(filter, Occur.FILTER)
+                    .add(new TermRangeQuery(IRI, new BytesRef(after.stringValue()), null, false, false), Occur.FILTER)
+                    .build();
+        }
+        IndexSearcher searcher = acquire();
+        try {
+            long total = searcher.count(filter);
+            TopFieldDocs top = searcher.search(page, limit + 1, new Sort(new SortField(IRI, SortField.Type.STRING)));
+            List<RecordSummary> items = new ArrayList<>();
+            for (int i = 0; i < Math.min(limit, top.scoreDocs.length); i++) {
+                items.add(summary(searcher.storedFields().document(top.scoreDocs[i].doc)));
+            }
+            Optional<IRI> last = top.scoreDocs.length > limit ? Optional.of(items.get(items.size() - 1).iri()) : Optional.empty();
+            return new RecordPage(items, total, last);
+        } catch (IOException e) {
+            throw new StoreException("Cannot search the record index", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** How many records match. */
+    public long count(RecordQuery query) {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.count(toLucene(query));
+        } catch (IOException e) {
+            throw new StoreException("Cannot count in the record index", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new StoreException("Cannot close the record index", e);
+        }
+    }
+
+    private Query toLucene(RecordQuery q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new MatchAllDocsQuery(), Occur.MUST);
+        anyOf(b, TYPE, q.types().stream().map(RecordType::slug).toList());
+        anyOf(b, TREATY, strings(q.treaties()));
+        anyOf(b, COUNTRY, strings(q.countries()));
+        anyOf(b, MEETING, strings(q.meetings()));
+        anyOf(b, CONCEPT, strings(q.concepts()));
+        if (q.modifiedSince() != null) {
+            b.add(LongPoint.newRangeQuery(MODIFIED, q.modifiedSince().toEpochMilli(), Long.MAX_VALUE), Occur.FILTER);
+        }
+        if (q.text() != null) {
+            List<String> words = analyze(q.text());
+            if (words.isEmpty()) {
+                throw new IllegalArgumentException("The text query has no searchable word: " + q.text());
+            }
+            for (String word : words) {
+                b.add(new TermQuery(new Term(TEXT, word)), Occur.FILTER);
+            }
+        }
+        return b.build();
+    }
+
+    private static void anyOf(BooleanQuery.Builder b, String field, Collection<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String v : values) {
+            any.add(new TermQuery(new Term(field, v)), Occur.SHOULD);
+        }
+        b.add(any.build(), Occur.FILTER);
+    }
+
+    private static List<String> strings(Set<IRI> iris) {
+        return iris.stream().map(org.eclipse.rdf4j.model.IRI::stringValue).toList();
+    }
+
+    private List<String> analyze(String text) {
+        List<String> words = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                words.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
+    }
+
+    private static Document document(IndexEntry e) {
+        RecordSummary s = e.summary();
+        Document d = new Document();
+        d.add(new StringField(IRI, s.iri().stringValue(), Field.Store.YES));
+        d.add(new SortedDocValuesField(IRI, new BytesRef(s.iri().stringValue())));
+        d.add(new StringField(TYPE, s.type().slug(), Field.Store.YES));
+        e.treaties().forEach(v -> d.add(new StringField(TREATY, v, Field.Store.NO)));
+        e.countries().forEach(v -> d.add(new StringField(COUNTRY, v, Field.Store.NO)));
+        e.meetings().forEach(v -> d.add(new StringField(MEETING, v, Field.Store.NO)));
+        e.concepts().forEach(v -> d.add(new StringField(CONCEPT, v, Field.Store.NO)));
+        if (s.modified() != null) {
+            d.add(new LongPoint(MODIFIED, s.modified().toEpochMilli()));
+            d.add(new StoredField(MODIFIED, s.modified().toEpochMilli()));
+        }
+        e.texts().forEach(t -> d.add(new TextField(TEXT, t, Field.Store.NO)));
+        d.add(new StoredField(IDENTIFIER, s.identifier()));
+        try {
+            d.add(new StoredField(TITLE, JSON.writeValueAsString(s.title())));
+        } catch (JsonProcessingException ex) {
+            throw new StoreException("Cannot index the title of <" + s.iri() + ">", ex);
+        }
+        return d;
+    }
+
+    private static RecordSummary summary(Document d) {
+        try {
+            Map<String, String> title = JSON.readValue(d.get(TITLE), STRING_MAP);
+            var modified = d.getField(MODIFIED);
+            return new RecordSummary(
+                    Values.iri(d.get(IRI)),
+                    RecordType.fromSlug(d.get(TYPE)).orElseThrow(),
+                    d.get(IDENTIFIER),
+                    title,
+                    modified == null ? null : Instant.ofEpochMilli(modified.numericValue().longValue()));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("Corrupt record index entry for <" + d.get(IRI) + ">", e);
+        }
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new StoreException("Cannot open a searcher on the record index", e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new StoreException("Cannot release a searcher of the record index", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.chmexchange.node.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.ByteArrayOutputStream;
+import org.chmexchange.model.RecordType;
+import org.chmexchange.rdf.RecordFormat;
+import org.chmexchange.rdf.RecordWriter;
+import org.chmexchange.store.RecordStore;
+import org.chmexchange.thesaurus.Thesaurus;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.util.Values;
+
+/**
+ * {@code GET /records/{type}/{id}}: dereferences the record IRI {@code {base}records/{type}/{id}}
+ * with content negotiation (Turtle, JSON-LD, RDF/XML, N-Triples, N-Quads; HTML for browsers);
+ * 404 if the node has no such record, 406 if no representation is acceptable.
+ */
+final class RecordHandler implements Handler {
+
+    private final RecordStore store;
+    private final Thesaurus thesaurus;
+    private final String base;
+
+    RecordHandler(RecordStore store, Thesaurus thesaurus, String base) {
+        this.store = store;
+        this.thesaurus = thesaurus;
+        this.base = base;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String type = ctx.pathParam("type");
+        String id = ctx.pathParam("id");
+        if (RecordType.fromSlug(type).isEmpty()) {
+            throw ApiException.notFound("There is no record type '" + type + "' on this node.");
+        }
+        IRI iri = Values.iri(base + "records/" + type + "/" + id);
+        Model record = store.get(iri)
+                .orElseThrow(() -> ApiException.notFound("This node has no record <" + iri + ">."));
+        Negotiation.Choice choice = Negotiation.forRecord(ctx.header("Accept"));
+        ctx.header("Vary", "Accept");
+        if (choice.html()) {
+            ctx.contentType("text/html; charset=utf-8").result(HtmlView.record(iri, record, thesaurus, base));
+            return;
+        }
+        RecordFormat format = choice.format();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RecordWriter.write(record, format, out);
+        ctx.contentType(format.defaultMediaType() + "; charset=utf-8").result(out.toByteArray());
+    }
+}

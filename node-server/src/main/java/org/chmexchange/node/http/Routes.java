@@ -1,0 +1,81 @@
+package org.chmexchange.node.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.chmexchange.store.RecordStore;
+import org.chmexchange.thesaurus.Thesaurus;
+import org.eclipse.rdf4j.model.Model;
+
+/**
+ * The routes of the node's open API (see node-server/API.md) and the single exception-to-status
+ * map. Every route is read-only in this version; other methods on a known path get 405.
+ */
+public final class Routes {
+
+    private Routes() {}
+
+    /** What the handlers need, known once the server listens (the base IRI may depend on the port). */
+    public record Services(RecordStore store, Thesaurus thesaurus, Model skos, String base) {}
+
+    /** Holds the services; requests that arrive before they are set get 503. */
+    public static final class Holder {
+        private final AtomicReference<Handlers> handlers = new AtomicReference<>();
+
+        /** Makes the API answer with these services. */
+        public void set(Services services) {
+            handlers.set(new Handlers(services));
+        }
+
+        Handlers get() {
+            Handlers h = handlers.get();
+            if (h == null) {
+                throw new ApiException(503, "Starting", "The node is still starting; try again in a moment.", Map.of());
+            }
+            return h;
+        }
+    }
+
+    private static final class Handlers {
+        final HealthHandler health;
+        final RecordHandler record;
+        final RecordListHandler list;
+        final ThesaurusHandler thesaurus;
+
+        Handlers(Services s) {
+            health = new HealthHandler(s.store());
+            record = new RecordHandler(s.store(), s.thesaurus(), s.base());
+            list = new RecordListHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()));
+            thesaurus = new ThesaurusHandler(s.thesaurus(), s.skos());
+        }
+    }
+
+    /** Registers every route and the error mapping on {@code routes}. */
+    public static void register(RoutesConfig routes, Holder holder) {
+        routes.get("/health", ctx -> holder.get().health.handle(ctx));
+        routes.get("/records", ctx -> holder.get().list.handle(ctx));
+        routes.get("/records/{type}/{id}", ctx -> holder.get().record.handle(ctx));
+        routes.get("/thesaurus/search", ctx -> holder.get().thesaurus.search(ctx));
+        routes.get("/thesaurus/schemes", ctx -> holder.get().thesaurus.schemes(ctx));
+        routes.get("/thesaurus/top", ctx -> holder.get().thesaurus.top(ctx));
+        routes.get("/thesaurus/concept", ctx -> holder.get().thesaurus.concept(ctx));
+        routes.get("/thesaurus/broader", ctx -> holder.get().thesaurus.broader(ctx));
+        routes.get("/thesaurus/narrower", ctx -> holder.get().thesaurus.narrower(ctx));
+        routes.exception(ApiException.class, (e, ctx) -> Problems.write(ctx, e));
+        routes.exception(Exception.class, (e, ctx) -> Problems.writeUnexpected(ctx, e));
+        routes.error(404, "*", problem(404, "Not found", "There is nothing at this address; see /records and /thesaurus/schemes."));
+        routes.error(405, "*", problem(405, "Method not allowed", "This address only answers GET and HEAD."));
+        routes.error(413, "*", problem(413, "Payload too large", "The request body is larger than this node accepts."));
+    }
+
+    private static Handler problem(int status, String title, String detail) {
+        return (Context ctx) -> {
+            String contentType = ctx.res().getContentType();
+            if (contentType == null || !contentType.startsWith(Problems.MEDIA_TYPE)) {
+                Problems.write(ctx, new ApiException(status, title, detail, Map.of()));
+            }
+        };
+    }
+}

@@ -17,6 +17,14 @@ import org.eclipse.rdf4j.model.IRI;
  */
 final class LabelSearch {
 
+    /** Kind, then shorter matched text, then language preference, then text, then IRI. */
+    private static final Comparator<Hit> HIT_ORDER = Comparator
+            .comparing(Hit::kind)
+            .thenComparingInt(hit -> hit.entry().text().length())
+            .thenComparingInt(Hit::langRank)
+            .thenComparing(hit -> hit.entry().folded())
+            .thenComparing(hit -> hit.entry().concept().iri().stringValue());
+
     private final List<Entry> entries;
 
     LabelSearch(Collection<Concept> concepts) {
@@ -57,14 +65,6 @@ final class LabelSearch {
                         hit.entry().concept().labelLanguage(lang), hit.kind(), hit.entry().text()))
                 .toList();
     }
-
-    /** Kind, then shorter matched text, then language preference, then text, then IRI. */
-    private static final Comparator<Hit> HIT_ORDER = Comparator
-            .comparing(Hit::kind)
-            .thenComparingInt(hit -> hit.entry().text().length())
-            .thenComparingInt(Hit::langRank)
-            .thenComparing(hit -> hit.entry().folded())
-            .thenComparing(hit -> hit.entry().concept().iri().stringValue());
 
     private static void add(List<Entry> entries, Concept concept, String text, String lang, boolean notation) {
         String folded = TextFolding.fold(text);

@@ -247,7 +247,7 @@ final class SampleData {
     }
 
     private static Literal en(String text) {
-        return text == null ? null : (Literal) SkosScheme.text(text, "en");
+        return text == null ? null : SkosScheme.text(text, "en");
     }
 
     private static Literal plain(String text) {

@@ -3,6 +3,7 @@ package org.chmexchange.tools;
 import java.util.Objects;
 import org.chmexchange.vocab.ChmThesaurus;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
@@ -102,7 +103,7 @@ final class SkosScheme {
      *
      * @throws IllegalArgumentException if {@code text} is null or blank
      */
-    static Value text(String text, String lang) {
+    static Literal text(String text, String lang) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("Empty text for a literal @" + lang);
         }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.rio.ParserConfig;
@@ -36,6 +37,8 @@ import org.eclipse.rdf4j.rio.jsonld.JSONLDSettings;
  * stateless; safe from any thread.
  */
 public final class RecordReader {
+
+    private static final Pattern LOCATION_SUFFIX = Pattern.compile("\\s*\\[line -?\\d+(, column -?\\d+)?]$");
 
     private RecordReader() {}
 
@@ -93,10 +96,14 @@ public final class RecordReader {
     private static RecordParseException parseError(String what, Exception e, long line, long column) {
         long l = line;
         long c = column;
-        StringBuilder detail = new StringBuilder(String.valueOf(e.getMessage()));
+        StringBuilder detail = new StringBuilder(withoutLocation(e.getMessage()));
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause.getMessage() != null && !detail.toString().contains(cause.getMessage())) {
-                detail.append(": ").append(cause.getMessage());
+            String message = withoutLocation(cause.getMessage());
+            if (!message.isEmpty() && detail.indexOf(message) < 0) {
+                if (detail.length() > 0 && detail.charAt(detail.length() - 1) == '.') {
+                    detail.setLength(detail.length() - 1);
+                }
+                detail.append(": ").append(message);
             }
             if (cause instanceof JsonParsingException json && l < 1) {
                 JsonLocation location = json.getLocation();
@@ -106,5 +113,10 @@ public final class RecordReader {
         }
         String where = l >= 1 ? " at line " + l + (c >= 1 ? ", column " + c : "") : "";
         return new RecordParseException("Cannot parse " + what + where + ": " + detail, l, c, e);
+    }
+
+    /** The message without the {@code [line 3, column 5]} suffix RDF4J appends (we say it once). */
+    private static String withoutLocation(String message) {
+        return message == null ? "" : LOCATION_SUFFIX.matcher(message).replaceFirst("");
     }
 }

@@ -56,7 +56,7 @@ public record Common(
     private static final Pattern TRAILING_NUMBER = Pattern.compile("^(.*?)(\\d+)$");
 
     /** Orders files by IRI, comparing a trailing number numerically ({@code #file-2 < #file-10}). */
-    static final Comparator<FileRef> FILE_ORDER = (a, b) -> compareNatural(
+    private static final Comparator<FileRef> FILE_ORDER = (a, b) -> compareNatural(
             a.iri().stringValue(), b.iri().stringValue());
 
     /**

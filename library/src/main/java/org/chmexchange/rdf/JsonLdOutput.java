@@ -33,6 +33,7 @@ import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.model.vocabulary.XSD;
 import org.eclipse.rdf4j.rio.RDFFormat;
@@ -145,7 +146,7 @@ final class JsonLdOutput {
         }
         String value = subject.stringValue();
         int hash = value.indexOf('#');
-        return org.eclipse.rdf4j.model.util.Values.iri(hash < 0 ? value : value.substring(0, hash));
+        return Values.iri(hash < 0 ? value : value.substring(0, hash));
     }
 
     /** Whether every subject of {@code triples} is reachable from {@code record} (framing drops the rest). */

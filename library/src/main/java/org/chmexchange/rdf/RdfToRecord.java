@@ -1,6 +1,7 @@
 package org.chmexchange.rdf;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,7 +29,7 @@ import org.eclipse.rdf4j.model.vocabulary.VCARD4;
 final class RdfToRecord {
 
     /** The RDF class of every record type. */
-    static final Set<IRI> RECORD_CLASSES = java.util.Arrays.stream(RecordType.values())
+    static final Set<IRI> RECORD_CLASSES = Arrays.stream(RecordType.values())
             .map(RecordType::rdfClass).collect(Collectors.toUnmodifiableSet());
 
     private final Model model;

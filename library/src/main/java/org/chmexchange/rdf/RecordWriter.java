@@ -89,14 +89,6 @@ public final class RecordWriter {
         write(RecordMapper.toRdf(record), format, out);
     }
 
-    /**
-     * The JSON-LD of {@code model} as a JSON object (the tree {@link #write} prints for
-     * {@link RecordFormat#JSONLD}), for callers that embed it in a larger JSON answer.
-     */
-    public static JsonObject toJsonLd(Model model) {
-        return JsonLdOutput.toJson(Objects.requireNonNull(model, "model"));
-    }
-
     private static void writeJsonLd(Model model, OutputStream out) {
         JsonObject json = JsonLdOutput.toJson(model);
         StringWriter text = new StringWriter();

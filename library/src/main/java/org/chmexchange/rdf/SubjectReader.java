@@ -19,6 +19,7 @@ import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.base.CoreDatatype;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.model.vocabulary.XSD;
 
 /**
@@ -193,7 +194,7 @@ final class SubjectReader {
     /** The types of the subject among {@code candidates}. */
     List<IRI> typesAmong(Set<IRI> candidates) {
         List<IRI> found = new ArrayList<>();
-        for (Value type : all(org.eclipse.rdf4j.model.vocabulary.RDF.TYPE)) {
+        for (Value type : all(RDF.TYPE)) {
             if (type.isIRI() && candidates.contains((IRI) type)) {
                 found.add((IRI) type);
             }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +51,7 @@ class ContextTest {
     @BeforeAll
     static void load() throws IOException {
         context = new ObjectMapper().readTree(Vocabularies.contextJson()).get("@context");
-        context.fields().forEachRemaining(e -> {
+        context.properties().forEach(e -> {
             String id = idOf(e.getValue());
             if (id != null && (id.endsWith("#") || id.endsWith("/"))) {
                 PREFIXES.put(e.getKey(), id);
@@ -84,9 +83,7 @@ class ContextTest {
 
     @Test
     void everyTermExpandsIntoTheNamespacesOfModel() {
-        Iterator<Map.Entry<String, JsonNode>> fields = context.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
+        for (Map.Entry<String, JsonNode> e : context.properties()) {
             String id = idOf(e.getValue());
             if (e.getKey().startsWith("@") || id == null || id.startsWith("@")) {
                 continue;
@@ -108,7 +105,7 @@ class ContextTest {
                 constants.add(((IRI) field.get(null)).stringValue());
             }
         }
-        context.fields().forEachRemaining(e -> {
+        context.properties().forEach(e -> {
             String id = idOf(e.getValue());
             if (id != null && !e.getKey().equals("chm") && expand(id).startsWith(CHM.NAMESPACE)) {
                 assertTrue(constants.contains(expand(id)), e.getKey() + " -> " + expand(id) + " is not in CHM.java");

@@ -112,6 +112,17 @@ public enum RecordFormat {
     }
 
     /**
+     * Whether a client sending {@code accept} takes {@code mediaType} at all (weight above zero,
+     * wildcards included), for endpoints with a single representation such as plain JSON.
+     *
+     * @param accept the {@code Accept} header; may be null (accepts everything)
+     * @param mediaType a lower-case {@code type/subtype}; not null
+     */
+    public static boolean accepts(String accept, String mediaType) {
+        return AcceptHeader.parse(accept).quality(mediaType, true) > 0;
+    }
+
+    /**
      * The RDF format to answer a request with {@code accept}, when no HTML page exists.
      *
      * @return empty when the client accepts none of the formats (answer 406)

@@ -6,13 +6,14 @@ import org.chmexchange.thesaurus.Thesaurus;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.util.Values;
 
-/** Resolves a concept named in a request by IRI or by notation. */
+/** Resolves a concept named in a request by IRI, notation or concept id. */
 final class ConceptLookup {
 
     private ConceptLookup() {}
 
     /**
-     * @param value an absolute IRI or a notation ("GBF-TARGET-03", "FR", "FRA", "cbd")
+     * @param value an absolute IRI, a notation ("GBF-TARGET-03", "FR", "FRA", "cbd") or a concept id
+     *     (the last segment of the concept IRI, "AICHI-GOAL-A")
      * @param parameter parameter name, for the error message
      * @return the concept, or empty if the thesaurus has none by that IRI or notation
      */
@@ -26,6 +27,15 @@ final class ConceptLookup {
             }
             return thesaurus.concept(iri);
         }
-        return thesaurus.byNotation(value);
+        Optional<Concept> byNotation = thesaurus.byNotation(value);
+        if (byNotation.isPresent()) {
+            return byNotation;
+        }
+        // Our own concept ids (AICHI-GOAL-A, national-report-6) where the notation differs.
+        String suffix = "/" + value;
+        return thesaurus.concepts().stream()
+                .filter(c -> c.iri().stringValue().regionMatches(true,
+                        c.iri().stringValue().length() - suffix.length(), suffix, 0, suffix.length()))
+                .findFirst();
     }
 }

@@ -48,6 +48,6 @@ final class RecordHandler implements Handler {
         RecordFormat format = choice.format();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RecordWriter.write(record, format, out);
-        ctx.contentType(format.defaultMediaType() + "; charset=utf-8").result(out.toByteArray());
+        ctx.contentType(choice.mediaType() + "; charset=utf-8").result(out.toByteArray());
     }
 }

@@ -108,7 +108,7 @@ final class ThesaurusHandler {
             description.addAll(skos.filter(concept.iri(), null, null));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             RecordWriter.write(description, choice.format(), out);
-            ctx.contentType(choice.format().defaultMediaType() + "; charset=utf-8").result(out.toByteArray());
+            ctx.contentType(choice.mediaType() + "; charset=utf-8").result(out.toByteArray());
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -168,7 +168,7 @@ final class ThesaurusHandler {
         return item;
     }
 
-    private static List<String> strings(List<IRI> iris) {
+    private static List<String> strings(java.util.Collection<IRI> iris) {
         return iris.stream().map(IRI::stringValue).toList();
     }
 

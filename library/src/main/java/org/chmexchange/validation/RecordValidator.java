@@ -45,10 +45,21 @@ import org.eclipse.rdf4j.sail.shacl.ShaclSailValidationException;
  *
  * <h2>Thread-safety and lifecycle</h2>
  * Safe to share between threads: calls to {@link #validate(Model)} are serialised by an internal
- * lock (the engine validates one transaction at a time), so concurrent callers wait for each other.
- * Build one validator and reuse it: construction parses the shapes and loads the reference data.
+ * lock (the engine validates one transaction at a time), so concurrent callers wait for each other;
+ * for parallel throughput use one validator per thread. Build one validator and reuse it:
+ * construction parses the shapes and loads the reference data.
  * The caller owns the validator and must {@link #close()} it to stop the engine's threads and free
- * the store. Measured on a developer machine: a batch of 1000 records validates in about 0.1 s.
+ * the store.
+ *
+ * <h2>Speed</h2>
+ * Measured once warmed up, on 2 shared vCPUs with the test records of this module: a batch of 1000
+ * records (11,400 statements) in about 0.15 s, valid or with 400 violations; a single record in
+ * about 5 ms. The engine is about ten times slower when the JVM runs with assertions enabled
+ * ({@code -ea}, Surefire's default).
+ *
+ * <h2>Security</h2>
+ * The data cannot change the shapes: it is always added to the default graph, and the engine reads
+ * shapes only from its own shapes graph.
  */
 public final class RecordValidator implements AutoCloseable {
 

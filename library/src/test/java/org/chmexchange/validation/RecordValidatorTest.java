@@ -322,6 +322,17 @@ class RecordValidatorTest {
     }
 
     @Test
+    void theDataCannotDeactivateOrChangeShapes() {
+        Model data = without(TestRecords.focalPoint(), CHM.contactKind);
+        data.add(FOCAL_POINT, CHM.contactKind, Values.literal("robot"));
+        IRI contactKindShape = Values.iri(CHM.NAMESPACE, "FocalPointShape-contactKind");
+        data.add(contactKindShape, SHACL.DEACTIVATED, Values.literal(true));
+        data.add(contactKindShape, SHACL.DEACTIVATED, Values.literal(true), org.eclipse.rdf4j.model.vocabulary.RDF4J.SHACL_SHAPE_GRAPH);
+
+        assertEquals("contactKind", single(validator.validate(data)).field());
+    }
+
+    @Test
     void doesNotChangeTheValidatedModel() {
         Model data = without(TestRecords.nationalReport(), CHM.country);
         Model copy = new LinkedHashModel(data);

@@ -143,7 +143,7 @@ class ShapesTest {
                 "cites", "cbdIdentifier", "informeaId");
         Map<String, Set<String>> fields = Map.of(
                 "RecordShape", record,
-                "TreatyShape", Set.of("treaty", "title", "acronym", "parentTreaty", "adoptionDate",
+                "TreatyShape", Set.of("treaty", "title", "acronym", "parentTreaty", "adopted",
                         "openedForSignature", "entryIntoForce", "placeOfAdoption", "secretariatSeat", "untcReference"),
                 "MeetingShape", Set.of("treaty", "title", "body", "session", "part", "startDate", "endDate", "city",
                         "country"),

@@ -96,7 +96,7 @@ final class SyntheticRecords {
     private void meeting(int i, SplittableRandom r, Model m) {
         IRI iri = common(i, r, m, RecordType.MEETING, CHM.Meeting, "SYN-MTG-" + i);
         m.add(iri, CHM.body, Values.literal(r.nextBoolean() ? "COP" : "SBSTTA"));
-        m.add(iri, CHM.session, Values.literal(1 + r.nextInt(30)));
+        m.add(iri, CHM.session, Values.literal(Integer.toString(1 + r.nextInt(30)), XSD.INTEGER));
         m.add(iri, Std.SCHEMA_START_DATE, date(r));
         m.add(iri, CHM.city, Values.literal("Montreal"));
         m.add(iri, CHM.country, ChmThesaurus.country(pick(r, COUNTRIES)));

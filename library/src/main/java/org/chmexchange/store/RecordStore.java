@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * record index (Lucene) that lists and searches them with keyset paging.
  *
  * <p>Every write is atomic: the RDF of a whole batch is committed in one transaction, then the
- * index is updated and committed with the store generation it reflects. If the process dies in
- * between, the index is behind the store; {@link #open} notices the generation mismatch and
- * rebuilds the index from the store, so the store is the single source of truth.
+ * index is updated and committed. The index is marked dirty (durably) before the store commits and
+ * clean after its own commit, so if the process dies in between, {@link #open} finds it dirty and
+ * rebuilds it from the store: the store is the single source of truth.
  *
  * <pre>{@code
  * try (RecordStore store = RecordStore.openEmbedded(Path.of("chm-data"))) {
@@ -49,7 +49,6 @@ import org.slf4j.LoggerFactory;
 public final class RecordStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordStore.class);
-    private static final String GENERATION = "generation";
 
     private final TripleStore triples;
     private final RecordIndex index;
@@ -58,9 +57,8 @@ public final class RecordStore implements AutoCloseable {
     private RecordStore(Repository repository, Path indexDir) {
         this.triples = new TripleStore(repository);
         this.index = new RecordIndex(indexDir);
-        long storeGeneration = generation();
-        if (index.generation() != storeGeneration) {
-            LOG.info("Record index is at generation {}, store at {}: rebuilding the index", index.generation(), storeGeneration);
+        if (!index.isClean()) {
+            LOG.info("The record index is new or was not closed after its last change: rebuilding it from the store");
             rebuildIndex();
         }
     }
@@ -119,7 +117,7 @@ public final class RecordStore implements AutoCloseable {
         Map<IRI, Model> split = RecordGraphs.split(records);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (Map.Entry<IRI, Model> r : split.entrySet()) {
-            if (!r.getValue().contains(r.getKey(), DCTERMS.MODIFIED, null)) {
+            if (!hasModified(r.getValue(), r.getKey())) {
                 r.getValue().add(r.getKey(), DCTERMS.MODIFIED, Values.literal(now.toString(), org.eclipse.rdf4j.model.vocabulary.XSD.DATETIME));
             }
         }
@@ -128,16 +126,17 @@ public final class RecordStore implements AutoCloseable {
             List<IRI> created = new ArrayList<>();
             List<IRI> updated = new ArrayList<>();
             long[] statements = {0};
-            long generation = triples.inTransaction("Writing " + split.size() + " records to <" + graph + ">", con -> {
+            index.markDirty();
+            triples.inTransaction("Writing " + split.size() + " records to <" + graph + ">", con -> {
                 for (Map.Entry<IRI, Model> r : split.entrySet()) {
                     (TripleStore.removeRecord(con, r.getKey()) ? updated : created).add(r.getKey());
                     con.add(r.getValue(), graph);
                     statements[0] += r.getValue().size();
                 }
-                return bumpGeneration(con);
+                return null;
             });
             index.put(split);
-            index.commit(generation);
+            index.commit();
             return new WriteResult(created, updated, statements[0]);
         } finally {
             writeLock.unlock();
@@ -153,12 +152,13 @@ public final class RecordStore implements AutoCloseable {
         writeLock.lock();
         try {
             boolean[] existed = {false};
-            long generation = triples.inTransaction("Deleting <" + record + ">", con -> {
+            index.markDirty();
+            triples.inTransaction("Deleting <" + record + ">", con -> {
                 existed[0] = TripleStore.removeRecord(con, record);
-                return bumpGeneration(con);
+                return null;
             });
             index.delete(List.of(record));
-            index.commit(generation);
+            index.commit();
             return existed[0];
         } finally {
             writeLock.unlock();
@@ -246,7 +246,7 @@ public final class RecordStore implements AutoCloseable {
             });
             index.put(batch);
             count[0] += batch.size();
-            index.commit(generation());
+            index.commit();
             LOG.info("Indexed {} records in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
         } finally {
             writeLock.unlock();
@@ -269,13 +269,13 @@ public final class RecordStore implements AutoCloseable {
         }
     }
 
-    private long generation() {
-        return triples.setting(GENERATION).map(Long::parseLong).orElse(0L);
+    private static boolean hasModified(Model record, IRI iri) {
+        for (org.eclipse.rdf4j.model.Statement st : record) {
+            if (st.getPredicate().equals(DCTERMS.MODIFIED) && st.getSubject().equals(iri)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static long bumpGeneration(org.eclipse.rdf4j.repository.RepositoryConnection con) {
-        long next = TripleStore.settingIn(con, GENERATION).map(Long::parseLong).orElse(0L) + 1;
-        TripleStore.setSetting(con, GENERATION, Long.toString(next));
-        return next;
-    }
 }

@@ -2,6 +2,7 @@ package org.chmexchange.store.internal;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,13 +15,14 @@ import org.chmexchange.vocab.CHM;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.model.vocabulary.VCARD4;
 
 /**
  * What the record index extracts from one record: the summary it lists, the filter keys and the
- * text it searches.
+ * text it searches. Built in one pass over the record's statements.
  */
 record IndexEntry(
         RecordSummary summary,
@@ -31,7 +33,7 @@ record IndexEntry(
         List<String> texts) {
 
     /** Concept-valued properties a concept filter matches (docs/MODEL.md). */
-    static final List<IRI> CONCEPT_PROPERTIES = List.of(
+    static final Set<IRI> CONCEPT_PROPERTIES = Set.of(
             DCTERMS.SUBJECT,
             CHM.decisionType,
             CHM.documentType,
@@ -40,7 +42,7 @@ record IndexEntry(
             CHM.status);
 
     /** Text-valued properties full-text search covers. */
-    static final List<IRI> TEXT_PROPERTIES = List.of(
+    static final Set<IRI> TEXT_PROPERTIES = Set.of(
             DCTERMS.IDENTIFIER,
             DCTERMS.TITLE,
             DCTERMS.DESCRIPTION,
@@ -53,35 +55,43 @@ record IndexEntry(
     static IndexEntry of(IRI iri, Model record) {
         RecordType type = RecordGraphs.typeOf(record, iri)
                 .orElseThrow(() -> new StoreException("Cannot index <" + iri + ">: it has no record type"));
-        String identifier = record.filter(iri, DCTERMS.IDENTIFIER, null).objects().stream()
-                .map(Value::stringValue)
-                .findFirst()
-                .orElse("");
+        String identifier = "";
         Map<String, String> title = new LinkedHashMap<>();
-        for (Value v : record.filter(iri, DCTERMS.TITLE, null).objects()) {
-            if (v instanceof Literal l) {
+        Instant modified = null;
+        Set<String> treaties = new LinkedHashSet<>();
+        Set<String> countries = new LinkedHashSet<>();
+        Set<String> meetings = new LinkedHashSet<>();
+        Set<String> concepts = new LinkedHashSet<>();
+        List<String> texts = new ArrayList<>();
+        for (Statement st : record) {
+            if (!st.getSubject().equals(iri)) {
+                continue;
+            }
+            IRI p = st.getPredicate();
+            Value o = st.getObject();
+            if (TEXT_PROPERTIES.contains(p)) {
+                texts.add(o.stringValue());
+            }
+            if (p.equals(DCTERMS.IDENTIFIER) && identifier.isEmpty()) {
+                identifier = o.stringValue();
+            } else if (p.equals(DCTERMS.TITLE) && o instanceof Literal l) {
                 title.putIfAbsent(l.getLanguage().orElse(""), l.getLabel());
+            } else if (p.equals(DCTERMS.MODIFIED)) {
+                modified = parseInstant(iri, o);
+            } else if (o.isIRI()) {
+                if (p.equals(CHM.treaty)) {
+                    treaties.add(o.stringValue());
+                } else if (p.equals(CHM.country)) {
+                    countries.add(o.stringValue());
+                } else if (p.equals(CHM.meeting)) {
+                    meetings.add(o.stringValue());
+                } else if (CONCEPT_PROPERTIES.contains(p)) {
+                    concepts.add(o.stringValue());
+                }
             }
         }
-        Instant modified = null;
-        for (Value v : record.filter(iri, DCTERMS.MODIFIED, null).objects()) {
-            modified = parseInstant(iri, v);
-        }
-        Set<String> concepts = new LinkedHashSet<>();
-        for (IRI p : CONCEPT_PROPERTIES) {
-            concepts.addAll(iris(record, iri, p));
-        }
-        List<String> texts = record.filter(iri, null, null).stream()
-                .filter(st -> TEXT_PROPERTIES.contains(st.getPredicate()))
-                .map(st -> st.getObject().stringValue())
-                .toList();
         return new IndexEntry(
-                new RecordSummary(iri, type, identifier, title, modified),
-                iris(record, iri, CHM.treaty),
-                iris(record, iri, CHM.country),
-                iris(record, iri, CHM.meeting),
-                concepts,
-                texts);
+                new RecordSummary(iri, type, identifier, title, modified), treaties, countries, meetings, concepts, texts);
     }
 
     private static Instant parseInstant(IRI iri, Value v) {
@@ -90,15 +100,5 @@ record IndexEntry(
         } catch (ClassCastException | IllegalArgumentException | DateTimeParseException e) {
             throw new StoreException("Cannot index <" + iri + ">: dcterms:modified is not an xsd:dateTime: " + v, e);
         }
-    }
-
-    private static Set<String> iris(Model record, IRI iri, IRI property) {
-        Set<String> values = new LinkedHashSet<>();
-        for (Value v : record.filter(iri, property, null).objects()) {
-            if (v.isIRI()) {
-                values.add(v.stringValue());
-            }
-        }
-        return values;
     }
 }

@@ -9,8 +9,7 @@ import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
-import org.eclipse.rdf4j.model.Value;
-import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.impl.DynamicModelFactory;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 
@@ -20,6 +19,9 @@ import org.eclipse.rdf4j.model.vocabulary.RDF;
  * IRI is any IRI subject typed with a record class.
  */
 public final class RecordGraphs {
+
+    /** Models that index lazily: splitting and storing never filter, so they never pay for indexes. */
+    private static final DynamicModelFactory MODELS = new DynamicModelFactory();
 
     private RecordGraphs() {}
 
@@ -35,7 +37,7 @@ public final class RecordGraphs {
                 if (!st.getSubject().isIRI()) {
                     throw new StoreException("A record must have an IRI, not a blank node: " + st);
                 }
-                records.computeIfAbsent((IRI) st.getSubject(), k -> new LinkedHashModel());
+                records.computeIfAbsent((IRI) st.getSubject(), k -> MODELS.createEmptyModel());
             }
         }
         for (Statement st : data) {
@@ -50,9 +52,9 @@ public final class RecordGraphs {
 
     /** The record type of a record model, from the rdf:type of its IRI. */
     public static Optional<RecordType> typeOf(Model record, IRI iri) {
-        for (Value type : record.filter(iri, RDF.TYPE, null).objects()) {
-            if (type.isIRI()) {
-                Optional<RecordType> t = RecordType.fromClass((IRI) type);
+        for (Statement st : record) {
+            if (st.getPredicate().equals(RDF.TYPE) && st.getSubject().equals(iri) && st.getObject().isIRI()) {
+                Optional<RecordType> t = RecordType.fromClass((IRI) st.getObject());
                 if (t.isPresent()) {
                     return t;
                 }

@@ -56,8 +56,8 @@ import org.eclipse.rdf4j.model.util.Values;
  * whose IRI is greater than the last one seen", so pages never overlap or skip a record, and no
  * page costs more than the first one.
  *
- * <p>The index records the store generation it reflects ({@link #generation()}); a store whose
- * generation differs rebuilds the index.
+ * <p>Every change is bracketed: {@link #markDirty()} is committed before the store changes and
+ * {@link #commit()} after, so an index found dirty on open may miss changes and is rebuilt.
  *
  * <p>Thread-safety: searches run concurrently; writes are serialised by the caller.
  */
@@ -73,7 +73,7 @@ public final class RecordIndex implements AutoCloseable {
     private static final String TEXT = "text";
     private static final String IDENTIFIER = "identifier";
     private static final String TITLE = "title";
-    private static final String GENERATION = "generation";
+    private static final String CLEAN = "clean";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
@@ -99,21 +99,32 @@ public final class RecordIndex implements AutoCloseable {
         }
     }
 
-    /** The store generation of the last commit, or -1 for a new index. */
-    public long generation() {
+    /**
+     * Whether the last commit says the index matches the store: false for a new index, and after
+     * {@link #markDirty()} until the next {@link #commit()} (a crash in between leaves it false).
+     */
+    public boolean isClean() {
         try {
             if (!DirectoryReader.indexExists(directory)) {
-                return -1;
+                return false;
             }
             for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
-                if (GENERATION.equals(e.getKey())) {
-                    return Long.parseLong(e.getValue());
+                if (CLEAN.equals(e.getKey())) {
+                    return Boolean.parseBoolean(e.getValue());
                 }
             }
-            return -1;
+            return false;
         } catch (IOException e) {
-            throw new StoreException("Cannot read the record index generation", e);
+            throw new StoreException("Cannot read the state of the record index", e);
         }
+    }
+
+    /**
+     * Durably records that the store is about to change, before the store commits: if the process
+     * dies before the matching {@link #commit()}, the next open sees a dirty index and rebuilds it.
+     */
+    public void markDirty() {
+        commitWith(false);
     }
 
     /** Adds or replaces the entries of these records (not yet committed). */
@@ -148,12 +159,18 @@ public final class RecordIndex implements AutoCloseable {
         }
     }
 
-    /** Commits pending changes as reflecting store {@code generation} and makes them searchable. */
-    public void commit(long generation) {
+    /** Commits pending changes as matching the store and makes them searchable. */
+    public void commit() {
+        commitWith(true);
+    }
+
+    private void commitWith(boolean clean) {
         try {
-            writer.setLiveCommitData(Map.of(GENERATION, Long.toString(generation)).entrySet());
+            writer.setLiveCommitData(Map.of(CLEAN, Boolean.toString(clean)).entrySet());
             writer.commit();
-            searchers.maybeRefreshBlocking();
+            if (clean) {
+                searchers.maybeRefreshBlocking();
+            }
         } catch (IOException e) {
             throw new StoreException("Cannot commit the record index", e);
         }

@@ -50,11 +50,12 @@ public final class ChmNodeServer implements AutoCloseable {
      */
     public static ChmNodeServer start(NodeConfig config) {
         RecordStore store = RecordStore.openEmbedded(config.dataDir());
+        Javalin http = null;
         try {
             Thesaurus thesaurus = Thesaurus.fromClasspath();
             Model skos = Vocabularies.thesaurus();
             Routes.Holder holder = new Routes.Holder();
-            Javalin http = Javalin.create(cfg -> {
+            http = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
                 cfg.http.prefer405over404 = true;
@@ -62,11 +63,14 @@ public final class ChmNodeServer implements AutoCloseable {
             });
             http.start(config.port());
             String base = baseIri(config, store, http.port());
-            holder.set(new Routes.Services(store, thesaurus, skos, base));
             ReferenceData.load(store, base, config.loadSampleData());
+            holder.set(new Routes.Services(store, thesaurus, skos, base)); // until now, requests get 503
             LOG.info("CHM node listening on port {} with base {} and data in {}", http.port(), base, config.dataDir().toAbsolutePath());
             return new ChmNodeServer(store, http, base);
         } catch (RuntimeException e) {
+            if (http != null) {
+                http.stop();
+            }
             store.close();
             throw e;
         }

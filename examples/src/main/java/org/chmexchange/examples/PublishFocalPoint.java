@@ -109,10 +109,10 @@ public final class PublishFocalPoint {
         IRI cbd = ChmThesaurus.treaty("cbd");
 
         // 2. Subjects picked with the autocomplete: the best hit of each query.
+        IRI gbfTargets = ChmThesaurus.scheme(ChmThesaurus.GBF_TARGETS);
         List<ConceptMatch> subjects = new ArrayList<>();
         for (String query : SUBJECT_QUERIES) {
-            ConceptMatch best = thesaurus.search(query, EDITOR_LANGUAGE, 1, ChmThesaurus.scheme(ChmThesaurus.GBF_TARGETS))
-                    .stream().findFirst()
+            ConceptMatch best = thesaurus.search(query, EDITOR_LANGUAGE, 1, gbfTargets).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("No GBF target matches '" + query + "'"));
             out.printf("Subject for \"%s\" (%s): %s [label in %s] %s%n", query, EDITOR_LANGUAGE, best.label(),
                     best.labelLanguage(), best.concept().iri());

@@ -50,7 +50,10 @@ public final class PublishNbsap {
     /** The base IRI of the (fictional) national CHM node that publishes the record. */
     public static final String BASE = "https://chm.example.org/";
 
-    /** The record id; the record IRI is {@code https://chm.example.org/records/national-report/sn-nbsap-2025-2030}. */
+    /**
+     * The record id; the record IRI is
+     * {@code https://chm.example.org/records/national-report/sn-nbsap-2025-2030}.
+     */
     public static final String ID = "sn-nbsap-2025-2030";
 
     /** The GBF targets the plan addresses, by notation. */

@@ -59,7 +59,8 @@ class PublishNbsapTest {
         assertEquals(List.of(CONCEPT + "gbf-targets/GBF-TARGET-01", CONCEPT + "gbf-targets/GBF-TARGET-02",
                 CONCEPT + "gbf-targets/GBF-TARGET-03", CONCEPT + "gbf-targets/GBF-TARGET-14"),
                 Outputs.texts(json.path("concepts")));
-        assertTrue(json.path("title").path("en").asText().startsWith("National Biodiversity Strategy"), json.toString());
+        assertTrue(json.path("title").path("en").asText().startsWith("National Biodiversity Strategy"),
+                json.toString());
         assertTrue(json.path("title").path("fr").asText().startsWith("Stratégie et plan d'action"), json.toString());
         assertEquals("2025-02-28", json.path("submitted").asText());
 

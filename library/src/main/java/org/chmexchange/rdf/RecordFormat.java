@@ -119,7 +119,18 @@ public enum RecordFormat {
      * @param mediaType a lower-case {@code type/subtype}; not null
      */
     public static boolean accepts(String accept, String mediaType) {
-        return AcceptHeader.parse(accept).quality(mediaType, true) > 0;
+        return acceptQuality(accept, mediaType) > 0;
+    }
+
+    /**
+     * The weight ({@code q}, 0 to 1) a client sending {@code accept} gives {@code mediaType}: the q
+     * of the most specific matching media range, wildcards included; -1 when no range matches.
+     *
+     * @param accept the {@code Accept} header; may be null (accepts everything with q=1)
+     * @param mediaType a lower-case {@code type/subtype}; not null
+     */
+    public static double acceptQuality(String accept, String mediaType) {
+        return AcceptHeader.parse(accept).quality(mediaType, true);
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.chmexchange.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,13 +12,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.chmexchange.store.internal.IndexEntry;
 import org.chmexchange.store.internal.RecordGraphs;
 import org.chmexchange.store.internal.RecordIndex;
 import org.chmexchange.store.internal.TripleStore;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.util.Models;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
+import org.eclipse.rdf4j.model.vocabulary.XSD;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.sail.SailRepository;
 import org.eclipse.rdf4j.sail.lmdb.LmdbStore;
@@ -30,10 +34,17 @@ import org.slf4j.LoggerFactory;
  * The record store: records as RDF in named graphs of an RDF4J repository, plus the node's own
  * record index (Lucene) that lists and searches them with keyset paging.
  *
- * <p>Every write is atomic: the RDF of a whole batch is committed in one transaction, then the
- * index is updated and committed. The index is marked dirty (durably) before the store commits and
- * clean after its own commit, so if the process dies in between, {@link #open} finds it dirty and
- * rebuilds it from the store: the store is the single source of truth.
+ * <p>Every write is atomic: each record is checked and its index entry built first (a record that
+ * cannot be indexed fails the write before anything is stored), then the RDF of the whole batch is
+ * committed in one transaction, then the index is updated and committed. The index is marked dirty
+ * (durably) before the store commits and clean after its own commit, so if the process dies in
+ * between, {@link #open} finds it dirty and rebuilds it from the store: the store is the single
+ * source of truth. If the index fails after the store committed, the store rebuilds the index at
+ * once; until a rebuild succeeds the index stays marked dirty.
+ *
+ * <p>The node sets {@code dcterms:modified}: a record whose content changed is stamped with the time
+ * of the write (UTC, millisecond precision); a record written again unchanged keeps its stored
+ * version and time, and counts as unchanged.
  *
  * <pre>{@code
  * try (RecordStore store = RecordStore.openEmbedded(Path.of("chm-data"))) {
@@ -44,7 +55,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: reads and searches run concurrently from any thread; writes are serialised by
  * an internal lock. Lifecycle: the store owns its repository and index and closes both in
- * {@link #close()}.
+ * {@link #close()}; operations after close fail with {@link StoreException} or the repository's
+ * own exception. Every method throws {@link StoreException} when the store or index fails, and
+ * {@link NullPointerException} for null arguments unless a parameter says it may be null.
  */
 public final class RecordStore implements AutoCloseable {
 
@@ -53,10 +66,12 @@ public final class RecordStore implements AutoCloseable {
     private final TripleStore triples;
     private final RecordIndex index;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** True while the index is known to miss changes (a rebuild failed); commits stay dirty. */
+    private boolean indexStale;
 
-    private RecordStore(Repository repository, Path indexDir) {
+    private RecordStore(Repository repository, RecordIndex index) {
         this.triples = new TripleStore(repository);
-        this.index = new RecordIndex(indexDir);
+        this.index = index;
         if (!index.isClean()) {
             LOG.info("The record index is new or was not closed after its last change: rebuilding it from the store");
             rebuildIndex();
@@ -68,12 +83,12 @@ public final class RecordStore implements AutoCloseable {
      * {@code dataDir/rdf} (forceSync on: a commit is on disk when it returns) and the record index
      * in {@code dataDir/index}.
      *
-     * @throws StoreException if the folders cannot be created or opened
+     * @throws StoreException if the folders cannot be created or opened (for example another
+     *     process holds them)
      */
     public static RecordStore openEmbedded(Path dataDir) {
         try {
             Files.createDirectories(dataDir.resolve("rdf"));
-            Files.createDirectories(dataDir.resolve("index"));
         } catch (IOException e) {
             throw new StoreException("Cannot create the data folder " + dataDir, e);
         }
@@ -81,21 +96,37 @@ public final class RecordStore implements AutoCloseable {
         config.setForceSync(true);
         config.setAutoGrow(true);
         SailRepository repository = new SailRepository(new LmdbStore(dataDir.resolve("rdf").toFile(), config));
-        repository.init();
+        try {
+            repository.init();
+        } catch (RuntimeException e) {
+            throw new StoreException("Cannot open the store in " + dataDir.resolve("rdf"), e);
+        }
         return open(repository, dataDir.resolve("index"));
     }
 
     /**
-     * Opens a store over any initialised repository (embedded or a remote SPARQL 1.1 store) with
-     * the record index in {@code indexDir}. The store takes ownership of the repository.
+     * Opens a store over an initialised repository with the record index in {@code indexDir}. The
+     * store takes ownership of the repository, and shuts it down if opening fails. Tested with the
+     * embedded LMDB and memory stores.
      */
     public static RecordStore open(Repository repository, Path indexDir) {
+        Objects.requireNonNull(repository, "repository");
+        RecordIndex index = null;
         try {
             Files.createDirectories(indexDir);
-        } catch (IOException e) {
-            throw new StoreException("Cannot create the index folder " + indexDir, e);
+            index = new RecordIndex(indexDir);
+            return new RecordStore(repository, index);
+        } catch (IOException | RuntimeException e) {
+            if (index != null) {
+                try {
+                    index.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            repository.shutDown();
+            throw e instanceof StoreException se ? se : new StoreException("Cannot open the record store", e);
         }
-        return new RecordStore(Objects.requireNonNull(repository, "repository"), indexDir);
     }
 
     /** The named graph of the records a node publishes itself: {@code {base}graphs/local}. */
@@ -105,39 +136,56 @@ public final class RecordStore implements AutoCloseable {
 
     /**
      * Writes records atomically into {@code graph}, replacing any earlier version of each record
-     * (in whatever graph it was). A record without {@code dcterms:modified} is stamped with the
-     * time of this write (UTC, millisecond precision); a record that carries one keeps it.
+     * (in whatever graph it was). Records whose content is unchanged (ignoring
+     * {@code dcterms:modified}) are left as they are; the others are stamped with the time of this
+     * write.
      *
      * @param records one or more records (see {@link RecordGraphs#split}); not null
      * @param graph the named graph; not null
-     * @return what was created and updated
-     * @throws StoreException if a statement belongs to no record or the store fails; nothing is written
+     * @return what was created, updated and left unchanged
+     * @throws StoreException if a statement belongs to no record, a record cannot be indexed, or the
+     *     store fails; then no record of the batch is written. (If only the index fails afterwards
+     *     and cannot be rebuilt, the records are stored, the exception says so, and the index is
+     *     rebuilt at the next open.)
      */
     public WriteResult put(Model records, IRI graph) {
+        Objects.requireNonNull(graph, "graph");
         Map<IRI, Model> split = RecordGraphs.split(records);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (Map.Entry<IRI, Model> r : split.entrySet()) {
-            if (!hasModified(r.getValue(), r.getKey())) {
-                r.getValue().add(r.getKey(), DCTERMS.MODIFIED, Values.literal(now.toString(), org.eclipse.rdf4j.model.vocabulary.XSD.DATETIME));
-            }
+            r.getValue().remove(r.getKey(), DCTERMS.MODIFIED, null);
+            r.getValue().add(r.getKey(), DCTERMS.MODIFIED, Values.literal(now.toString(), XSD.DATETIME));
         }
+        List<IndexEntry> entries = new ArrayList<>(split.size());
+        split.forEach((iri, model) -> entries.add(IndexEntry.of(iri, model)));
         writeLock.lock();
         try {
             List<IRI> created = new ArrayList<>();
             List<IRI> updated = new ArrayList<>();
+            List<IRI> unchanged = new ArrayList<>();
             long[] statements = {0};
             index.markDirty();
             triples.inTransaction("Writing " + split.size() + " records to <" + graph + ">", con -> {
                 for (Map.Entry<IRI, Model> r : split.entrySet()) {
-                    (TripleStore.removeRecord(con, r.getKey()) ? updated : created).add(r.getKey());
+                    Model existing = TripleStore.readRecord(con, r.getKey());
+                    if (existing.isEmpty()) {
+                        created.add(r.getKey());
+                    } else if (sameContent(existing, r.getValue(), r.getKey())) {
+                        unchanged.add(r.getKey());
+                        continue;
+                    } else {
+                        TripleStore.removeRecord(con, r.getKey());
+                        updated.add(r.getKey());
+                    }
                     con.add(r.getValue(), graph);
                     statements[0] += r.getValue().size();
                 }
                 return null;
             });
-            index.put(split);
-            index.commit();
-            return new WriteResult(created, updated, statements[0]);
+            java.util.Set<IRI> skip = new java.util.HashSet<>(unchanged);
+            entries.removeIf(e -> skip.contains(e.summary().iri()));
+            updateIndex(() -> index.put(entries));
+            return new WriteResult(created, updated, unchanged, statements[0]);
         } finally {
             writeLock.unlock();
         }
@@ -149,6 +197,7 @@ public final class RecordStore implements AutoCloseable {
      * @return true if the record existed
      */
     public boolean delete(IRI record) {
+        Objects.requireNonNull(record, "record");
         writeLock.lock();
         try {
             boolean[] existed = {false};
@@ -157,8 +206,7 @@ public final class RecordStore implements AutoCloseable {
                 existed[0] = TripleStore.removeRecord(con, record);
                 return null;
             });
-            index.delete(List.of(record));
-            index.commit();
+            updateIndex(() -> index.delete(List.of(record)));
             return existed[0];
         } finally {
             writeLock.unlock();
@@ -167,41 +215,39 @@ public final class RecordStore implements AutoCloseable {
 
     /** The statements of a record, or empty if the store has none. */
     public Optional<Model> get(IRI record) {
-        return triples.get(record);
+        return triples.get(Objects.requireNonNull(record, "record"));
     }
 
     /**
      * A page of the records matching {@code query}, in ascending IRI order, after {@code after}.
      *
+     * @param query the filter; not null
      * @param after last IRI of the previous page ({@link RecordPage#lastKey()}); null for the first
      * @param limit page size, at least 1
      */
     public RecordPage list(RecordQuery query, IRI after, int limit) {
-        return index.list(query, after, limit);
+        return index.list(Objects.requireNonNull(query, "query"), after, limit);
     }
 
-    /** How many records match {@code query}. */
+    /** How many records match {@code query} (not null). */
     public long count(RecordQuery query) {
-        return index.count(query);
+        return index.count(Objects.requireNonNull(query, "query"));
     }
 
     /**
      * Replaces a named graph of reference data (ontology, shapes, thesaurus) unless it already holds
-     * exactly this content (compared by a fingerprint kept in the store).
+     * this content (compared as graphs, blank nodes included, with {@link Models#isomorphic}).
      *
      * @return true if the graph was (re)written
      */
     public boolean replaceGraphIfChanged(IRI graph, Model content) {
-        String fingerprint = Fingerprint.of(content);
-        String key = "graph-fingerprint:" + graph.stringValue();
         writeLock.lock();
         try {
-            if (triples.setting(key).filter(fingerprint::equals).isPresent()) {
+            if (Models.isomorphic(triples.graph(graph), content)) {
                 return false;
             }
             triples.inTransaction("Replacing graph <" + graph + ">", con -> {
                 TripleStore.replaceGraph(con, graph, content);
-                TripleStore.setSetting(con, key, fingerprint);
                 return null;
             });
             return true;
@@ -228,26 +274,42 @@ public final class RecordStore implements AutoCloseable {
         }
     }
 
-    /** Rebuilds the record index from the records in the store. */
+    /**
+     * Rebuilds the record index from the records in the store. A record that cannot be indexed
+     * (for example a malformed {@code dcterms:modified} written by another tool) is logged and
+     * left out, so one bad record never keeps a node from starting.
+     */
     public void rebuildIndex() {
         writeLock.lock();
         try {
             long started = System.nanoTime();
+            index.reset();
+            index.markDirty();
             index.clear();
-            Map<IRI, Model> batch = new LinkedHashMap<>();
+            List<IndexEntry> batch = new ArrayList<>();
             long[] count = {0};
-            triples.forEachRecord(iri -> {
-                triples.get(iri).ifPresent(m -> batch.put(iri, m));
+            triples.forEachRecord(iri -> triples.get(iri).ifPresent(m -> {
+                try {
+                    batch.add(IndexEntry.of(iri, m));
+                } catch (StoreException e) {
+                    LOG.warn("Record <{}> is left out of the index: {}", iri, e.getMessage());
+                    return;
+                }
                 if (batch.size() >= 1000) {
                     index.put(batch);
                     count[0] += batch.size();
                     batch.clear();
                 }
-            });
+            }));
             index.put(batch);
             count[0] += batch.size();
-            index.commit();
+            index.commit(true);
+            indexStale = false;
             LOG.info("Indexed {} records in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            indexStale = true;
+            index.reset();
+            throw e;
         } finally {
             writeLock.unlock();
         }
@@ -258,24 +320,46 @@ public final class RecordStore implements AutoCloseable {
         return triples.repository();
     }
 
+    /** Closes the index and shuts the repository down; call once, after the last operation. */
     @Override
     public void close() {
         writeLock.lock();
         try {
             index.close();
         } finally {
-            triples.repository().shutDown();
-            writeLock.unlock();
-        }
-    }
-
-    private static boolean hasModified(Model record, IRI iri) {
-        for (org.eclipse.rdf4j.model.Statement st : record) {
-            if (st.getPredicate().equals(DCTERMS.MODIFIED) && st.getSubject().equals(iri)) {
-                return true;
+            try {
+                triples.repository().shutDown();
+            } finally {
+                writeLock.unlock();
             }
         }
-        return false;
     }
 
+    /** Applies a change to the index after the store committed; on failure rebuilds the index. */
+    private void updateIndex(Runnable change) {
+        try {
+            change.run();
+            index.commit(!indexStale);
+        } catch (RuntimeException e) {
+            LOG.error("The record index failed after the store committed; rebuilding it", e);
+            index.reset();
+            rebuildIndex();
+        }
+    }
+
+    /** Whether two versions of a record say the same, apart from {@code dcterms:modified}. */
+    private static boolean sameContent(Model stored, Model incoming, IRI iri) {
+        if (stored.size() != incoming.size()) {
+            return false;
+        }
+        for (Statement st : incoming) {
+            if (st.getSubject().equals(iri) && st.getPredicate().equals(DCTERMS.MODIFIED)) {
+                continue;
+            }
+            if (!stored.contains(st.getSubject(), st.getPredicate(), st.getObject())) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

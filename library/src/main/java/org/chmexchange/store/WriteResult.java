@@ -8,17 +8,19 @@ import org.eclipse.rdf4j.model.IRI;
  *
  * @param created records that did not exist before
  * @param updated records that existed and were replaced
+ * @param unchanged records written again with the same content, left as they were
  * @param statements statements written
  */
-public record WriteResult(List<IRI> created, List<IRI> updated, long statements) {
+public record WriteResult(List<IRI> created, List<IRI> updated, List<IRI> unchanged, long statements) {
 
     /** Copies the lists. */
     public WriteResult {
         created = List.copyOf(created);
         updated = List.copyOf(updated);
+        unchanged = List.copyOf(unchanged);
     }
 
-    /** Records written, created or updated. */
+    /** Records written, created or updated (unchanged ones not counted). */
     public int records() {
         return created.size() + updated.size();
     }

@@ -43,7 +43,8 @@ class ContextTest {
             "http://www.w3.org/ns/prov#",
             "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
             "http://www.w3.org/2000/01/rdf-schema#",
-            "http://www.w3.org/2001/XMLSchema#");
+            "http://www.w3.org/2001/XMLSchema#",
+            "https://www.w3.org/ns/activitystreams#");
 
     private static JsonNode context;
     private static final Map<String, String> PREFIXES = new HashMap<>();

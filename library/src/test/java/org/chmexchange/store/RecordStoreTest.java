@@ -131,16 +131,47 @@ class RecordStoreTest {
     }
 
     @Test
-    void modifiedSinceUsesTheStoredTime() {
+    void theNodeSetsModifiedAndAnUnchangedRecordKeepsIt() throws InterruptedException {
         try (RecordStore store = RecordStore.openEmbedded(dir)) {
             Model old = decision("old", "cbd", "Old", "en");
             IRI oldIri = RecordType.DECISION.mint(BASE, "old");
             old.add(oldIri, DCTERMS.MODIFIED, Values.literal("2020-01-01T00:00:00Z", XSD.DATETIME));
             store.put(old, GRAPH);
+            Instant first = store.list(RecordQuery.ALL, null, 1).items().get(0).modified();
+            assertTrue(first != null);
+            assertTrue(first.isAfter(Instant.parse("2025-01-01T00:00:00Z")), "a caller's modified is replaced by the node's");
+            Thread.sleep(5);
+            Instant between = Instant.now();
+            Thread.sleep(5);
+            WriteResult again = store.put(decision("old", "cbd", "Old", "en"), GRAPH);
+            assertEquals(List.of(oldIri), again.unchanged(), "same content: nothing written");
             store.put(decision("new", "cbd", "New", "en"), GRAPH);
-            RecordQuery since = new RecordQuery(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Instant.parse("2021-01-01T00:00:00Z"), null);
+            RecordQuery since = new RecordQuery(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), between, null);
             assertEquals(1, store.count(since));
             assertEquals("new", store.list(since, null, 10).items().get(0).identifier());
+            RecordSummary oldNow = store.list(RecordQuery.ALL, null, 10).items().stream()
+                    .filter(r -> r.iri().equals(oldIri)).findFirst().orElseThrow();
+            assertEquals(first, oldNow.modified(), "unchanged record kept its time");
+        }
+    }
+
+    @Test
+    void aDirtyIndexIsRebuiltAndABadStoredRecordDoesNotStopTheOpen() throws Exception {
+        IRI bad = RecordType.DECISION.mint(BASE, "bad-date");
+        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+            store.put(decision("good", "cbd", "Good", "en"), GRAPH);
+            // Another tool wrote a record with a malformed modified time straight into the repository.
+            try (var con = store.repository().getConnection()) {
+                con.add(bad, RDF.TYPE, CHM.Decision, GRAPH);
+                con.add(bad, DCTERMS.MODIFIED,
+                        org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance().createLiteral("yesterday", XSD.DATETIME), GRAPH);
+            }
+            store.rebuildIndex();
+            assertEquals(1, store.count(RecordQuery.ALL), "the bad record is left out, the good one indexed");
+        }
+        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+            assertEquals(1, store.count(RecordQuery.ALL));
+            assertTrue(store.get(bad).isPresent(), "left in the store, not lost");
         }
     }
 
@@ -152,7 +183,7 @@ class RecordStoreTest {
         try (RecordStore store = RecordStore.openEmbedded(dir)) {
             assertEquals(1, store.count(RecordQuery.ALL));
         }
-        // Simulate a crash between the RDF commit and the index commit: drop the index.
+        // Simulate losing the index: it is rebuilt from the store.
         try (var files = java.nio.file.Files.walk(dir.resolve("index"))) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -1,7 +1,6 @@
 package org.chmexchange.node;
 
 import io.javalin.Javalin;
-import java.util.Map;
 import org.chmexchange.node.http.Routes;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.thesaurus.Thesaurus;
@@ -27,8 +26,6 @@ public final class ChmNodeServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChmNodeServer.class);
     private static final String BASE_SETTING = "base-iri";
-    /** Largest request body the node reads, in bytes (1 MiB); larger bodies get 413. */
-    static final long MAX_REQUEST_BYTES = 1L << 20;
 
     private final RecordStore store;
     private final Javalin http;
@@ -47,23 +44,24 @@ public final class ChmNodeServer implements AutoCloseable {
      * @throws org.chmexchange.store.StoreException if the store cannot be opened (for example the
      *     data folder is in use by another node)
      * @throws io.javalin.util.JavalinBindException if the port is taken
+     * @throws IllegalArgumentException if {@code config.baseIri()} differs from the base the data
+     *     folder was created with
      */
     public static ChmNodeServer start(NodeConfig config) {
         RecordStore store = RecordStore.openEmbedded(config.dataDir());
         Javalin http = null;
         try {
-            Thesaurus thesaurus = Thesaurus.fromClasspath();
             Model skos = Vocabularies.thesaurus();
+            Thesaurus thesaurus = Thesaurus.load(skos);
             Routes.Holder holder = new Routes.Holder();
             http = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
-                cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
                 cfg.http.prefer405over404 = true;
                 Routes.register(cfg.routes, holder);
             });
             http.start(config.port());
             String base = baseIri(config, store, http.port());
-            ReferenceData.load(store, base, config.loadSampleData());
+            ReferenceData.load(store, base, config.loadSampleData(), skos);
             holder.set(new Routes.Services(store, thesaurus, skos, base)); // until now, requests get 503
             LOG.info("CHM node listening on port {} with base {} and data in {}", http.port(), base, config.dataDir().toAbsolutePath());
             return new ChmNodeServer(store, http, base);
@@ -78,6 +76,12 @@ public final class ChmNodeServer implements AutoCloseable {
 
     private static String baseIri(NodeConfig config, RecordStore store, int port) {
         if (config.baseIri() != null) {
+            String stored = store.setting(BASE_SETTING).orElse(null);
+            if (stored != null && !stored.equals(config.baseIri())) {
+                throw new IllegalArgumentException("The data folder " + config.dataDir() + " holds records minted under "
+                        + stored + "; a node cannot change its base IRI (" + config.baseIri()
+                        + " asked). Start without --base-url, or with a new data folder.");
+            }
             store.setSetting(BASE_SETTING, config.baseIri());
             return config.baseIri();
         }
@@ -101,11 +105,6 @@ public final class ChmNodeServer implements AutoCloseable {
     /** The node's record store (for embedding and tests). */
     public RecordStore store() {
         return store;
-    }
-
-    /** Settings of the node worth logging, for the command line. */
-    public Map<String, Object> describe() {
-        return Map.of("port", port(), "base", base);
     }
 
     @Override

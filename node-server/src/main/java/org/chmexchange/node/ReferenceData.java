@@ -5,6 +5,7 @@ import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.WriteResult;
 import org.chmexchange.vocab.Vocabularies;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.util.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +29,14 @@ final class ReferenceData {
 
     private ReferenceData() {}
 
-    static void load(RecordStore store, String base, boolean sampleData) {
+    static void load(RecordStore store, String base, boolean sampleData, Model thesaurus) {
         if (store.replaceGraphIfChanged(ONTOLOGY_GRAPH, Vocabularies.ontology())) {
             LOG.info("Loaded the ontology");
         }
         if (store.replaceGraphIfChanged(SHAPES_GRAPH, Vocabularies.shapes())) {
             LOG.info("Loaded the SHACL shapes");
         }
-        if (store.replaceGraphIfChanged(THESAURUS_GRAPH, Vocabularies.thesaurus())) {
+        if (store.replaceGraphIfChanged(THESAURUS_GRAPH, thesaurus)) {
             LOG.info("Loaded the shared thesaurus");
         }
         if (sampleData && store.setting(SAMPLE_LOADED).isEmpty()) {

@@ -34,6 +34,31 @@ class NodeRestartTest {
         }
     }
 
+    @Test
+    void theBaseOfADataFolderCannotChange() {
+        try (ChmNodeServer node = ChmNodeServer.start(new NodeConfig(0, dataDir, "https://chm.example.org/", false))) {
+            assertEquals("https://chm.example.org/", node.baseIri());
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ChmNodeServer.start(new NodeConfig(0, dataDir, "https://other.example.org/", false)));
+        assertTrue(e.getMessage().contains("https://chm.example.org/"), e.getMessage());
+        try (ChmNodeServer node = ChmNodeServer.start(new NodeConfig(0, dataDir, null, false))) {
+            assertEquals("https://chm.example.org/", node.baseIri(), "the folder keeps its base; the port does not change it");
+        }
+    }
+
+    @Test
+    void referenceGraphsAreNotRewrittenOnRestart() {
+        try (ChmNodeServer node = ChmNodeServer.start(new NodeConfig(0, dataDir, null, false))) {
+            assertTrue(node.store().count(RecordQuery.ALL) == 0);
+        }
+        try (ChmNodeServer node = ChmNodeServer.start(new NodeConfig(0, dataDir, null, false))) {
+            assertEquals(false, node.store().replaceGraphIfChanged(
+                    org.eclipse.rdf4j.model.util.Values.iri("https://w3id.org/chm-exchange/graph/shapes"),
+                    org.chmexchange.vocab.Vocabularies.shapes()), "shapes with blank nodes compare equal");
+        }
+    }
+
     private static long size(ChmNodeServer node) {
         try (RepositoryConnection con = node.store().repository().getConnection()) {
             return con.size();

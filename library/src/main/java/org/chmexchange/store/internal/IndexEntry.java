@@ -24,7 +24,7 @@ import org.eclipse.rdf4j.model.vocabulary.VCARD4;
  * What the record index extracts from one record: the summary it lists, the filter keys and the
  * text it searches. Built in one pass over the record's statements.
  */
-record IndexEntry(
+public record IndexEntry(
         RecordSummary summary,
         Set<String> treaties,
         Set<String> countries,
@@ -52,7 +52,12 @@ record IndexEntry(
             VCARD4.ORGANIZATION_NAME,
             VCARD4.TITLE);
 
-    static IndexEntry of(IRI iri, Model record) {
+    /**
+     * Extracts the index entry of one record.
+     *
+     * @throws StoreException if the record has no record type or a malformed {@code dcterms:modified}
+     */
+    public static IndexEntry of(IRI iri, Model record) {
         RecordType type = RecordGraphs.typeOf(record, iri)
                 .orElseThrow(() -> new StoreException("Cannot index <" + iri + ">: it has no record type"));
         String identifier = "";

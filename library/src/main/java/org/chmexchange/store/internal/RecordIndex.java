@@ -47,7 +47,6 @@ import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordSummary;
 import org.chmexchange.store.StoreException;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.util.Values;
 
 /**
@@ -77,10 +76,11 @@ public final class RecordIndex implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
+    private final Path path;
     private final Directory directory;
     private final Analyzer analyzer = new FoldingAnalyzer();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private IndexWriter writer;
+    private SearcherManager searchers;
 
     /**
      * Opens (or creates) the index in {@code dir}.
@@ -88,15 +88,43 @@ public final class RecordIndex implements AutoCloseable {
      * @throws StoreException if the folder cannot be opened (for example it is locked by another process)
      */
     public RecordIndex(Path dir) {
+        this.path = dir;
         try {
             this.directory = FSDirectory.open(dir);
+        } catch (IOException e) {
+            throw new StoreException("Cannot open the record index in " + dir, e);
+        }
+        try {
+            openWriter();
+        } catch (RuntimeException e) {
+            closeQuietly(directory, e);
+            throw e;
+        }
+    }
+
+    private void openWriter() {
+        try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer);
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             this.writer = new IndexWriter(directory, config);
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
-            throw new StoreException("Cannot open the record index in " + dir, e);
+            throw new StoreException("Cannot open the record index in " + path, e);
         }
+    }
+
+    /**
+     * Drops every change not yet committed (after a failed write) and reopens the writer on the last
+     * commit. Searches in flight finish on their old reader.
+     */
+    public void reset() {
+        try {
+            searchers.close();
+            writer.rollback();
+        } catch (IOException e) {
+            throw new StoreException("Cannot roll back the record index in " + path, e);
+        }
+        openWriter();
     }
 
     /**
@@ -128,14 +156,13 @@ public final class RecordIndex implements AutoCloseable {
     }
 
     /** Adds or replaces the entries of these records (not yet committed). */
-    public void put(Map<IRI, Model> records) {
+    public void put(Collection<IndexEntry> entries) {
         try {
-            for (Map.Entry<IRI, Model> r : records.entrySet()) {
-                IndexEntry entry = IndexEntry.of(r.getKey(), r.getValue());
-                writer.updateDocument(new Term(IRI, r.getKey().stringValue()), document(entry));
+            for (IndexEntry entry : entries) {
+                writer.updateDocument(new Term(IRI, entry.summary().iri().stringValue()), document(entry));
             }
         } catch (IOException e) {
-            throw new StoreException("Cannot index " + records.size() + " records", e);
+            throw new StoreException("Cannot index " + entries.size() + " records", e);
         }
     }
 
@@ -159,18 +186,20 @@ public final class RecordIndex implements AutoCloseable {
         }
     }
 
-    /** Commits pending changes as matching the store and makes them searchable. */
-    public void commit() {
-        commitWith(true);
+    /**
+     * Commits pending changes and makes them searchable.
+     *
+     * @param clean whether the index now matches the store (false while it is known to be stale)
+     */
+    public void commit(boolean clean) {
+        commitWith(clean);
     }
 
     private void commitWith(boolean clean) {
         try {
             writer.setLiveCommitData(Map.of(CLEAN, Boolean.toString(clean)).entrySet());
             writer.commit();
-            if (clean) {
-                searchers.maybeRefreshBlocking();
-            }
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new StoreException("Cannot commit the record index", e);
         }
@@ -225,12 +254,18 @@ public final class RecordIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            searchers.close();
-            writer.close();
-            directory.close();
+        try (Directory d = directory; IndexWriter w = writer; SearcherManager s = searchers) {
+            // closed in reverse order: searchers, writer, directory, even if one of them fails
         } catch (IOException e) {
-            throw new StoreException("Cannot close the record index", e);
+            throw new StoreException("Cannot close the record index in " + path, e);
+        }
+    }
+
+    private static void closeQuietly(Directory d, RuntimeException failure) {
+        try {
+            d.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -123,6 +123,21 @@ public final class TripleStore {
         return existing.contains(record, RDF.TYPE, null);
     }
 
+    /** The content of a named graph (empty if the store has none). */
+    public Model graph(IRI graph) {
+        try (RepositoryConnection con = repository.getConnection()) {
+            Model model = new LinkedHashModel();
+            try (RepositoryResult<Statement> sts = con.getStatements(null, null, null, false, graph)) {
+                for (Statement st : sts) {
+                    model.add(st.getSubject(), st.getPredicate(), st.getObject());
+                }
+            }
+            return model;
+        } catch (RepositoryException e) {
+            throw new StoreException("Cannot read graph <" + graph + ">", e);
+        }
+    }
+
     /** Replaces the content of a named graph. */
     public static void replaceGraph(RepositoryConnection con, IRI graph, Model content) {
         con.clear(graph);

@@ -3,8 +3,6 @@ package org.chmexchange.node.http;
 import java.util.Optional;
 import org.chmexchange.thesaurus.Concept;
 import org.chmexchange.thesaurus.Thesaurus;
-import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.util.Values;
 
 /** Resolves a concept named in a request by IRI, notation or concept id. */
 final class ConceptLookup {
@@ -18,14 +16,8 @@ final class ConceptLookup {
      * @return the concept, or empty if the thesaurus has none by that IRI or notation
      */
     static Optional<Concept> resolve(Thesaurus thesaurus, String value, String parameter) {
-        if (value.startsWith("http://") || value.startsWith("https://")) {
-            IRI iri;
-            try {
-                iri = Values.iri(value);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badParameter(parameter, "Not a valid IRI: " + value);
-            }
-            return thesaurus.concept(iri);
+        if (Params.isIri(value)) {
+            return thesaurus.concept(Params.iri(parameter, value));
         }
         Optional<Concept> byNotation = thesaurus.byNotation(value);
         if (byNotation.isPresent()) {

@@ -6,12 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /health}: 200 with {@code {"status":"UP","records":n}} when the store and its index
- * answer; 503 with {@code "status":"DOWN"} and the reason otherwise.
+ * answer; 503 with {@code "status":"STARTING"} while the node loads its data, and with
+ * {@code "status":"DOWN"} and the reason when the store or index fails (the cause is logged).
  */
 final class HealthHandler implements Handler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthHandler.class);
 
     private final RecordStore store;
 
@@ -19,15 +24,22 @@ final class HealthHandler implements Handler {
         this.store = store;
     }
 
+    static void starting(Context ctx) {
+        ctx.status(503).header("Cache-Control", "no-store").header("Retry-After", "5")
+                .contentType("application/json").result(Json.write(Map.of("status", "STARTING")));
+    }
+
     @Override
     public void handle(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         try {
-            long records = store.count(RecordQuery.ALL);
+            store.setting("base-iri"); // the repository answers
+            long records = store.count(RecordQuery.ALL); // the index answers
             body.put("status", "UP");
             body.put("records", records);
             ctx.status(200);
         } catch (RuntimeException e) {
+            LOG.error("Health check failed", e);
             body.put("status", "DOWN");
             body.put("reason", e.getMessage());
             ctx.status(503);

@@ -2,11 +2,10 @@ package org.chmexchange.node.http;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import org.chmexchange.thesaurus.Concept;
 import org.chmexchange.thesaurus.Thesaurus;
-import org.chmexchange.vocab.CHM;
+import org.chmexchange.rdf.Prefixes;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
@@ -21,15 +20,6 @@ import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
  * HTML-escaped.
  */
 final class HtmlView {
-
-    private static final Map<String, String> PREFIXES = Map.of(
-            CHM.NAMESPACE, "chm:",
-            DCTERMS.NAMESPACE, "dcterms:",
-            "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf:",
-            "http://www.w3.org/2004/02/skos/core#", "skos:",
-            "http://www.w3.org/2006/vcard/ns#", "vcard:",
-            "http://www.w3.org/ns/dcat#", "dcat:",
-            "https://schema.org/", "schema:");
 
     private HtmlView() {}
 
@@ -57,7 +47,7 @@ final class HtmlView {
                 if (!subject.equals(iri)) {
                     html.append(escape(fragment(subject))).append(' ');
                 }
-                html.append(escape(shortName(st.getPredicate())))
+                html.append(escape(Prefixes.shortName(st.getPredicate())))
                         .append("</td><td>")
                         .append(value(st.getObject(), thesaurus, base))
                         .append("</td></tr>\n");
@@ -82,21 +72,12 @@ final class HtmlView {
             }
             String s = iri.stringValue();
             if (!(s.startsWith("http://") || s.startsWith("https://") || s.startsWith("mailto:"))) {
-                return escape(shortName(iri)); // never link other schemes (javascript:, data:)
+                return escape(Prefixes.shortName(iri)); // never link other schemes (javascript:, data:)
             }
-            String label = s.startsWith(base) ? s.substring(base.length()) : shortName(iri);
+            String label = s.startsWith(base) ? s.substring(base.length()) : Prefixes.shortName(iri);
             return "<a href=\"" + escape(s) + "\">" + escape(label) + "</a>";
         }
         return escape(v.stringValue());
-    }
-
-    private static String shortName(IRI iri) {
-        for (Map.Entry<String, String> p : PREFIXES.entrySet()) {
-            if (iri.stringValue().startsWith(p.getKey())) {
-                return p.getValue() + iri.stringValue().substring(p.getKey().length());
-            }
-        }
-        return iri.stringValue();
     }
 
     private static String fragment(Resource subject) {

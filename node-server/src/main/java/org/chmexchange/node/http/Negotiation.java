@@ -31,20 +31,21 @@ final class Negotiation {
     }
 
     /**
-     * For a thesaurus concept: plain JSON unless the client asks for an RDF format by name
-     * (a wildcard or no Accept header gives JSON).
+     * For a thesaurus concept: plain JSON or an RDF format. JSON is a full candidate with the top
+     * server quality, so wildcards and browsers get JSON and a client that names an RDF format with
+     * a higher weight gets that format.
      */
     static Choice forConcept(String accept) {
-        if (accept == null || accept.isBlank() || hasExactJson(accept)) {
+        double json = RecordFormat.acceptQuality(accept, "application/json");
+        Negotiated rdf = RecordFormat.negotiate(accept, false);
+        double rdfQ = rdf.outcome() == Negotiated.Outcome.RDF && !rdf.mediaType().equals("application/json")
+                ? RecordFormat.acceptQuality(accept, rdf.mediaType())
+                : -1;
+        if (json > 0 && json >= rdfQ) {
             return new Choice(false, null, "application/json");
         }
-        Negotiated n = RecordFormat.negotiate(accept, false);
-        if (n.outcome() == Negotiated.Outcome.RDF && !n.mediaType().equals("application/json")
-                && !accept.replace(" ", "").startsWith("*/*")) {
-            return new Choice(false, n.format(), n.mediaType());
-        }
-        if (RecordFormat.accepts(accept, "application/json")) {
-            return new Choice(false, null, "application/json");
+        if (rdfQ > 0) {
+            return new Choice(false, rdf.format(), rdf.mediaType());
         }
         throw ApiException.notAcceptable(accept, "application/json, " + AVAILABLE_RDF);
     }
@@ -54,15 +55,5 @@ final class Negotiation {
         if (!RecordFormat.accepts(accept, "application/json") && !RecordFormat.accepts(accept, "application/ld+json")) {
             throw ApiException.notAcceptable(accept, "application/json");
         }
-    }
-
-    private static boolean hasExactJson(String accept) {
-        for (String element : accept.split(",")) {
-            String type = element.split(";")[0].trim();
-            if (type.equalsIgnoreCase("application/json")) {
-                return RecordFormat.accepts(accept, "application/json");
-            }
-        }
-        return false;
     }
 }

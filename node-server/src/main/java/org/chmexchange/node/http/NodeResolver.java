@@ -8,7 +8,6 @@ import org.chmexchange.thesaurus.Concept;
 import org.chmexchange.thesaurus.Thesaurus;
 import org.chmexchange.vocab.ChmThesaurus;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.util.Values;
 
 /**
  * Resolves the filter values of {@code GET /records} against the thesaurus and the store:
@@ -29,16 +28,18 @@ final class NodeResolver implements RecordListRequest.Resolver {
 
     @Override
     public IRI treaty(String value) {
-        IRI iri = isIri(value) ? iri("treaty", value) : ChmThesaurus.treaty(value.toLowerCase(Locale.ROOT));
+        IRI iri = Params.isIri(value)
+                ? Params.iri("treaty", value)
+                : ChmThesaurus.treaty(Params.code("treaty", value).toLowerCase(Locale.ROOT));
         return inScheme(iri, ChmThesaurus.TREATIES, "treaty", value, "an InforMEA treaty id such as cbd, cartagena, nagoya, cms");
     }
 
     @Override
     public IRI country(String value) {
         IRI iri;
-        if (isIri(value)) {
-            iri = iri("country", value);
-        } else if (value.length() == 2) {
+        if (Params.isIri(value)) {
+            iri = Params.iri("country", value);
+        } else if (Params.code("country", value).length() == 2) {
             iri = ChmThesaurus.country(value);
         } else {
             iri = thesaurus.byNotation(value)
@@ -51,7 +52,9 @@ final class NodeResolver implements RecordListRequest.Resolver {
 
     @Override
     public IRI meeting(String value) {
-        IRI iri = isIri(value) ? iri("meeting", value) : RecordType.MEETING.mint(base, value);
+        IRI iri = Params.isIri(value)
+                ? Params.iri("meeting", value)
+                : RecordType.MEETING.mint(base, Params.code("meeting", value));
         if (store.get(iri).isEmpty()) {
             throw ApiException.badParameter("meeting", "This node has no meeting '" + value
                     + "'; give a meeting record IRI or its id, e.g. cbd-cop-15-2.");
@@ -75,17 +78,5 @@ final class NodeResolver implements RecordListRequest.Resolver {
             throw ApiException.badParameter(parameter, "Unknown " + parameter + " '" + value + "'; give " + expected + ".");
         }
         return iri;
-    }
-
-    private static boolean isIri(String value) {
-        return value.startsWith("http://") || value.startsWith("https://");
-    }
-
-    private static IRI iri(String parameter, String value) {
-        try {
-            return Values.iri(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter(parameter, "Not a valid IRI: " + value);
-        }
     }
 }

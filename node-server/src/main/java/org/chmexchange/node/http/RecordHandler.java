@@ -10,7 +10,6 @@ import org.chmexchange.store.RecordStore;
 import org.chmexchange.thesaurus.Thesaurus;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
-import org.eclipse.rdf4j.model.util.Values;
 
 /**
  * {@code GET /records/{type}/{id}}: dereferences the record IRI {@code {base}records/{type}/{id}}
@@ -33,10 +32,12 @@ final class RecordHandler implements Handler {
     public void handle(Context ctx) {
         String type = ctx.pathParam("type");
         String id = ctx.pathParam("id");
-        if (RecordType.fromSlug(type).isEmpty()) {
-            throw ApiException.notFound("There is no record type '" + type + "' on this node.");
+        RecordType recordType = RecordType.fromSlug(type)
+                .orElseThrow(() -> ApiException.notFound("There is no record type '" + type + "' on this node."));
+        if (!RecordType.ID.matcher(id).matches()) {
+            throw ApiException.notFound("'" + id + "' is not a record id (letters, digits, '.', '_', '~', '-').");
         }
-        IRI iri = Values.iri(base + "records/" + type + "/" + id);
+        IRI iri = recordType.mint(base, id);
         Model record = store.get(iri)
                 .orElseThrow(() -> ApiException.notFound("This node has no record <" + iri + ">."));
         Negotiation.Choice choice = Negotiation.forRecord(ctx.header("Accept"));

@@ -22,10 +22,13 @@ final class RecordListHandler implements Handler {
 
     private final RecordStore store;
     private final RecordListRequest.Resolver resolver;
+    private final String self;
 
-    RecordListHandler(RecordStore store, RecordListRequest.Resolver resolver) {
+    /** @param base the node's base IRI: links are built from it, never from request headers */
+    RecordListHandler(RecordStore store, RecordListRequest.Resolver resolver, String base) {
         this.store = store;
         this.resolver = resolver;
+        this.self = base + "records";
     }
 
     @Override
@@ -35,7 +38,6 @@ final class RecordListHandler implements Handler {
         RecordPage page = store.list(request.query(), request.after(), request.limit());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@context", Vocabularies.CONTEXT_IRI);
-        String self = ctx.url(); // links follow the address the client used
         body.put("id", self + queryString(ctx.queryParamMap(), null));
         body.put("totalItems", page.totalItems());
         List<Map<String, Object>> items = new ArrayList<>();

@@ -78,7 +78,7 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
         String fingerprint = fingerprint(params);
         String cursor = single(params, "cursor");
         IRI after = cursor == null ? null : Cursor.decode(cursor, fingerprint);
-        return new RecordListRequest(query, after, limit(single(params, "limit")), fingerprint);
+        return new RecordListRequest(query, after, Params.limit(single(params, "limit"), DEFAULT_LIMIT, MAX_LIMIT), fingerprint);
     }
 
     private static RecordType recordType(String value) {
@@ -103,21 +103,6 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
                         + " (2024-01-31, read as midnight UTC) or date-time with offset (2024-01-31T12:00:00Z): " + value);
             }
         }
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the allowed range
-        }
-        throw ApiException.badParameter("limit", "limit must be an integer from 1 to " + MAX_LIMIT + ": " + value);
     }
 
     private static Set<IRI> resolveAll(Map<String, List<String>> params, String name, Function<String, IRI> resolve) {

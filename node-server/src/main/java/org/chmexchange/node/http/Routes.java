@@ -29,6 +29,16 @@ public final class Routes {
             handlers.set(new Handlers(services));
         }
 
+        /** {@code /health} answers while starting too: 503 with status STARTING. */
+        void health(Context ctx) {
+            Handlers h = handlers.get();
+            if (h == null) {
+                HealthHandler.starting(ctx);
+            } else {
+                h.health.handle(ctx);
+            }
+        }
+
         Handlers get() {
             Handlers h = handlers.get();
             if (h == null) {
@@ -47,27 +57,32 @@ public final class Routes {
         Handlers(Services s) {
             health = new HealthHandler(s.store());
             record = new RecordHandler(s.store(), s.thesaurus(), s.base());
-            list = new RecordListHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()));
+            list = new RecordListHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
             thesaurus = new ThesaurusHandler(s.thesaurus(), s.skos());
         }
     }
 
     /** Registers every route and the error mapping on {@code routes}. */
     public static void register(RoutesConfig routes, Holder holder) {
-        routes.get("/health", ctx -> holder.get().health.handle(ctx));
-        routes.get("/records", ctx -> holder.get().list.handle(ctx));
-        routes.get("/records/{type}/{id}", ctx -> holder.get().record.handle(ctx));
-        routes.get("/thesaurus/search", ctx -> holder.get().thesaurus.search(ctx));
-        routes.get("/thesaurus/schemes", ctx -> holder.get().thesaurus.schemes(ctx));
-        routes.get("/thesaurus/top", ctx -> holder.get().thesaurus.top(ctx));
-        routes.get("/thesaurus/concept", ctx -> holder.get().thesaurus.concept(ctx));
-        routes.get("/thesaurus/broader", ctx -> holder.get().thesaurus.broader(ctx));
-        routes.get("/thesaurus/narrower", ctx -> holder.get().thesaurus.narrower(ctx));
+        read(routes, "/health", ctx -> holder.health(ctx));
+        read(routes, "/records", ctx -> holder.get().list.handle(ctx));
+        read(routes, "/records/{type}/{id}", ctx -> holder.get().record.handle(ctx));
+        read(routes, "/thesaurus/search", ctx -> holder.get().thesaurus.search(ctx));
+        read(routes, "/thesaurus/schemes", ctx -> holder.get().thesaurus.schemes(ctx));
+        read(routes, "/thesaurus/top", ctx -> holder.get().thesaurus.top(ctx));
+        read(routes, "/thesaurus/concept", ctx -> holder.get().thesaurus.concept(ctx));
+        read(routes, "/thesaurus/broader", ctx -> holder.get().thesaurus.broader(ctx));
+        read(routes, "/thesaurus/narrower", ctx -> holder.get().thesaurus.narrower(ctx));
         routes.exception(ApiException.class, (e, ctx) -> Problems.write(ctx, e));
         routes.exception(Exception.class, (e, ctx) -> Problems.writeUnexpected(ctx, e));
         routes.error(404, "*", problem(404, "Not found", "There is nothing at this address; see /records and /thesaurus/schemes."));
         routes.error(405, "*", problem(405, "Method not allowed", "This address only answers GET and HEAD."));
-        routes.error(413, "*", problem(413, "Payload too large", "The request body is larger than this node accepts."));
+    }
+
+    /** GET and HEAD run the same handler; for HEAD the server sends the headers without the body. */
+    private static void read(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     private static Handler problem(int status, String title, String detail) {

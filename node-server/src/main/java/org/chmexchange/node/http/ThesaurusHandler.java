@@ -17,7 +17,6 @@ import org.chmexchange.vocab.ChmThesaurus;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
-import org.eclipse.rdf4j.model.util.Values;
 
 /**
  * The thesaurus API: {@code GET /thesaurus/search?q=&lang=&limit=} (autocomplete with language
@@ -51,7 +50,7 @@ final class ThesaurusHandler {
             throw ApiException.badParameter("q", "Give the start of a label or notation to search for, e.g. q=biodiv.");
         }
         String lang = language(ctx.queryParam("lang"));
-        int limit = limit(ctx.queryParam("limit"));
+        int limit = Params.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
         List<Map<String, Object>> items = new ArrayList<>();
         for (ConceptMatch m : thesaurus.search(q, lang, limit)) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -88,7 +87,7 @@ final class ThesaurusHandler {
         if (scheme == null || scheme.isBlank()) {
             throw ApiException.badParameter("scheme", "Give a concept scheme by name or IRI, e.g. scheme=gbf-targets.");
         }
-        IRI iri = scheme.contains(":") ? Values.iri(scheme) : ChmThesaurus.scheme(scheme);
+        IRI iri = Params.isIri(scheme) ? Params.iri("scheme", scheme) : ChmThesaurus.scheme(Params.code("scheme", scheme));
         ConceptScheme s = thesaurus.scheme(iri)
                 .orElseThrow(() -> ApiException.notFound("There is no concept scheme <" + iri + ">; see /thesaurus/schemes."));
         String lang = language(ctx.queryParam("lang"));
@@ -180,21 +179,6 @@ final class ThesaurusHandler {
             throw ApiException.badParameter("lang", "lang must be a language tag such as " + LANGUAGES + ": " + lang);
         }
         return lang.toLowerCase(Locale.ROOT);
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the allowed range
-        }
-        throw ApiException.badParameter("limit", "limit must be an integer from 1 to " + MAX_LIMIT + ": " + value);
     }
 
     private static boolean bool(String value) {

@@ -65,6 +65,21 @@ class ThesaurusApiTest {
         assertTrue(turtle.body().contains("GBF-TARGET-03"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', application/json",
+        "'*/*', application/json",
+        "'*/*;q=0.1, text/turtle', text/turtle",
+        "'text/*', text/turtle",
+        "application/ld+json, application/ld+json",
+        "application/json, application/json"
+    })
+    void conceptNegotiation(String accept, String expected) {
+        Reply r = get(root + "concept?iri=GBF-TARGET-03", accept);
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.contentType().startsWith(expected), accept + " gave " + r.contentType());
+    }
+
     @Test
     void topConceptsBroaderAndNarrower() {
         JsonNode top = get(root + "top?scheme=aichi-goals", null).json();

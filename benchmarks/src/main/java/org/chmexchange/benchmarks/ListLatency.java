@@ -34,7 +34,7 @@ final class ListLatency {
             queries.put("treaty+country", "records?treaty=cbd&country=FR&limit=50");
             queries.put("concept (with narrower)", "records?concept=AICHI-GOAL-B&limit=50");
             queries.put("full text", "records?q=restoration%20wetlands&limit=50");
-            queries.put("modifiedSince", "records?modifiedSince=2000-01-01&type=decision&limit=50");
+            queries.put("modifiedSince (all match)", "records?modifiedSince=2000-01-01&type=decision&limit=50");
             // Warm up the JIT and the page cache.
             for (String q : queries.values()) {
                 for (int i = 0; i < 50; i++) {

@@ -81,6 +81,9 @@ final class SyntheticRecords {
         String[] t = TRANSLATIONS[r.nextInt(TRANSLATIONS.length)];
         m.add(iri, DCTERMS.TITLE, Values.literal(t[1] + " " + i, t[0]));
         m.add(iri, DCTERMS.DESCRIPTION, Values.literal(sentence(r, 25), "en"));
+        // As a source would send it; the store replaces it with its own time (same triple count).
+        m.add(iri, DCTERMS.MODIFIED, Values.literal(String.format("%04d-%02d-%02dT12:00:00Z",
+                2000 + r.nextInt(25), 1 + r.nextInt(12), 1 + r.nextInt(28)), XSD.DATETIME));
         m.add(iri, CHM.treaty, ChmThesaurus.treaty(pick(r, TREATIES)));
         int concepts = 1 + r.nextInt(3);
         for (int c = 0; c < concepts; c++) {

@@ -18,6 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.chmexchange.ChmException;
+import org.chmexchange.rdf.RecordFormat;
+import org.chmexchange.rdf.RecordParseException;
+import org.chmexchange.rdf.RecordReader;
 import org.chmexchange.vocab.Vocabularies;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -133,21 +136,15 @@ public final class Thesaurus {
      */
     public static Thesaurus fromFile(Path file) {
         Objects.requireNonNull(file, "file");
-        RDFFormat format = Rio.getParserFormatForFileName(file.getFileName().toString())
+        String name = file.getFileName().toString();
+        RecordFormat format = RecordFormat.forExtension(name.substring(name.lastIndexOf('.') + 1))
                 .orElseThrow(() -> new ChmException("Cannot load thesaurus " + file
                         + ": the file extension names no supported RDF format"));
+        // The hardened reader: no DTDs or external entities, no remote JSON-LD contexts.
         try (InputStream in = Files.newInputStream(file)) {
-            Model model = new LinkedHashModel();
-            RDFParser parser = Rio.createParser(format);
-            parser.setParseErrorListener(new ParseErrorCollector());
-            parser.setRDFHandler(new StatementCollector(model));
-            parser.parse(in, file.toUri().toString());
-            return load(model);
-        } catch (RDFParseException e) {
-            throw new ChmException("Cannot load thesaurus " + file + ": malformed " + format.getName()
-                    + (e.getLineNumber() > 0 ? " at line " + e.getLineNumber() : "") + ": " + e.getMessage(), e);
-        } catch (UnsupportedRDFormatException e) {
-            throw new ChmException("Cannot load thesaurus " + file + ": no parser for " + format.getName(), e);
+            return load(RecordReader.read(in, format, file.toUri().toString()));
+        } catch (RecordParseException e) {
+            throw new ChmException("Cannot load thesaurus " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new ChmException("Cannot read thesaurus " + file + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import org.chmexchange.vocab.Vocabularies;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.vocabulary.SKOS;
 import org.eclipse.rdf4j.model.vocabulary.RDF4J;
 import org.eclipse.rdf4j.repository.RepositoryException;
 import org.eclipse.rdf4j.repository.sail.SailRepository;
@@ -111,7 +112,9 @@ public final class RecordValidator implements AutoCloseable {
     }
 
     /**
-     * Validates the records of a model.
+     * Validates the records of a model. Statements with SKOS predicates in {@code data} are not
+     * used: whether a concept belongs to a scheme is decided by the reference data alone, so a
+     * record cannot vouch for its own concepts.
      *
      * @param data the records to validate, one or many; not null; not changed
      * @return the report: conforming, or every violation of every focus node; never null
@@ -151,7 +154,11 @@ public final class RecordValidator implements AutoCloseable {
             connection.begin(IsolationLevels.SNAPSHOT);
             try {
                 for (Statement st : data) {
-                    connection.add(st.getSubject(), st.getPredicate(), st.getObject());
+                    // Thesaurus membership comes from the reference data only: a record cannot make
+                    // its own concepts members of a scheme.
+                    if (!st.getPredicate().getNamespace().equals(SKOS.NAMESPACE)) {
+                        connection.add(st.getSubject(), st.getPredicate(), st.getObject());
+                    }
                 }
                 connection.prepare();
                 return ValidationReport.conforming();

@@ -126,6 +126,7 @@ class RecordStoreTest {
             assertEquals(Set.of("ru1"), identifiers(store, "здоровье"));
             assertEquals(Set.of("zh1"), identifiers(store, "健康"));
             assertEquals(Set.of("ar1"), identifiers(store, "والصحة"));
+            assertEquals(Set.of("ar1"), identifiers(store, "وَالصِّحَّة"), "Arabic diacritics are ignored");
             assertEquals(Set.of(), identifiers(store, "nothing-like-this"));
         }
     }

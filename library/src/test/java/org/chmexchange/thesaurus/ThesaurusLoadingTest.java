@@ -81,7 +81,22 @@ class ThesaurusLoadingTest {
                 + "  skos:prefLabel \"unterminated .\n", StandardCharsets.UTF_8);
         ChmException e = assertThrows(ChmException.class, () -> Thesaurus.fromFile(file));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("malformed Turtle"), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("turtle"), e.getMessage());
+    }
+
+    @Test
+    void anRdfXmlFileWithAnEntityIsRefused(@TempDir Path tmp) throws IOException {
+        Path secret = tmp.resolve("secret.txt");
+        Files.writeString(secret, "TOP-SECRET", StandardCharsets.UTF_8);
+        Path file = tmp.resolve("hostile.rdf");
+        Files.writeString(file, "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n"
+                + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+                + " xmlns:skos=\"http://www.w3.org/2004/02/skos/core#\">\n"
+                + "<skos:Concept rdf:about=\"https://example.org/a\"><skos:prefLabel xml:lang=\"en\">&x;</skos:prefLabel>"
+                + "</skos:Concept></rdf:RDF>\n", StandardCharsets.UTF_8);
+        ChmException e = assertThrows(ChmException.class, () -> Thesaurus.fromFile(file));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(!e.getMessage().contains("TOP-SECRET"), e.getMessage());
     }
 
     @Test

@@ -67,7 +67,9 @@ class RecordValidatorPerformanceTest {
         long single = (System.nanoTime() - singleStart) / 20;
 
         boolean assertions = ShaclSail.class.desiredAssertionStatus();
-        long boundMillis = assertions ? 10_000 : 1_000;
+        // A generous bound: timings are reported above; the bound only catches a pathological slowdown
+        // (benchmarks, not tests, measure performance).
+        long boundMillis = assertions ? 60_000 : 20_000;
         System.out.printf("RecordValidator: 1000 records (%d statements) valid %d ms, with 400 violations %d ms;"
                         + " one record %.1f ms (RDF4J assertions %s)%n", batch.size(),
                 TimeUnit.NANOSECONDS.toMillis(best), TimeUnit.NANOSECONDS.toMillis(bestBroken), single / 1e6,

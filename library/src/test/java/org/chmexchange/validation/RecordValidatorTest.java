@@ -178,6 +178,19 @@ class RecordValidatorTest {
     }
 
     @Test
+    void aRecordCannotMakeItsOwnConceptAMemberOfAScheme() {
+        IRI forged = org.eclipse.rdf4j.model.util.Values.iri(REPORT + "#country");
+        Model report = without(TestRecords.nationalReport(), CHM.country);
+        report.add(REPORT, CHM.country, forged);
+        report.add(forged, org.eclipse.rdf4j.model.vocabulary.SKOS.IN_SCHEME, ChmThesaurus.scheme(ChmThesaurus.COUNTRIES));
+
+        Violation violation = single(validator.validate(report));
+
+        assertEquals("country", violation.field());
+        assertEquals(forged, violation.value());
+    }
+
+    @Test
     void reportsAConceptOfAnotherScheme() {
         Model focalPoint = without(TestRecords.focalPoint(), CHM.country);
         focalPoint.add(FOCAL_POINT, CHM.country, CBD);
@@ -291,13 +304,14 @@ class RecordValidatorTest {
         untypedRobot.add(FOCAL_POINT, CHM.contactKind, Values.literal("robot"));
         assertTrue(validator.validate(untypedRobot).conforms());
 
-        // A concept that the data of one call declares is known in that call only.
+        // A concept that the data declares is never a member of a scheme: membership comes from the
+        // reference data only.
         IRI atlantis = ChmThesaurus.country("xa");
         Model report = without(TestRecords.nationalReport(), CHM.country);
         report.add(REPORT, CHM.country, atlantis);
         Model withConcept = new LinkedHashModel(report);
         withConcept.add(atlantis, SKOS.IN_SCHEME, ChmThesaurus.scheme(ChmThesaurus.COUNTRIES));
-        assertTrue(validator.validate(withConcept).conforms());
+        assertEquals(atlantis, single(validator.validate(withConcept)).value());
         assertEquals(atlantis, single(validator.validate(report)).value());
 
         // An invalid call does not affect the next one, and the same data gives the same report.

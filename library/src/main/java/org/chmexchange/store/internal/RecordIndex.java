@@ -254,8 +254,16 @@ public final class RecordIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Directory d = directory; IndexWriter w = writer; SearcherManager s = searchers) {
-            // closed in reverse order: searchers, writer, directory, even if one of them fails
+        try {
+            try {
+                searchers.close();
+            } finally {
+                try {
+                    writer.close();
+                } finally {
+                    directory.close();
+                }
+            }
         } catch (IOException e) {
             throw new StoreException("Cannot close the record index in " + path, e);
         }

@@ -24,7 +24,8 @@ final class ListLatency {
     private ListLatency() {}
 
     static void run(Path dataDir, int requests) {
-        OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build();
+        OkHttpClient http =
+                new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build();
         try (ChmNodeServer node = LoadBenchmark.node(dataDir)) {
             String root = "http://localhost:" + node.port() + "/";
             Map<String, String> queries = new LinkedHashMap<>();
@@ -41,7 +42,8 @@ final class ListLatency {
                     fetch(http, root + q);
                 }
             }
-            System.out.printf("GET latency with %,d records (%d requests each, sequential, loopback):%n",
+            System.out.printf(
+                    "GET latency with %,d records (%d requests each, sequential, loopback):%n",
                     node.store().count(org.chmexchange.store.RecordQuery.ALL), requests);
             double baseline = 0;
             for (Map.Entry<String, String> q : queries.entrySet()) {
@@ -57,7 +59,9 @@ final class ListLatency {
                 if (baseline == 0) {
                     baseline = p50;
                 }
-                System.out.printf("  %-26s p50 %6.2f ms  p99 %6.2f ms  (p50 = %.1fx /health)%n", q.getKey(), p50, p99, p50 / baseline);
+                System.out.printf(
+                        "  %-26s p50 %6.2f ms  p99 %6.2f ms  (p50 = %.1fx /health)%n",
+                        q.getKey(), p50, p99, p50 / baseline);
             }
             deepPaging(http, root, requests);
         }
@@ -76,9 +80,13 @@ final class ListLatency {
             pages++;
         }
         double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf("  keyset paging, %d pages of 100: p50 %.2f ms, p99 %.2f ms, first %.2f ms, last %.2f ms%n",
-                pages, sorted[sorted.length / 2], sorted[Math.max(0, (int) Math.ceil(sorted.length * 0.99) - 1)],
-                ms.get(0), ms.get(ms.size() - 1));
+        System.out.printf(
+                "  keyset paging, %d pages of 100: p50 %.2f ms, p99 %.2f ms, first %.2f ms, last %.2f ms%n",
+                pages,
+                sorted[sorted.length / 2],
+                sorted[Math.max(0, (int) Math.ceil(sorted.length * 0.99) - 1)],
+                ms.get(0),
+                ms.get(ms.size() - 1));
     }
 
     private static JsonNode fetch(OkHttpClient http, String url) {

@@ -34,23 +34,37 @@ import picocli.CommandLine.Option;
  * the largest store and measures {@code GET /records} latency (p50, p99) for typical queries, with
  * {@code GET /health} as the HTTP baseline.
  */
-@Command(name = "load-benchmark", mixinStandardHelpOptions = true,
+@Command(
+        name = "load-benchmark",
+        mixinStandardHelpOptions = true,
         description = "Load N synthetic records through the library and raw RDF4J; then time GET /records.")
 public final class LoadBenchmark implements Callable<Integer> {
 
-    @Option(names = "--records", split = ",", defaultValue = "10000,100000", description = "Sizes to load (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--records",
+            split = ",",
+            defaultValue = "10000,100000",
+            description = "Sizes to load (default: ${DEFAULT-VALUE}).")
     List<Integer> sizes;
 
-    @Option(names = "--batch", defaultValue = "1000", description = "Records per transaction (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch",
+            defaultValue = "1000",
+            description = "Records per transaction (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--requests", defaultValue = "300", description = "Requests per list query kind (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--requests",
+            defaultValue = "300",
+            description = "Requests per list query kind (default: ${DEFAULT-VALUE}).")
     int requests;
 
     @Option(names = "--no-validation", negatable = false, description = "Skip SHACL validation in the library load.")
     boolean noValidation;
 
-    @Option(names = "--work-dir", description = "Folder for the stores (default: a temporary folder, deleted at the end).")
+    @Option(
+            names = "--work-dir",
+            description = "Folder for the stores (default: a temporary folder, deleted at the end).")
     Path workDir;
 
     static final String BASE = "http://localhost:8080/";
@@ -62,8 +76,12 @@ public final class LoadBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("chm-bench");
-        System.out.printf("CHM Exchange load benchmark: batch %d, validation %s, JVM %s, %d cores%n",
-                batch, noValidation ? "off" : "on", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "CHM Exchange load benchmark: batch %d, validation %s, JVM %s, %d cores%n",
+                batch,
+                noValidation ? "off" : "on",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
         Path largest = null;
         try {
             for (int n : sizes) {
@@ -71,11 +89,17 @@ public final class LoadBenchmark implements Callable<Integer> {
                 Path lib = dir.resolve("library-" + n);
                 Result rawResult = loadRaw(n, raw);
                 Result libResult = loadLibrary(n, lib);
-                System.out.printf("N=%,d  raw RDF4J LMDB: %,.0f records/s %,.0f triples/s (%.1f s)%n",
+                System.out.printf(
+                        "N=%,d  raw RDF4J LMDB: %,.0f records/s %,.0f triples/s (%.1f s)%n",
                         n, rawResult.recordsPerSecond(), rawResult.triplesPerSecond(), rawResult.seconds());
-                System.out.printf("N=%,d  library (%s): %,.0f records/s %,.0f triples/s (%.1f s; validation %.1f s)  ratio library/raw = %.2f%n",
-                        n, noValidation ? "store+index" : "validate+store+index", libResult.recordsPerSecond(),
-                        libResult.triplesPerSecond(), libResult.seconds(), libResult.validationSeconds(),
+                System.out.printf(
+                        "N=%,d  library (%s): %,.0f records/s %,.0f triples/s (%.1f s; validation %.1f s)  ratio library/raw = %.2f%n",
+                        n,
+                        noValidation ? "store+index" : "validate+store+index",
+                        libResult.recordsPerSecond(),
+                        libResult.triplesPerSecond(),
+                        libResult.seconds(),
+                        libResult.validationSeconds(),
                         libResult.recordsPerSecond() / rawResult.recordsPerSecond());
                 delete(raw);
                 if (largest != null) {
@@ -152,7 +176,8 @@ public final class LoadBenchmark implements Callable<Integer> {
                 nanos += System.nanoTime() - t0;
             }
             if (store.count(RecordQuery.ALL) != n) {
-                throw new IllegalStateException("Expected " + n + " records, the index has " + store.count(RecordQuery.ALL));
+                throw new IllegalStateException(
+                        "Expected " + n + " records, the index has " + store.count(RecordQuery.ALL));
             }
         }
         return new Result(n, triples, nanos / 1e9, validationNanos / 1e9);

@@ -25,9 +25,12 @@ import org.eclipse.rdf4j.model.vocabulary.XSD;
  */
 final class SyntheticRecords {
 
-    private static final List<String> TREATIES = List.of("cbd", "cbd", "cbd", "cartagena", "nagoya", "cms", "ramsar", "cites");
-    private static final List<String> REPORT_TYPES = List.of("nbsap", "national-report-6", "national-report-7", "national-report");
-    private static final List<String> FP_CATEGORIES = List.of("CBD-FP1", "CBD-FP2", "CHM-FP", "SBSTTA-FP", "ABS-FP", "BCH-FP", "GTI-FP");
+    private static final List<String> TREATIES =
+            List.of("cbd", "cbd", "cbd", "cartagena", "nagoya", "cms", "ramsar", "cites");
+    private static final List<String> REPORT_TYPES =
+            List.of("nbsap", "national-report-6", "national-report-7", "national-report");
+    private static final List<String> FP_CATEGORIES =
+            List.of("CBD-FP1", "CBD-FP2", "CHM-FP", "SBSTTA-FP", "ABS-FP", "BCH-FP", "GTI-FP");
     private static final List<String> DECISION_TYPES = List.of("decision", "decision", "recommendation", "resolution");
     private static final List<String> DOC_TYPES = List.of("working-document", "information-document", "report");
     private static final String[] WORDS = {
@@ -37,8 +40,11 @@ final class SyntheticRecords {
         "monitoring", "indicators", "targets", "implementation", "review", "clearing-house", "mechanism"
     };
     private static final String[][] TRANSLATIONS = {
-        {"fr", "Rapport sur la diversité biologique"}, {"es", "Informe sobre la diversidad biológica"},
-        {"ru", "Доклад о биологическом разнообразии"}, {"zh", "生物多样性报告"}, {"ar", "تقرير عن التنوع البيولوجي"}
+        {"fr", "Rapport sur la diversité biologique"},
+        {"es", "Informe sobre la diversidad biológica"},
+        {"ru", "Доклад о биологическом разнообразии"},
+        {"zh", "生物多样性报告"},
+        {"ar", "تقرير عن التنوع البيولوجي"}
     };
     private static final String[] COUNTRIES = Locale.getISOCountries();
 
@@ -82,15 +88,28 @@ final class SyntheticRecords {
         m.add(iri, DCTERMS.TITLE, Values.literal(t[1] + " " + i, t[0]));
         m.add(iri, DCTERMS.DESCRIPTION, Values.literal(sentence(r, 25), "en"));
         // As a source would send it; the store replaces it with its own time (same triple count).
-        m.add(iri, DCTERMS.MODIFIED, Values.literal(String.format("%04d-%02d-%02dT12:00:00Z",
-                2000 + r.nextInt(25), 1 + r.nextInt(12), 1 + r.nextInt(28)), XSD.DATETIME));
+        m.add(
+                iri,
+                DCTERMS.MODIFIED,
+                Values.literal(
+                        String.format(
+                                "%04d-%02d-%02dT12:00:00Z", 2000 + r.nextInt(25), 1 + r.nextInt(12), 1 + r.nextInt(28)),
+                        XSD.DATETIME));
         m.add(iri, CHM.treaty, ChmThesaurus.treaty(pick(r, TREATIES)));
         int concepts = 1 + r.nextInt(3);
         for (int c = 0; c < concepts; c++) {
             if (r.nextBoolean()) {
-                m.add(iri, DCTERMS.SUBJECT, ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, String.format("GBF-TARGET-%02d", 1 + r.nextInt(23))));
+                m.add(
+                        iri,
+                        DCTERMS.SUBJECT,
+                        ChmThesaurus.concept(
+                                ChmThesaurus.GBF_TARGETS, String.format("GBF-TARGET-%02d", 1 + r.nextInt(23))));
             } else {
-                m.add(iri, DCTERMS.SUBJECT, ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, String.format("AICHI-TARGET-%02d", 1 + r.nextInt(20))));
+                m.add(
+                        iri,
+                        DCTERMS.SUBJECT,
+                        ChmThesaurus.concept(
+                                ChmThesaurus.AICHI_TARGETS, String.format("AICHI-TARGET-%02d", 1 + r.nextInt(20))));
             }
         }
         return iri;
@@ -131,7 +150,10 @@ final class SyntheticRecords {
     private void focalPoint(int i, SplittableRandom r, Model m) {
         IRI iri = common(i, r, m, RecordType.FOCAL_POINT, CHM.FocalPoint, "SYN-NFP-" + i);
         m.add(iri, CHM.country, ChmThesaurus.country(pick(r, COUNTRIES)));
-        m.add(iri, CHM.focalPointCategory, ChmThesaurus.concept(ChmThesaurus.FOCAL_POINT_CATEGORIES, pick(r, FP_CATEGORIES)));
+        m.add(
+                iri,
+                CHM.focalPointCategory,
+                ChmThesaurus.concept(ChmThesaurus.FOCAL_POINT_CATEGORIES, pick(r, FP_CATEGORIES)));
         m.add(iri, CHM.contactKind, Values.literal("person"));
         m.add(iri, VCARD4.FN, Values.literal("Focal Point " + i));
         m.add(iri, VCARD4.HAS_EMAIL, Values.iri("mailto:focal.point." + i + "@example.org"));
@@ -152,7 +174,8 @@ final class SyntheticRecords {
     }
 
     private static org.eclipse.rdf4j.model.Literal date(SplittableRandom r) {
-        return Values.literal(String.format("%04d-%02d-%02d", 1995 + r.nextInt(30), 1 + r.nextInt(12), 1 + r.nextInt(28)), XSD.DATE);
+        return Values.literal(
+                String.format("%04d-%02d-%02d", 1995 + r.nextInt(30), 1 + r.nextInt(12), 1 + r.nextInt(28)), XSD.DATE);
     }
 
     private static String sentence(SplittableRandom r, int words) {

@@ -49,7 +49,8 @@ public final class FixInvalidRecord {
     public static final String RECORD = "https://partner.example.org/records/national-report/ke-nr6";
 
     /** The record as the partner node sends it, in Turtle. */
-    public static final String RECEIVED = """
+    public static final String RECEIVED =
+            """
             @prefix chm: <https://w3id.org/chm-exchange/ns#> .
             @prefix dcterms: <http://purl.org/dc/terms/> .
             @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -106,16 +107,19 @@ public final class FixInvalidRecord {
 
             // 2. Fix the faults, on a copy of the triples.
             Model fixed = new LinkedHashModel(received);
-            IRI kenya = thesaurus.byNotation("KEN")
+            IRI kenya = thesaurus
+                    .byNotation("KEN")
                     .filter(concept -> concept.inScheme(ChmThesaurus.scheme(ChmThesaurus.COUNTRIES)))
                     .map(Concept::iri)
                     .orElseThrow(() -> new IllegalStateException("No country KEN in the thesaurus"));
             fixed.add(record, CHM.country, kenya);
             out.println("Fix country: " + kenya);
-            for (Value subject : List.copyOf(received.filter(record, DCTERMS.SUBJECT, null).objects())) {
+            for (Value subject :
+                    List.copyOf(received.filter(record, DCTERMS.SUBJECT, null).objects())) {
                 if (subject.isIRI() && thesaurus.concept((IRI) subject).isEmpty()) {
-                    Concept ours = exactMatchOf(thesaurus, (IRI) subject).orElseThrow(() ->
-                            new IllegalStateException("No concept of the thesaurus matches " + subject));
+                    Concept ours = exactMatchOf(thesaurus, (IRI) subject)
+                            .orElseThrow(
+                                    () -> new IllegalStateException("No concept of the thesaurus matches " + subject));
                     fixed.remove(record, DCTERMS.SUBJECT, subject);
                     fixed.add(record, DCTERMS.SUBJECT, ours.iri());
                     out.println("Fix concepts: " + subject + " -> " + ours.iri() + " (" + ours.label("en") + ")");

@@ -73,8 +73,8 @@ public final class PublishFocalPoint {
      * @param jsonLd the JSON-LD file written
      * @param turtle the Turtle file written
      */
-    public record Result(FocalPoint record, List<ConceptMatch> subjects, ValidationReport report, Path jsonLd,
-            Path turtle) {}
+    public record Result(
+            FocalPoint record, List<ConceptMatch> subjects, ValidationReport report, Path jsonLd, Path turtle) {}
 
     private PublishFocalPoint() {}
 
@@ -112,10 +112,16 @@ public final class PublishFocalPoint {
         IRI gbfTargets = ChmThesaurus.scheme(ChmThesaurus.GBF_TARGETS);
         List<ConceptMatch> subjects = new ArrayList<>();
         for (String query : SUBJECT_QUERIES) {
-            ConceptMatch best = thesaurus.search(query, EDITOR_LANGUAGE, 1, gbfTargets).stream().findFirst()
+            ConceptMatch best = thesaurus.search(query, EDITOR_LANGUAGE, 1, gbfTargets).stream()
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("No GBF target matches '" + query + "'"));
-            out.printf("Subject for \"%s\" (%s): %s [label in %s] %s%n", query, EDITOR_LANGUAGE, best.label(),
-                    best.labelLanguage(), best.concept().iri());
+            out.printf(
+                    "Subject for \"%s\" (%s): %s [label in %s] %s%n",
+                    query,
+                    EDITOR_LANGUAGE,
+                    best.label(),
+                    best.labelLanguage(),
+                    best.concept().iri());
             subjects.add(best);
         }
 
@@ -125,8 +131,13 @@ public final class PublishFocalPoint {
                 .concepts(subjects.stream().map(match -> match.concept().iri()).toList())
                 .status(ChmThesaurus.concept(ChmThesaurus.STATUSES, "active"))
                 .build();
-        FocalPoint record = FocalPoint.builder(common, List.of(cbd), colombia,
-                        List.of(primaryFocalPoint, chmFocalPoint), FocalPoint.ContactKind.PERSON, "Ana Example")
+        FocalPoint record = FocalPoint.builder(
+                        common,
+                        List.of(cbd),
+                        colombia,
+                        List.of(primaryFocalPoint, chmFocalPoint),
+                        FocalPoint.ContactKind.PERSON,
+                        "Ana Example")
                 .prefix("Ms.")
                 .firstName("Ana")
                 .lastName("Example")
@@ -162,7 +173,8 @@ public final class PublishFocalPoint {
 
     /** The concept with {@code notation} in {@code scheme}: a code in one scheme may not be a code in another. */
     private static IRI byNotation(Thesaurus thesaurus, String notation, String scheme) {
-        return thesaurus.byNotation(notation)
+        return thesaurus
+                .byNotation(notation)
                 .filter(concept -> concept.inScheme(ChmThesaurus.scheme(scheme)))
                 .map(Concept::iri)
                 .orElseThrow(() -> new IllegalStateException("No concept " + notation + " in scheme " + scheme));

@@ -57,8 +57,8 @@ public final class PublishNbsap {
     public static final String ID = "sn-nbsap-2025-2030";
 
     /** The GBF targets the plan addresses, by notation. */
-    public static final List<String> TARGETS = List.of("GBF-TARGET-01", "GBF-TARGET-02", "GBF-TARGET-03",
-            "GBF-TARGET-14");
+    public static final List<String> TARGETS =
+            List.of("GBF-TARGET-01", "GBF-TARGET-02", "GBF-TARGET-03", "GBF-TARGET-14");
 
     /**
      * What the example did.
@@ -101,23 +101,38 @@ public final class PublishNbsap {
                 .map(notation -> byNotation(thesaurus, notation, ChmThesaurus.GBF_TARGETS))
                 .toList();
         for (IRI target : targets) {
-            out.println("Tagged with " + thesaurus.concept(target).map(concept -> concept.label("fr")).orElseThrow());
+            out.println("Tagged with "
+                    + thesaurus
+                            .concept(target)
+                            .map(concept -> concept.label("fr"))
+                            .orElseThrow());
         }
 
         // 2. The typed record; its files are nested resources {record}#file-n.
         IRI iri = RecordType.NATIONAL_REPORT.mint(BASE, ID);
         List<FileRef> files = List.of(
-                new FileRef(FileRef.iriFor(iri, 1), Values.iri("https://example.org/nbsap/sn-nbsap-2025-2030-fr.pdf"),
-                        "application/pdf", "fr", "sn-nbsap-2025-2030-fr.pdf"),
-                new FileRef(FileRef.iriFor(iri, 2), Values.iri("https://example.org/nbsap/sn-nbsap-2025-2030-en.pdf"),
-                        "application/pdf", "en", "sn-nbsap-2025-2030-en.pdf"));
+                new FileRef(
+                        FileRef.iriFor(iri, 1),
+                        Values.iri("https://example.org/nbsap/sn-nbsap-2025-2030-fr.pdf"),
+                        "application/pdf",
+                        "fr",
+                        "sn-nbsap-2025-2030-fr.pdf"),
+                new FileRef(
+                        FileRef.iriFor(iri, 2),
+                        Values.iri("https://example.org/nbsap/sn-nbsap-2025-2030-en.pdf"),
+                        "application/pdf",
+                        "en",
+                        "sn-nbsap-2025-2030-en.pdf"));
         Common common = Common.builder(iri, "SN-NBSAP-2025-2030")
                 .title(LangText.of(
                         "en", "National Biodiversity Strategy and Action Plan of Senegal 2025-2030",
                         "fr", "Stratégie et plan d'action nationaux pour la biodiversité du Sénégal 2025-2030"))
-                .summary(LangText.of(
-                        "en", "An example NBSAP aligned with the Kunming-Montreal Global Biodiversity Framework.",
-                        "fr", "Un exemple de SPANB aligné sur le Cadre mondial de la biodiversité de Kunming-Montréal."))
+                .summary(
+                        LangText.of(
+                                "en",
+                                        "An example NBSAP aligned with the Kunming-Montreal Global Biodiversity Framework.",
+                                "fr",
+                                        "Un exemple de SPANB aligné sur le Cadre mondial de la biodiversité de Kunming-Montréal."))
                 .concepts(targets)
                 .status(ChmThesaurus.concept(ChmThesaurus.STATUSES, "final"))
                 .files(files)
@@ -151,7 +166,8 @@ public final class PublishNbsap {
 
     /** The concept with {@code notation} in {@code scheme}: a code in one scheme may not be a code in another. */
     private static IRI byNotation(Thesaurus thesaurus, String notation, String scheme) {
-        return thesaurus.byNotation(notation)
+        return thesaurus
+                .byNotation(notation)
                 .filter(concept -> concept.inScheme(ChmThesaurus.scheme(scheme)))
                 .map(Concept::iri)
                 .orElseThrow(() -> new IllegalStateException("No concept " + notation + " in scheme " + scheme));

@@ -46,7 +46,9 @@ class FixInvalidRecordTest {
         }
         assertEquals(Set.of("concepts", "country"), fields);
         Violation concept = result.before().violations().stream()
-                .filter(violation -> violation.field().equals("concepts")).findFirst().orElseThrow();
+                .filter(violation -> violation.field().equals("concepts"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(CBD_TERM, concept.value());
     }
 
@@ -66,7 +68,8 @@ class FixInvalidRecordTest {
     @Test
     void theFixedRecordHasTheCountryAndOurConcept() {
         assertEquals(ChmThesaurus.country("ke"), result.record().country());
-        assertEquals(Set.of(ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, "AICHI-TARGET-11")),
+        assertEquals(
+                Set.of(ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, "AICHI-TARGET-11")),
                 result.record().concepts());
         assertEquals(result.record(), RecordMapper.fromRdf(result.fixed(), RECORD));
     }

@@ -48,8 +48,11 @@ class PublishFocalPointTest {
 
     @Test
     void theSubjectsAreTheBestAutocompleteHits() {
-        assertEquals(List.of(CONCEPT + "gbf-targets/GBF-TARGET-03", CONCEPT + "gbf-targets/GBF-TARGET-02"),
-                result.subjects().stream().map(match -> match.concept().iri().stringValue()).toList());
+        assertEquals(
+                List.of(CONCEPT + "gbf-targets/GBF-TARGET-03", CONCEPT + "gbf-targets/GBF-TARGET-02"),
+                result.subjects().stream()
+                        .map(match -> match.concept().iri().stringValue())
+                        .toList());
         // No Spanish labels for the GBF targets: the labels shown fall back to English, and are printed.
         result.subjects().forEach(match -> assertEquals("en", match.labelLanguage()));
         assertTrue(printed.contains("GBF-T03. Conserve 30% of Land, Waters and Seas"), printed);
@@ -64,11 +67,13 @@ class PublishFocalPointTest {
         assertEquals("FocalPoint", json.path("type").asText());
         assertEquals("co-cbd-fp1-ana-example", json.path("identifier").asText());
         assertEquals(CONCEPT + "countries/co", json.path("country").asText());
-        assertEquals(List.of(CONCEPT + "focal-point-categories/CBD-FP1", CONCEPT + "focal-point-categories/CHM-FP"),
+        assertEquals(
+                List.of(CONCEPT + "focal-point-categories/CBD-FP1", CONCEPT + "focal-point-categories/CHM-FP"),
                 Outputs.texts(json.path("categories")));
         assertEquals(List.of(CONCEPT + "treaties/cbd"), Outputs.texts(json.path("treaty")));
         assertEquals(List.of("mailto:ana.example@example.org"), Outputs.texts(json.path("emails")));
-        assertEquals("Ministerio de Ambiente y Desarrollo Sostenible de Colombia",
+        assertEquals(
+                "Ministerio de Ambiente y Desarrollo Sostenible de Colombia",
                 json.path("organization").path("es").asText());
         assertEquals("Ana Example", json.path("name").asText());
     }

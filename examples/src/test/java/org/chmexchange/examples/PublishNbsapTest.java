@@ -56,19 +56,27 @@ class PublishNbsapTest {
         assertEquals(CONCEPT + "countries/sn", json.path("country").asText());
         assertEquals(CONCEPT + "report-types/nbsap", json.path("reportType").asText());
         assertEquals(List.of(CONCEPT + "treaties/cbd"), Outputs.texts(json.path("treaty")));
-        assertEquals(List.of(CONCEPT + "gbf-targets/GBF-TARGET-01", CONCEPT + "gbf-targets/GBF-TARGET-02",
-                CONCEPT + "gbf-targets/GBF-TARGET-03", CONCEPT + "gbf-targets/GBF-TARGET-14"),
+        assertEquals(
+                List.of(
+                        CONCEPT + "gbf-targets/GBF-TARGET-01",
+                        CONCEPT + "gbf-targets/GBF-TARGET-02",
+                        CONCEPT + "gbf-targets/GBF-TARGET-03",
+                        CONCEPT + "gbf-targets/GBF-TARGET-14"),
                 Outputs.texts(json.path("concepts")));
-        assertTrue(json.path("title").path("en").asText().startsWith("National Biodiversity Strategy"),
-                json.toString());
+        assertTrue(
+                json.path("title").path("en").asText().startsWith("National Biodiversity Strategy"), json.toString());
         assertTrue(json.path("title").path("fr").asText().startsWith("Stratégie et plan d'action"), json.toString());
         assertEquals("2025-02-28", json.path("submitted").asText());
 
         JsonNode file = json.path("files").path(0);
         assertEquals(IRI.stringValue() + "#file-1", file.path("id").asText());
         assertEquals("File", file.path("type").asText());
-        assertEquals("https://example.org/nbsap/sn-nbsap-2025-2030-fr.pdf", file.path("url").asText());
-        assertEquals("https://www.iana.org/assignments/media-types/application/pdf", file.path("mediaType").asText());
+        assertEquals(
+                "https://example.org/nbsap/sn-nbsap-2025-2030-fr.pdf",
+                file.path("url").asText());
+        assertEquals(
+                "https://www.iana.org/assignments/media-types/application/pdf",
+                file.path("mediaType").asText());
         assertEquals("fr", file.path("language").asText());
         assertEquals(2, json.path("files").size());
     }

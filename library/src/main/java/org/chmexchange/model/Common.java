@@ -56,8 +56,8 @@ public record Common(
     private static final Pattern TRAILING_NUMBER = Pattern.compile("^(.*?)(\\d+)$");
 
     /** Orders files by IRI, comparing a trailing number numerically ({@code #file-2 < #file-10}). */
-    private static final Comparator<FileRef> FILE_ORDER = (a, b) -> compareNatural(
-            a.iri().stringValue(), b.iri().stringValue());
+    private static final Comparator<FileRef> FILE_ORDER =
+            (a, b) -> compareNatural(a.iri().stringValue(), b.iri().stringValue());
 
     /**
      * @throws NullPointerException if {@code iri} or {@code identifier} is {@code null}, or a
@@ -90,9 +90,16 @@ public record Common(
 
     /** A builder holding every value of this one. */
     public Builder toBuilder() {
-        return builder(iri, identifier).title(title).summary(summary).modified(modified)
-                .concepts(concepts).status(status).files(files).cites(cites)
-                .cbdIdentifier(cbdIdentifier).informeaId(informeaId);
+        return builder(iri, identifier)
+                .title(title)
+                .summary(summary)
+                .modified(modified)
+                .concepts(concepts)
+                .status(status)
+                .files(files)
+                .cites(cites)
+                .cbdIdentifier(cbdIdentifier)
+                .informeaId(informeaId);
     }
 
     private static List<FileRef> files(IRI record, List<FileRef> files) {
@@ -199,8 +206,18 @@ public record Common(
          *     constructor
          */
         public Common build() {
-            return new Common(iri, identifier, title, summary, modified, Check.set(concepts), status, files,
-                    Check.set(cites), cbdIdentifier, informeaId);
+            return new Common(
+                    iri,
+                    identifier,
+                    title,
+                    summary,
+                    modified,
+                    Check.set(concepts),
+                    status,
+                    files,
+                    Check.set(cites),
+                    cbdIdentifier,
+                    informeaId);
         }
     }
 }

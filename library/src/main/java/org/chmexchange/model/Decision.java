@@ -22,8 +22,7 @@ import org.eclipse.rdf4j.model.IRI;
  * @param meeting {@code chm:meeting}, the IRI of the meeting that adopted it; null when absent
  * @param adopted {@code chm:adoptionDate}; null when absent
  */
-public record Decision(Common common, IRI treaty, IRI decisionType, IRI meeting, LocalDate adopted)
-        implements Record {
+public record Decision(Common common, IRI treaty, IRI decisionType, IRI meeting, LocalDate adopted) implements Record {
 
     /**
      * @throws NullPointerException if {@code common}, {@code treaty} or {@code decisionType} is

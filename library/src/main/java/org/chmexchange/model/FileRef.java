@@ -25,8 +25,7 @@ public record FileRef(IRI iri, IRI url, String mediaType, String language, Strin
     /** The base of the IRIs of media types in RDF ({@code dcat:mediaType}). */
     public static final String IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/";
 
-    private static final Pattern MEDIA_TYPE = Pattern.compile(
-            "[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*");
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*");
 
     /**
      * @throws NullPointerException if {@code iri} or {@code url} is {@code null}

@@ -48,7 +48,8 @@ public record FocalPoint(
         LangText designation,
         LangText organization,
         Set<IRI> emails,
-        Set<IRI> phones) implements Record {
+        Set<IRI> phones)
+        implements Record {
 
     /**
      * @throws NullPointerException if a required value is {@code null} or a collection contains
@@ -70,8 +71,13 @@ public record FocalPoint(
     }
 
     /** A builder with the required values. */
-    public static Builder builder(Common common, Collection<IRI> treaties, IRI country,
-            Collection<IRI> categories, ContactKind contactKind, String name) {
+    public static Builder builder(
+            Common common,
+            Collection<IRI> treaties,
+            IRI country,
+            Collection<IRI> categories,
+            ContactKind contactKind,
+            String name) {
         return new Builder(common, treaties, country, categories, contactKind, name);
     }
 
@@ -82,8 +88,20 @@ public record FocalPoint(
 
     @Override
     public FocalPoint withCommon(Common newCommon) {
-        return new FocalPoint(newCommon, treaties, country, categories, contactKind, name, prefix, firstName,
-                lastName, designation, organization, emails, phones);
+        return new FocalPoint(
+                newCommon,
+                treaties,
+                country,
+                categories,
+                contactKind,
+                name,
+                prefix,
+                firstName,
+                lastName,
+                designation,
+                organization,
+                emails,
+                phones);
     }
 
     /** {@code chm:contactKind}: whether the focal point is a person or an organisation. */
@@ -130,8 +148,13 @@ public record FocalPoint(
         private Collection<IRI> emails;
         private Collection<IRI> phones;
 
-        private Builder(Common common, Collection<IRI> treaties, IRI country, Collection<IRI> categories,
-                ContactKind contactKind, String name) {
+        private Builder(
+                Common common,
+                Collection<IRI> treaties,
+                IRI country,
+                Collection<IRI> categories,
+                ContactKind contactKind,
+                String name) {
             this.common = common;
             this.treaties = treaties;
             this.country = country;
@@ -177,8 +200,20 @@ public record FocalPoint(
 
         /** @throws NullPointerException or IllegalArgumentException as the {@link FocalPoint} constructor */
         public FocalPoint build() {
-            return new FocalPoint(common, Check.set(treaties), country, Check.set(categories), contactKind, name,
-                    prefix, firstName, lastName, designation, organization, Check.set(emails), Check.set(phones));
+            return new FocalPoint(
+                    common,
+                    Check.set(treaties),
+                    country,
+                    Check.set(categories),
+                    contactKind,
+                    name,
+                    prefix,
+                    firstName,
+                    lastName,
+                    designation,
+                    organization,
+                    Check.set(emails),
+                    Check.set(phones));
         }
     }
 }

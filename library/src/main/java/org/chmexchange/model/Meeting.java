@@ -36,7 +36,8 @@ public record Meeting(
         LocalDate startDate,
         LocalDate endDate,
         String city,
-        IRI country) implements Record {
+        IRI country)
+        implements Record {
 
     /**
      * @throws NullPointerException if {@code common}, {@code treaty} or {@code startDate} is

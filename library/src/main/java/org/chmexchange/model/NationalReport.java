@@ -35,7 +35,8 @@ public record NationalReport(
         LocalDate submitted,
         LocalDate published,
         LocalDate startDate,
-        LocalDate endDate) implements Record {
+        LocalDate endDate)
+        implements Record {
 
     /**
      * @throws NullPointerException if {@code common}, {@code country} or {@code reportType} is
@@ -103,8 +104,8 @@ public record NationalReport(
 
         /** @throws NullPointerException or IllegalArgumentException as the {@link NationalReport} constructor */
         public NationalReport build() {
-            return new NationalReport(common, Check.set(treaties), country, reportType, submitted, published,
-                    startDate, endDate);
+            return new NationalReport(
+                    common, Check.set(treaties), country, reportType, submitted, published, startDate, endDate);
         }
     }
 }

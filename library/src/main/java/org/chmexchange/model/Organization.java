@@ -18,13 +18,8 @@ import org.eclipse.rdf4j.model.IRI;
  * @param emails {@code vcard:hasEmail}, {@code mailto:} IRIs; never null
  * @param treaties {@code chm:treaty}, any number; never null
  */
-public record Organization(
-        Common common,
-        String acronym,
-        IRI country,
-        IRI homepage,
-        Set<IRI> emails,
-        Set<IRI> treaties) implements Record {
+public record Organization(Common common, String acronym, IRI country, IRI homepage, Set<IRI> emails, Set<IRI> treaties)
+        implements Record {
 
     /**
      * @throws NullPointerException if {@code common} is {@code null} or a collection contains
@@ -40,8 +35,13 @@ public record Organization(
     }
 
     /** The organisation with these values; collections may be any collection or {@code null}. */
-    public static Organization of(Common common, String acronym, IRI country, IRI homepage,
-            Collection<IRI> emails, Collection<IRI> treaties) {
+    public static Organization of(
+            Common common,
+            String acronym,
+            IRI country,
+            IRI homepage,
+            Collection<IRI> emails,
+            Collection<IRI> treaties) {
         return new Organization(common, acronym, country, homepage, Check.set(emails), Check.set(treaties));
     }
 

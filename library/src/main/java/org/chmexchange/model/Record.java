@@ -21,8 +21,7 @@ import org.eclipse.rdf4j.model.IRI;
  *
  * <p>Thread-safety: every implementation is an immutable Java record.
  */
-public sealed interface Record
-        permits Treaty, Meeting, Decision, NationalReport, FocalPoint, Document, Organization {
+public sealed interface Record permits Treaty, Meeting, Decision, NationalReport, FocalPoint, Document, Organization {
 
     /** The properties every record has. */
     Common common();

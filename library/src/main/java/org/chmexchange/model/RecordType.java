@@ -22,7 +22,6 @@ import org.eclipse.rdf4j.model.util.Values;
  * <p>Thread-safety: immutable constants.
  */
 public enum RecordType {
-
     TREATY("treaty", CHM.Treaty),
     MEETING("meeting", CHM.Meeting),
     DECISION("decision", CHM.Decision),

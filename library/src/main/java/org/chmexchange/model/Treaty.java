@@ -38,7 +38,8 @@ public record Treaty(
         LocalDate entryIntoForce,
         String placeOfAdoption,
         String secretariatSeat,
-        String untcReference) implements Record {
+        String untcReference)
+        implements Record {
 
     /**
      * @throws NullPointerException if {@code common} or {@code treaty} is {@code null}
@@ -67,8 +68,17 @@ public record Treaty(
 
     @Override
     public Treaty withCommon(Common newCommon) {
-        return new Treaty(newCommon, treaty, acronym, parentTreaty, adopted, openedForSignature,
-                entryIntoForce, placeOfAdoption, secretariatSeat, untcReference);
+        return new Treaty(
+                newCommon,
+                treaty,
+                acronym,
+                parentTreaty,
+                adopted,
+                openedForSignature,
+                entryIntoForce,
+                placeOfAdoption,
+                secretariatSeat,
+                untcReference);
     }
 
     /** Builds a {@link Treaty}; optional values default to {@code null}. */
@@ -132,8 +142,17 @@ public record Treaty(
 
         /** @throws NullPointerException or IllegalArgumentException as the {@link Treaty} constructor */
         public Treaty build() {
-            return new Treaty(common, treaty, acronym, parentTreaty, adopted, openedForSignature,
-                    entryIntoForce, placeOfAdoption, secretariatSeat, untcReference);
+            return new Treaty(
+                    common,
+                    treaty,
+                    acronym,
+                    parentTreaty,
+                    adopted,
+                    openedForSignature,
+                    entryIntoForce,
+                    placeOfAdoption,
+                    secretariatSeat,
+                    untcReference);
         }
     }
 }

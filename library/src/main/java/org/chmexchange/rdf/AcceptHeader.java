@@ -104,7 +104,8 @@ final class AcceptHeader {
         }
         String type = mediaRange.substring(0, slash);
         String subtype = mediaRange.substring(slash + 1);
-        if (!TOKEN.matcher(type).matches() || !TOKEN.matcher(subtype).matches()
+        if (!TOKEN.matcher(type).matches()
+                || !TOKEN.matcher(subtype).matches()
                 || (type.equals("*") && !subtype.equals("*"))) {
             return null;
         }

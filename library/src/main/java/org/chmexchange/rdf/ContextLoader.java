@@ -35,8 +35,10 @@ final class ContextLoader implements DocumentLoader {
     @Override
     public Document loadDocument(URI url, DocumentLoaderOptions options) throws JsonLdError {
         if (!CONTEXT.equals(url)) {
-            throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "Refusing to load <" + url
-                    + ">: only the context <" + CONTEXT + "> is available (from the classpath); remote documents are never fetched");
+            throw new JsonLdError(
+                    JsonLdErrorCode.LOADING_DOCUMENT_FAILED,
+                    "Refusing to load <" + url + ">: only the context <" + CONTEXT
+                            + "> is available (from the classpath); remote documents are never fetched");
         }
         JsonDocument document = JsonDocument.of(MediaType.JSON_LD, Holder.CONTEXT_JSON);
         document.setDocumentUrl(url);
@@ -49,7 +51,8 @@ final class ContextLoader implements DocumentLoader {
         static final JsonStructure CONTEXT_JSON = parse();
 
         private static JsonStructure parse() {
-            try (InputStream in = Vocabularies.open("context.jsonld"); JsonReader reader = Json.createReader(in)) {
+            try (InputStream in = Vocabularies.open("context.jsonld");
+                    JsonReader reader = Json.createReader(in)) {
                 return reader.read();
             } catch (IOException | JsonException e) {
                 throw new IllegalStateException("Cannot read " + Vocabularies.ROOT + "context.jsonld", e);

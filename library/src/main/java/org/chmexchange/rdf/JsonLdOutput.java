@@ -61,7 +61,8 @@ final class JsonLdOutput {
 
     private static final String INTEGER = XSD.INTEGER.stringValue();
     private static final Pattern CANONICAL_INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
-    private static final List<String> LEADING_KEYS = List.of("@context", "id", "type", "identifier", "title", "summary");
+    private static final List<String> LEADING_KEYS =
+            List.of("@context", "id", "type", "identifier", "title", "summary");
 
     private JsonLdOutput() {}
 
@@ -70,10 +71,15 @@ final class JsonLdOutput {
             Map<IRI, Model> records = recordModels(model);
             if (records == null) {
                 JsonStructure flat = JsonLd.flatten(JsonDocument.of(expanded(model)))
-                        .context(ContextLoader.CONTEXT).options(options()).get();
-                JsonObject object = flat instanceof JsonObject o ? o
+                        .context(ContextLoader.CONTEXT)
+                        .options(options())
+                        .get();
+                JsonObject object = flat instanceof JsonObject o
+                        ? o
                         : Json.createObjectBuilder().add("@graph", flat).build();
-                return leading(Json.createObjectBuilder(object).add("@context", ContextLoader.CONTEXT.toString()).build());
+                return leading(Json.createObjectBuilder(object)
+                        .add("@context", ContextLoader.CONTEXT.toString())
+                        .build());
             }
             List<JsonObject> nodes = new ArrayList<>();
             for (Map.Entry<IRI, Model> entry : records.entrySet()) {
@@ -82,12 +88,14 @@ final class JsonLdOutput {
                         .add("@id", entry.getKey().stringValue())
                         .build();
                 JsonObject framed = JsonLd.frame(JsonDocument.of(expanded(entry.getValue())), JsonDocument.of(frame))
-                        .options(options()).get();
+                        .options(options())
+                        .get();
                 nodes.add(Json.createObjectBuilder(framed).remove("@context").build());
             }
             if (nodes.size() == 1) {
                 return leading(Json.createObjectBuilder(nodes.get(0))
-                        .add("@context", ContextLoader.CONTEXT.toString()).build());
+                        .add("@context", ContextLoader.CONTEXT.toString())
+                        .build());
             }
             JsonArrayBuilder graph = Json.createArrayBuilder();
             nodes.forEach(node -> graph.add(leading(node)));
@@ -185,9 +193,11 @@ final class JsonLdOutput {
             return copy.build();
         }
         if (value instanceof JsonObject object) {
-            if (INTEGER.equals(object.getString("@type", null)) && object.get("@value") instanceof JsonString s
+            if (INTEGER.equals(object.getString("@type", null))
+                    && object.get("@value") instanceof JsonString s
                     && CANONICAL_INTEGER.matcher(s.getString()).matches()) {
-                return Json.createObjectBuilder(object).add("@value", Json.createValue(new BigInteger(s.getString())))
+                return Json.createObjectBuilder(object)
+                        .add("@value", Json.createValue(new BigInteger(s.getString())))
                         .build();
             }
             JsonObjectBuilder copy = Json.createObjectBuilder();

@@ -29,8 +29,8 @@ import org.eclipse.rdf4j.model.vocabulary.VCARD4;
 final class RdfToRecord {
 
     /** The RDF class of every record type. */
-    static final Set<IRI> RECORD_CLASSES = Arrays.stream(RecordType.values())
-            .map(RecordType::rdfClass).collect(Collectors.toUnmodifiableSet());
+    static final Set<IRI> RECORD_CLASSES =
+            Arrays.stream(RecordType.values()).map(RecordType::rdfClass).collect(Collectors.toUnmodifiableSet());
 
     private final Model model;
     private final IRI iri;
@@ -52,14 +52,27 @@ final class RdfToRecord {
             return switch (type) {
                 case TREATY -> treaty(common);
                 case MEETING -> meeting(common);
-                case DECISION -> new Decision(common, in.requiredIri(CHM.treaty), in.requiredIri(CHM.decisionType),
-                        in.iri(CHM.meeting), in.date(CHM.adoptionDate));
-                case DOCUMENT -> new org.chmexchange.model.Document(common, in.requiredIri(CHM.treaty),
-                        in.iri(CHM.documentType), in.iri(CHM.meeting), in.date(DCTERMS.ISSUED));
+                case DECISION -> new Decision(
+                        common,
+                        in.requiredIri(CHM.treaty),
+                        in.requiredIri(CHM.decisionType),
+                        in.iri(CHM.meeting),
+                        in.date(CHM.adoptionDate));
+                case DOCUMENT -> new org.chmexchange.model.Document(
+                        common,
+                        in.requiredIri(CHM.treaty),
+                        in.iri(CHM.documentType),
+                        in.iri(CHM.meeting),
+                        in.date(DCTERMS.ISSUED));
                 case NATIONAL_REPORT -> nationalReport(common);
                 case FOCAL_POINT -> focalPoint(common);
-                case ORGANIZATION -> Organization.of(common, in.string(CHM.acronym), in.iri(CHM.country),
-                        in.iri(FOAF.HOMEPAGE), in.iris(VCARD4.HAS_EMAIL), in.iris(CHM.treaty));
+                case ORGANIZATION -> Organization.of(
+                        common,
+                        in.string(CHM.acronym),
+                        in.iri(CHM.country),
+                        in.iri(FOAF.HOMEPAGE),
+                        in.iris(VCARD4.HAS_EMAIL),
+                        in.iris(CHM.treaty));
             };
         } catch (IllegalArgumentException e) {
             throw new RecordMappingException(iri, e.getMessage(), e);
@@ -70,7 +83,8 @@ final class RdfToRecord {
         List<IRI> classes = in.typesAmong(RECORD_CLASSES);
         if (classes.isEmpty()) {
             throw in.error("no record class among its rdf:type values (one of "
-                    + RECORD_CLASSES.stream().map(Prefixes::shortName).sorted().collect(Collectors.joining(", ")) + ")");
+                    + RECORD_CLASSES.stream().map(Prefixes::shortName).sorted().collect(Collectors.joining(", "))
+                    + ")");
         }
         if (classes.size() > 1) {
             throw in.error("several record classes: "
@@ -110,9 +124,12 @@ final class RdfToRecord {
                 throw f.error("dcat:mediaType must be an IRI " + FileRef.IANA_MEDIA_TYPES + "{type}: " + mediaType);
             }
             try {
-                files.add(new FileRef(file, f.requiredIri(DCAT.DOWNLOAD_URL),
+                files.add(new FileRef(
+                        file,
+                        f.requiredIri(DCAT.DOWNLOAD_URL),
                         mediaType == null ? null : mediaType.stringValue().substring(FileRef.IANA_MEDIA_TYPES.length()),
-                        f.language(DCTERMS.LANGUAGE), f.string(CHM.fileName)));
+                        f.language(DCTERMS.LANGUAGE),
+                        f.string(CHM.fileName)));
             } catch (IllegalArgumentException e) {
                 throw new RecordMappingException(iri, "<" + file + "> " + e.getMessage(), e);
             }
@@ -148,7 +165,10 @@ final class RdfToRecord {
 
     private NationalReport nationalReport(Common common) {
         in.requiredText(DCTERMS.TITLE);
-        return NationalReport.builder(common, in.requiredIris(CHM.treaty), in.requiredIri(CHM.country),
+        return NationalReport.builder(
+                        common,
+                        in.requiredIris(CHM.treaty),
+                        in.requiredIri(CHM.country),
                         in.requiredIri(CHM.reportType))
                 .submitted(in.date(DCTERMS.DATE_SUBMITTED))
                 .published(in.date(DCTERMS.ISSUED))
@@ -159,9 +179,15 @@ final class RdfToRecord {
     private FocalPoint focalPoint(Common common) {
         String kindValue = in.requiredString(CHM.contactKind);
         FocalPoint.ContactKind kind = FocalPoint.ContactKind.fromValue(kindValue)
-                .orElseThrow(() -> in.error("chm:contactKind must be \"person\" or \"organization\": \"" + kindValue + "\""));
-        return FocalPoint.builder(common, in.requiredIris(CHM.treaty), in.requiredIri(CHM.country),
-                        in.requiredIris(CHM.focalPointCategory), kind, in.requiredString(VCARD4.FN))
+                .orElseThrow(() ->
+                        in.error("chm:contactKind must be \"person\" or \"organization\": \"" + kindValue + "\""));
+        return FocalPoint.builder(
+                        common,
+                        in.requiredIris(CHM.treaty),
+                        in.requiredIri(CHM.country),
+                        in.requiredIris(CHM.focalPointCategory),
+                        kind,
+                        in.requiredString(VCARD4.FN))
                 .prefix(in.string(VCARD4.HONORIFIC_PREFIX))
                 .firstName(in.string(VCARD4.GIVEN_NAME))
                 .lastName(in.string(VCARD4.FAMILY_NAME))

@@ -25,7 +25,6 @@ import org.eclipse.rdf4j.rio.RDFFormat;
  * <p>Thread-safety: immutable constants and pure functions.
  */
 public enum RecordFormat {
-
     TURTLE(RDFFormat.TURTLE, List.of("text/turtle", "application/x-turtle"), "ttl", 1.0),
     JSONLD(RDFFormat.JSONLD, List.of("application/ld+json", "application/json"), "jsonld", 0.95),
     RDFXML(RDFFormat.RDFXML, List.of("application/rdf+xml"), "rdf", 0.8),
@@ -88,7 +87,9 @@ public enum RecordFormat {
             return Optional.empty();
         }
         int semicolon = contentType.indexOf(';');
-        String bare = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        String bare = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
         for (RecordFormat format : values()) {
             if (format.mediaTypes.contains(bare)) {
                 return Optional.of(format);

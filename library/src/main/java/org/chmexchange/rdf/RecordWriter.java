@@ -54,8 +54,8 @@ import org.eclipse.rdf4j.rio.helpers.BasicWriterSettings;
  */
 public final class RecordWriter {
 
-    private static final Comparator<Statement> ORDER = Comparator
-            .comparing((Statement st) -> st.getContext() == null ? "" : st.getContext().stringValue())
+    private static final Comparator<Statement> ORDER = Comparator.comparing((Statement st) ->
+                    st.getContext() == null ? "" : st.getContext().stringValue())
             .thenComparing(st -> st.getSubject().stringValue())
             .thenComparing(st -> !st.getPredicate().equals(RDF.TYPE))
             .thenComparing(st -> st.getPredicate().stringValue())
@@ -124,7 +124,8 @@ public final class RecordWriter {
             throw new UncheckedIOException("Cannot write " + format.rdfFormat().getName(), e);
         } catch (RDFHandlerException e) {
             if (e.getCause() instanceof IOException io) {
-                throw new UncheckedIOException("Cannot write " + format.rdfFormat().getName(), io);
+                throw new UncheckedIOException(
+                        "Cannot write " + format.rdfFormat().getName(), io);
             }
             throw new ChmException("Cannot write " + format.rdfFormat().getName() + ": " + e.getMessage(), e);
         }

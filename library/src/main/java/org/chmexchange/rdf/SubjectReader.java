@@ -136,8 +136,8 @@ final class SubjectReader {
         try {
             return LocalDate.parse(literal.getLabel());
         } catch (DateTimeParseException e) {
-            throw new RecordMappingException(record,
-                    context + Prefixes.shortName(p) + " is not an xsd:date without time zone: " + literal, e);
+            throw new RecordMappingException(
+                    record, context + Prefixes.shortName(p) + " is not an xsd:date without time zone: " + literal, e);
         }
     }
 
@@ -155,8 +155,8 @@ final class SubjectReader {
         try {
             return OffsetDateTime.parse(literal.getLabel()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new RecordMappingException(record,
-                    context + Prefixes.shortName(p) + " is not an xsd:dateTime with time zone: " + literal, e);
+            throw new RecordMappingException(
+                    record, context + Prefixes.shortName(p) + " is not an xsd:dateTime with time zone: " + literal, e);
         }
     }
 
@@ -173,8 +173,8 @@ final class SubjectReader {
         try {
             return new BigInteger(literal.getLabel().trim()).intValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new RecordMappingException(record,
-                    context + Prefixes.shortName(p) + " is not an integer in the int range: " + literal, e);
+            throw new RecordMappingException(
+                    record, context + Prefixes.shortName(p) + " is not an integer in the int range: " + literal, e);
         }
     }
 

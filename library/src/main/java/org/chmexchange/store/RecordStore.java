@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,7 +94,8 @@ public final class RecordStore implements AutoCloseable {
         LmdbStoreConfig config = new LmdbStoreConfig("spoc,posc,cspo");
         config.setForceSync(true);
         config.setAutoGrow(true);
-        SailRepository repository = new SailRepository(new LmdbStore(dataDir.resolve("rdf").toFile(), config));
+        SailRepository repository =
+                new SailRepository(new LmdbStore(dataDir.resolve("rdf").toFile(), config));
         try {
             repository.init();
         } catch (RuntimeException e) {

@@ -64,7 +64,8 @@ public record Concept(
      * @return the label; never null
      */
     public String label(String lang) {
-        return Languages.pick(prefLabels, lang).map(prefLabels::get)
+        return Languages.pick(prefLabels, lang)
+                .map(prefLabels::get)
                 .orElseGet(() -> notations.isEmpty() ? iri.stringValue() : notations.get(0));
     }
 

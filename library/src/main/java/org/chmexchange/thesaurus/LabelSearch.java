@@ -18,8 +18,7 @@ import org.eclipse.rdf4j.model.IRI;
 final class LabelSearch {
 
     /** Kind, then shorter matched text, then language preference, then text, then IRI. */
-    private static final Comparator<Hit> HIT_ORDER = Comparator
-            .comparing(Hit::kind)
+    private static final Comparator<Hit> HIT_ORDER = Comparator.comparing(Hit::kind)
             .thenComparingInt(hit -> hit.entry().text().length())
             .thenComparingInt(Hit::langRank)
             .thenComparing(hit -> hit.entry().folded())
@@ -31,7 +30,8 @@ final class LabelSearch {
         List<Entry> all = new ArrayList<>();
         for (Concept concept : concepts) {
             concept.prefLabels().forEach((lang, label) -> add(all, concept, label, lang, false));
-            concept.altLabels().forEach((lang, labels) -> labels.forEach(label -> add(all, concept, label, lang, false)));
+            concept.altLabels()
+                    .forEach((lang, labels) -> labels.forEach(label -> add(all, concept, label, lang, false)));
             concept.notations().forEach(notation -> add(all, concept, notation, "", true));
         }
         this.entries = List.copyOf(all);
@@ -61,8 +61,12 @@ final class LabelSearch {
         return best.values().stream()
                 .sorted(HIT_ORDER)
                 .limit(limit)
-                .map(hit -> new ConceptMatch(hit.entry().concept(), hit.entry().concept().label(lang),
-                        hit.entry().concept().labelLanguage(lang), hit.kind(), hit.entry().text()))
+                .map(hit -> new ConceptMatch(
+                        hit.entry().concept(),
+                        hit.entry().concept().label(lang),
+                        hit.entry().concept().labelLanguage(lang),
+                        hit.kind(),
+                        hit.entry().text()))
                 .toList();
     }
 

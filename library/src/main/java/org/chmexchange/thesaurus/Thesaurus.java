@@ -24,14 +24,6 @@ import org.chmexchange.rdf.RecordReader;
 import org.chmexchange.vocab.Vocabularies;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
-import org.eclipse.rdf4j.model.impl.LinkedHashModel;
-import org.eclipse.rdf4j.rio.RDFFormat;
-import org.eclipse.rdf4j.rio.RDFParseException;
-import org.eclipse.rdf4j.rio.RDFParser;
-import org.eclipse.rdf4j.rio.Rio;
-import org.eclipse.rdf4j.rio.UnsupportedRDFormatException;
-import org.eclipse.rdf4j.rio.helpers.ParseErrorCollector;
-import org.eclipse.rdf4j.rio.helpers.StatementCollector;
 
 /**
  * A loaded SKOS thesaurus: look-up by IRI, notation and label, hierarchy navigation and
@@ -100,8 +92,10 @@ public final class Thesaurus {
                     try {
                         loaded = load(Vocabularies.thesaurus());
                     } catch (IllegalStateException e) {
-                        throw new ChmException("Cannot load the shared thesaurus from the classpath ("
-                                + Vocabularies.ROOT + "thesaurus/): " + e.getMessage(), e);
+                        throw new ChmException(
+                                "Cannot load the shared thesaurus from the classpath (" + Vocabularies.ROOT
+                                        + "thesaurus/): " + e.getMessage(),
+                                e);
                     }
                     classpath = loaded;
                 }
@@ -138,8 +132,8 @@ public final class Thesaurus {
         Objects.requireNonNull(file, "file");
         String name = file.getFileName().toString();
         RecordFormat format = RecordFormat.forExtension(name.substring(name.lastIndexOf('.') + 1))
-                .orElseThrow(() -> new ChmException("Cannot load thesaurus " + file
-                        + ": the file extension names no supported RDF format"));
+                .orElseThrow(() -> new ChmException(
+                        "Cannot load thesaurus " + file + ": the file extension names no supported RDF format"));
         // The hardened reader: no DTDs or external entities, no remote JSON-LD contexts.
         try (InputStream in = Files.newInputStream(file)) {
             return load(RecordReader.read(in, format, file.toUri().toString()));
@@ -172,8 +166,8 @@ public final class Thesaurus {
      * thesaurus, whose generator forbids it), the one with the smallest IRI.
      */
     public Optional<Concept> byNotation(String notation) {
-        return Optional.ofNullable(byNotation.get(Objects.requireNonNull(notation, "notation")
-                .strip().toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(byNotation.get(
+                Objects.requireNonNull(notation, "notation").strip().toLowerCase(Locale.ROOT)));
     }
 
     /**
@@ -192,7 +186,9 @@ public final class Thesaurus {
                 found.add(candidate.concept());
             }
         }
-        return found.stream().sorted((a, b) -> a.iri().stringValue().compareTo(b.iri().stringValue())).toList();
+        return found.stream()
+                .sorted((a, b) -> a.iri().stringValue().compareTo(b.iri().stringValue()))
+                .toList();
     }
 
     /** Every scheme, sorted by IRI. */
@@ -211,7 +207,10 @@ public final class Thesaurus {
         if (found == null) {
             return List.of();
         }
-        return found.topConcepts().stream().map(concepts::get).filter(Objects::nonNull).toList();
+        return found.topConcepts().stream()
+                .map(concepts::get)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /**

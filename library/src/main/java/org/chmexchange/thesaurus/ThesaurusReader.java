@@ -72,16 +72,18 @@ final class ThesaurusReader {
         }
         Map<IRI, Concept> concepts = new LinkedHashMap<>();
         for (IRI iri : iris) {
-            concepts.put(iri, new Concept(
+            concepts.put(
                     iri,
-                    schemesOf.get(iri),
-                    oneTextPerLanguage(iri, SKOS.PREF_LABEL),
-                    textsPerLanguage(iri, SKOS.ALT_LABEL),
-                    oneTextPerLanguage(iri, SKOS.DEFINITION),
-                    notations(iri),
-                    broader.get(iri),
-                    narrower.get(iri),
-                    objectIris(iri, SKOS.EXACT_MATCH)));
+                    new Concept(
+                            iri,
+                            schemesOf.get(iri),
+                            oneTextPerLanguage(iri, SKOS.PREF_LABEL),
+                            textsPerLanguage(iri, SKOS.ALT_LABEL),
+                            oneTextPerLanguage(iri, SKOS.DEFINITION),
+                            notations(iri),
+                            broader.get(iri),
+                            narrower.get(iri),
+                            objectIris(iri, SKOS.EXACT_MATCH)));
         }
         return concepts;
     }
@@ -108,7 +110,9 @@ final class ThesaurusReader {
     private Map<String, String> oneTextPerLanguage(IRI subject, IRI property) {
         Map<String, String> texts = new TreeMap<>();
         for (Literal literal : literals(subject, property)) {
-            texts.merge(Languages.normalize(literal.getLanguage().orElse(null)), literal.getLabel(),
+            texts.merge(
+                    Languages.normalize(literal.getLanguage().orElse(null)),
+                    literal.getLabel(),
                     (a, b) -> a.compareTo(b) <= 0 ? a : b);
         }
         return texts;
@@ -126,7 +130,10 @@ final class ThesaurusReader {
     }
 
     private List<String> notations(IRI subject) {
-        return literals(subject, SKOS.NOTATION).stream().map(Literal::getLabel).distinct().toList();
+        return literals(subject, SKOS.NOTATION).stream()
+                .map(Literal::getLabel)
+                .distinct()
+                .toList();
     }
 
     private List<Literal> literals(IRI subject, IRI property) {

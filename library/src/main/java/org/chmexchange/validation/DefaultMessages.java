@@ -14,9 +14,11 @@ final class DefaultMessages {
     private static final Map<String, String> BY_COMPONENT = Map.ofEntries(
             Map.entry("MinCountConstraintComponent", "fewer values than required (sh:minCount)"),
             Map.entry("MaxCountConstraintComponent", "more values than allowed (sh:maxCount)"),
-            Map.entry("DatatypeConstraintComponent",
+            Map.entry(
+                    "DatatypeConstraintComponent",
                     "the value does not have the required datatype or is not a valid literal of it"),
-            Map.entry("NodeKindConstraintComponent", "the value is not of the required kind (IRI, blank node, literal)"),
+            Map.entry(
+                    "NodeKindConstraintComponent", "the value is not of the required kind (IRI, blank node, literal)"),
             Map.entry("ClassConstraintComponent", "the value is not an instance of the required class"),
             Map.entry("PatternConstraintComponent", "the value does not match the required pattern"),
             Map.entry("UniqueLangConstraintComponent", "more than one value in the same language"),
@@ -54,8 +56,8 @@ final class DefaultMessages {
      * @return {@code "field: text"}, or just the text when there is no field
      */
     static String of(String field, IRI constraint) {
-        String text = BY_COMPONENT.getOrDefault(constraint.getLocalName(),
-                "the data breaks the constraint " + constraint.getLocalName());
+        String text = BY_COMPONENT.getOrDefault(
+                constraint.getLocalName(), "the data breaks the constraint " + constraint.getLocalName());
         return field == null ? text : field + ": " + text;
     }
 }

@@ -6,8 +6,8 @@ import org.chmexchange.vocab.Vocabularies;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Statement;
-import org.eclipse.rdf4j.model.vocabulary.SKOS;
 import org.eclipse.rdf4j.model.vocabulary.RDF4J;
+import org.eclipse.rdf4j.model.vocabulary.SKOS;
 import org.eclipse.rdf4j.repository.RepositoryException;
 import org.eclipse.rdf4j.repository.sail.SailRepository;
 import org.eclipse.rdf4j.repository.sail.SailRepositoryConnection;
@@ -105,7 +105,8 @@ public final class RecordValidator implements AutoCloseable {
             loadReferenceData(referenceData);
         } catch (RuntimeException e) {
             shutDownQuietly(e);
-            throw e instanceof ValidatorException v ? v
+            throw e instanceof ValidatorException v
+                    ? v
                     : new ValidatorException("Cannot build the record validator: " + e.getMessage(), e);
         }
         this.reader = new ReportReader(ShapeIndex.of(shapes));
@@ -174,8 +175,8 @@ public final class RecordValidator implements AutoCloseable {
         } catch (ValidatorException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ValidatorException("SHACL validation of " + data.size() + " statements failed: "
-                    + e.getMessage(), e);
+            throw new ValidatorException(
+                    "SHACL validation of " + data.size() + " statements failed: " + e.getMessage(), e);
         }
     }
 
@@ -187,8 +188,8 @@ public final class RecordValidator implements AutoCloseable {
             }
             connection.commit();
         } catch (RuntimeException e) {
-            throw new ValidatorException("Cannot load the SHACL shapes (" + shapes.size() + " statements): "
-                    + e.getMessage(), e);
+            throw new ValidatorException(
+                    "Cannot load the SHACL shapes (" + shapes.size() + " statements): " + e.getMessage(), e);
         }
     }
 
@@ -200,8 +201,8 @@ public final class RecordValidator implements AutoCloseable {
             }
             connection.commit();
         } catch (RuntimeException e) {
-            throw new ValidatorException("Cannot load the reference data (" + referenceData.size()
-                    + " statements): " + e.getMessage(), e);
+            throw new ValidatorException(
+                    "Cannot load the reference data (" + referenceData.size() + " statements): " + e.getMessage(), e);
         }
     }
 

@@ -24,8 +24,8 @@ import org.eclipse.rdf4j.model.vocabulary.SHACL;
  */
 final class ReportReader {
 
-    private static final Comparator<Violation> ORDER = Comparator
-            .comparing((Violation v) -> v.focusNode() == null ? "" : v.focusNode().stringValue())
+    private static final Comparator<Violation> ORDER = Comparator.comparing(
+                    (Violation v) -> v.focusNode() == null ? "" : v.focusNode().stringValue())
             .thenComparing(v -> v.field() == null ? "" : v.field())
             .thenComparing(Violation::message)
             .thenComparing(v -> v.value() == null ? "" : v.value().stringValue())
@@ -48,7 +48,8 @@ final class ReportReader {
      */
     List<Violation> read(Model report) {
         List<Violation> violations = new ArrayList<>();
-        for (Resource result : report.filter(null, RDF.TYPE, SHACL.VALIDATION_RESULT).subjects()) {
+        for (Resource result :
+                report.filter(null, RDF.TYPE, SHACL.VALIDATION_RESULT).subjects()) {
             violations.add(violation(report, result));
         }
         return violations.stream().distinct().sorted(ORDER).toList();
@@ -61,16 +62,23 @@ final class ReportReader {
             value = focus;
         }
         IRI path = object(report, result, SHACL.RESULT_PATH)
-                .filter(Value::isIRI).map(IRI.class::cast).orElse(null);
+                .filter(Value::isIRI)
+                .map(IRI.class::cast)
+                .orElse(null);
         Resource shape = object(report, result, SHACL.SOURCE_SHAPE)
-                .filter(Value::isResource).map(Resource.class::cast)
+                .filter(Value::isResource)
+                .map(Resource.class::cast)
                 .orElseThrow(() -> new ValidatorException("SHACL result without sh:sourceShape: " + result));
         IRI constraint = object(report, result, SHACL.SOURCE_CONSTRAINT_COMPONENT)
-                .filter(Value::isIRI).map(IRI.class::cast)
-                .orElseThrow(() -> new ValidatorException(
-                        "SHACL result without sh:sourceConstraintComponent: " + result));
+                .filter(Value::isIRI)
+                .map(IRI.class::cast)
+                .orElseThrow(
+                        () -> new ValidatorException("SHACL result without sh:sourceConstraintComponent: " + result));
         Severity severity = object(report, result, SHACL.RESULT_SEVERITY)
-                .filter(Value::isIRI).map(IRI.class::cast).map(Severity::of).orElse(Severity.VIOLATION);
+                .filter(Value::isIRI)
+                .map(IRI.class::cast)
+                .map(Severity::of)
+                .orElse(Severity.VIOLATION);
 
         String message = shapes.message(shape);
         String field = shapes.name(shape);
@@ -85,7 +93,13 @@ final class ReportReader {
         }
         return new Violation(
                 focus != null && focus.isResource() ? (Resource) focus : null,
-                field, path, value, message, severity, shape, constraint);
+                field,
+                path,
+                value,
+                message,
+                severity,
+                shape,
+                constraint);
     }
 
     /** The term before the colon of a message in the form {@code "term: text"}, or null. */

@@ -57,8 +57,8 @@ final class ShapeIndex {
     }
 
     /** English first, then untagged, then other languages; ties broken by text, for determinism. */
-    private static final Comparator<Literal> PREFERENCE = Comparator
-            .comparingInt((Literal literal) -> rank(literal.getLanguage()))
+    private static final Comparator<Literal> PREFERENCE = Comparator.comparingInt(
+                    (Literal literal) -> rank(literal.getLanguage()))
             .thenComparing(Literal::getLabel);
 
     private static int rank(Optional<String> language) {

@@ -37,9 +37,8 @@ public record ValidationReport(boolean conforms, List<Violation> violations) {
     public ValidationReport {
         violations = List.copyOf(Objects.requireNonNull(violations, "violations"));
         if (conforms != violations.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "A report conforms exactly when it has no violations; conforms=" + conforms
-                            + ", violations=" + violations.size());
+            throw new IllegalArgumentException("A report conforms exactly when it has no violations; conforms="
+                    + conforms + ", violations=" + violations.size());
         }
     }
 

@@ -100,8 +100,12 @@ public final class Vocabularies {
         Model raw = turtle("sample/mea-facts.ttl");
         ValueFactory vf = SimpleValueFactory.getInstance();
         Model rebased = new LinkedHashModel(raw.size());
-        raw.getNamespaces().forEach(ns -> rebased.setNamespace(ns.getPrefix(),
-                ns.getName().startsWith(SAMPLE_BASE) ? base + ns.getName().substring(SAMPLE_BASE.length()) : ns.getName()));
+        raw.getNamespaces()
+                .forEach(ns -> rebased.setNamespace(
+                        ns.getPrefix(),
+                        ns.getName().startsWith(SAMPLE_BASE)
+                                ? base + ns.getName().substring(SAMPLE_BASE.length())
+                                : ns.getName()));
         for (Statement st : raw) {
             rebased.add(
                     (Resource) rebase(st.getSubject(), base, vf),

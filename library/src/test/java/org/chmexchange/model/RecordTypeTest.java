@@ -16,9 +16,11 @@ class RecordTypeTest {
 
     @Test
     void mintsRecordIrisUnderTheBase() {
-        assertEquals(Values.iri("http://localhost:8080/records/decision/cbd-decision-15-4"),
+        assertEquals(
+                Values.iri("http://localhost:8080/records/decision/cbd-decision-15-4"),
                 RecordType.DECISION.mint("http://localhost:8080/", "cbd-decision-15-4"));
-        assertEquals(Values.iri("https://n.example.org/chm/records/national-report/FR_nr.7~a"),
+        assertEquals(
+                Values.iri("https://n.example.org/chm/records/national-report/FR_nr.7~a"),
                 RecordType.NATIONAL_REPORT.mint("https://n.example.org/chm/", "FR_nr.7~a"));
     }
 

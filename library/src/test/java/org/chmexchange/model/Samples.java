@@ -47,12 +47,20 @@ public final class Samples {
                         ChmThesaurus.concept(ChmThesaurus.GBF_GOALS, "GBF-GOAL-A")))
                 .status(ChmThesaurus.concept(ChmThesaurus.STATUSES, "final"))
                 .files(List.of(
-                        new FileRef(FileRef.iriFor(iri, 2), Values.iri("https://files.example.org/" + id + "-fr.pdf"),
-                                "application/pdf", "fr", id + "-fr.pdf"),
-                        new FileRef(FileRef.iriFor(iri, 1), Values.iri("https://files.example.org/" + id + "-en.docx"),
-                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "en",
+                        new FileRef(
+                                FileRef.iriFor(iri, 2),
+                                Values.iri("https://files.example.org/" + id + "-fr.pdf"),
+                                "application/pdf",
+                                "fr",
+                                id + "-fr.pdf"),
+                        new FileRef(
+                                FileRef.iriFor(iri, 1),
+                                Values.iri("https://files.example.org/" + id + "-en.docx"),
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                "en",
                                 id + "-en.docx")))
-                .cites(List.of(RecordType.DOCUMENT.mint(BASE, "unep-cbd-cop-15-17"),
+                .cites(List.of(
+                        RecordType.DOCUMENT.mint(BASE, "unep-cbd-cop-15-17"),
                         RecordType.DECISION.mint(BASE, "cbd-decision-14-1")))
                 .cbdIdentifier("chm-" + id + "-0001")
                 .informeaId("informea-" + id)
@@ -84,20 +92,29 @@ public final class Samples {
     }
 
     public static Decision decision() {
-        return new Decision(common(RecordType.DECISION, "cbd-decision-15-4", "15/4"), CBD,
+        return new Decision(
+                common(RecordType.DECISION, "cbd-decision-15-4", "15/4"),
+                CBD,
                 ChmThesaurus.concept(ChmThesaurus.DECISION_TYPES, "decision"),
-                RecordType.MEETING.mint(BASE, "cbd-cop-15-2"), LocalDate.of(2022, 12, 19));
+                RecordType.MEETING.mint(BASE, "cbd-cop-15-2"),
+                LocalDate.of(2022, 12, 19));
     }
 
     public static Document document() {
-        return new Document(common(RecordType.DOCUMENT, "unep-cbd-cop-13-inf-22", "UNEP/CBD/COP/13/INF/22"), CBD,
+        return new Document(
+                common(RecordType.DOCUMENT, "unep-cbd-cop-13-inf-22", "UNEP/CBD/COP/13/INF/22"),
+                CBD,
                 ChmThesaurus.concept(ChmThesaurus.DOCUMENT_TYPES, "information-document"),
-                RecordType.MEETING.mint(BASE, "cbd-cop-13"), LocalDate.of(2016, 11, 20));
+                RecordType.MEETING.mint(BASE, "cbd-cop-13"),
+                LocalDate.of(2016, 11, 20));
     }
 
     public static NationalReport nationalReport() {
-        return NationalReport.builder(common(RecordType.NATIONAL_REPORT, "fr-nr7", "FR-NR7"), List.of(CBD, NAGOYA),
-                        ChmThesaurus.country("fr"), ChmThesaurus.concept(ChmThesaurus.REPORT_TYPES, "national-report-7"))
+        return NationalReport.builder(
+                        common(RecordType.NATIONAL_REPORT, "fr-nr7", "FR-NR7"),
+                        List.of(CBD, NAGOYA),
+                        ChmThesaurus.country("fr"),
+                        ChmThesaurus.concept(ChmThesaurus.REPORT_TYPES, "national-report-7"))
                 .submitted(LocalDate.of(2026, 2, 27))
                 .published(LocalDate.of(2026, 3, 2))
                 .period(LocalDate.of(2022, 12, 19), LocalDate.of(2025, 12, 31))
@@ -105,11 +122,15 @@ public final class Samples {
     }
 
     public static FocalPoint focalPoint() {
-        return FocalPoint.builder(common(RecordType.FOCAL_POINT, "fp-xx-0042", "FP-XX-0042"),
-                        List.of(CBD, CARTAGENA), ChmThesaurus.country("fr"),
-                        List.of(ChmThesaurus.concept(ChmThesaurus.FOCAL_POINT_CATEGORIES, "CBD-FP1"),
+        return FocalPoint.builder(
+                        common(RecordType.FOCAL_POINT, "fp-xx-0042", "FP-XX-0042"),
+                        List.of(CBD, CARTAGENA),
+                        ChmThesaurus.country("fr"),
+                        List.of(
+                                ChmThesaurus.concept(ChmThesaurus.FOCAL_POINT_CATEGORIES, "CBD-FP1"),
                                 ChmThesaurus.concept(ChmThesaurus.FOCAL_POINT_CATEGORIES, "BCH-NFP")),
-                        FocalPoint.ContactKind.PERSON, "Dr. Ada Example")
+                        FocalPoint.ContactKind.PERSON,
+                        "Dr. Ada Example")
                 .prefix("Dr.")
                 .firstName("Ada")
                 .lastName("Example")
@@ -121,8 +142,12 @@ public final class Samples {
     }
 
     public static Organization organization() {
-        return Organization.of(common(RecordType.ORGANIZATION, "example-secretariat", "EXS"), "EXS",
-                ChmThesaurus.country("ca"), Values.iri("https://secretariat.example.org/"),
-                List.of(Values.iri("mailto:secretariat@example.org")), List.of(CBD, NAGOYA, CARTAGENA));
+        return Organization.of(
+                common(RecordType.ORGANIZATION, "example-secretariat", "EXS"),
+                "EXS",
+                ChmThesaurus.country("ca"),
+                Values.iri("https://secretariat.example.org/"),
+                List.of(Values.iri("mailto:secretariat@example.org")),
+                List.of(CBD, NAGOYA, CARTAGENA));
     }
 }

@@ -92,7 +92,8 @@ class ContextTest {
             assertTrue(MODEL_NAMESPACES.stream().anyMatch(iri::startsWith), e.getKey() + " -> " + iri);
             if (e.getValue().has("@type") && !e.getValue().get("@type").asText().startsWith("@")) {
                 String datatype = expand(e.getValue().get("@type").asText());
-                assertTrue(datatype.startsWith("http://www.w3.org/2001/XMLSchema#"), e.getKey() + " datatype " + datatype);
+                assertTrue(
+                        datatype.startsWith("http://www.w3.org/2001/XMLSchema#"), e.getKey() + " datatype " + datatype);
             }
         }
     }
@@ -115,8 +116,8 @@ class ContextTest {
 
     @Test
     void classesAreTermsAndContainersFollowCardinality() {
-        for (String type : List.of("Treaty", "Meeting", "Decision", "NationalReport", "FocalPoint", "Document",
-                "Organization", "File")) {
+        for (String type : List.of(
+                "Treaty", "Meeting", "Decision", "NationalReport", "FocalPoint", "Document", "Organization", "File")) {
             assertEquals(CHM.NAMESPACE + type, expand(idOf(context.get(type))), type);
         }
         for (String languageMap : List.of("title", "summary", "designation", "organization")) {
@@ -137,9 +138,12 @@ class ContextTest {
     @Test
     void everyTermOfModelIsDefinedWithItsProperty() throws IOException {
         Path model = Path.of("..", "docs", "MODEL.md");
-        org.junit.jupiter.api.Assertions.assertTrue(Files.exists(model), "docs/MODEL.md not found from " + Path.of("").toAbsolutePath());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                Files.exists(model),
+                "docs/MODEL.md not found from " + Path.of("").toAbsolutePath());
         String text = Files.readString(model);
-        Matcher m = Pattern.compile("`([a-z]+:[a-z][A-Za-z-]*)`(?: \\(|\\s*\\|\\s*)`([A-Za-z]+)`").matcher(text);
+        Matcher m = Pattern.compile("`([a-z]+:[a-z][A-Za-z-]*)`(?: \\(|\\s*\\|\\s*)`([A-Za-z]+)`")
+                .matcher(text);
         int found = 0;
         while (m.find()) {
             String property = m.group(1);

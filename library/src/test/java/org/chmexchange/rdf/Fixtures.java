@@ -24,7 +24,10 @@ final class Fixtures {
             if (in == null) {
                 throw new IllegalStateException("Missing test resource /records/" + name);
             }
-            return RecordReader.read(in, RecordFormat.forExtension(name.substring(name.lastIndexOf('.'))).orElseThrow(),
+            return RecordReader.read(
+                    in,
+                    RecordFormat.forExtension(name.substring(name.lastIndexOf('.')))
+                            .orElseThrow(),
                     "http://localhost:8080/");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -32,7 +35,8 @@ final class Fixtures {
     }
 
     static Model turtle(String prefixedTurtle) {
-        String prefixes = """
+        String prefixes =
+                """
                 @prefix chm: <https://w3id.org/chm-exchange/ns#> .
                 @prefix chmt: <https://w3id.org/chm-exchange/thesaurus/> .
                 @prefix dcterms: <http://purl.org/dc/terms/> .
@@ -47,8 +51,8 @@ final class Fixtures {
     }
 
     static Model read(String text, RecordFormat format) {
-        return RecordReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), format,
-                "http://localhost:8080/");
+        return RecordReader.read(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), format, "http://localhost:8080/");
     }
 
     static String write(Model model, RecordFormat format) {

@@ -38,18 +38,30 @@ class JsonLdTest {
         assertEquals("Decision", node.get("type").asText());
         assertEquals("15/4", node.get("identifier").asText());
         assertEquals("Title of 15/4", node.get("title").get("en").asText());
-        assertEquals(decision.title().get("zh").orElseThrow(), node.get("title").get("zh").asText());
+        assertEquals(
+                decision.title().get("zh").orElseThrow(),
+                node.get("title").get("zh").asText());
         assertEquals(6, node.get("summary").size());
-        assertEquals("https://w3id.org/chm-exchange/thesaurus/treaties/cbd", node.get("treaty").asText());
-        assertEquals("https://w3id.org/chm-exchange/thesaurus/decision-types/decision", node.get("decisionType").asText());
+        assertEquals(
+                "https://w3id.org/chm-exchange/thesaurus/treaties/cbd",
+                node.get("treaty").asText());
+        assertEquals(
+                "https://w3id.org/chm-exchange/thesaurus/decision-types/decision",
+                node.get("decisionType").asText());
         assertEquals("2022-12-19", node.get("adopted").asText());
         assertEquals("2025-11-30T08:15:30.123Z", node.get("modified").asText());
-        assertEquals("https://w3id.org/chm-exchange/thesaurus/statuses/final", node.get("status").asText());
+        assertEquals(
+                "https://w3id.org/chm-exchange/thesaurus/statuses/final",
+                node.get("status").asText());
         assertTrue(node.get("concepts").isArray());
         assertEquals(3, node.get("concepts").size());
-        assertEquals("https://w3id.org/chm-exchange/thesaurus/aichi-targets/AICHI-TARGET-11", node.get("concepts").get(0).asText());
+        assertEquals(
+                "https://w3id.org/chm-exchange/thesaurus/aichi-targets/AICHI-TARGET-11",
+                node.get("concepts").get(0).asText());
         assertTrue(node.get("cites").isArray());
-        assertEquals("http://node.example.org/records/meeting/cbd-cop-15-2", node.get("meeting").asText());
+        assertEquals(
+                "http://node.example.org/records/meeting/cbd-cop-15-2",
+                node.get("meeting").asText());
         assertEquals("chm-cbd-decision-15-4-0001", node.get("cbdIdentifier").asText());
         assertEquals("informea-cbd-decision-15-4", node.get("informeaId").asText());
     }
@@ -59,12 +71,18 @@ class JsonLdTest {
         JsonNode files = json(RecordMapper.toRdf(Samples.decision())).get("files");
         assertEquals(2, files.size());
         JsonNode first = files.get(0);
-        assertEquals("http://node.example.org/records/decision/cbd-decision-15-4#file-1", first.get("id").asText());
+        assertEquals(
+                "http://node.example.org/records/decision/cbd-decision-15-4#file-1",
+                first.get("id").asText());
         assertEquals("File", first.get("type").asText());
-        assertEquals("https://files.example.org/cbd-decision-15-4-en.docx", first.get("url").asText());
+        assertEquals(
+                "https://files.example.org/cbd-decision-15-4-en.docx",
+                first.get("url").asText());
         assertEquals("en", first.get("language").asText());
         assertEquals("cbd-decision-15-4-en.docx", first.get("fileName").asText());
-        assertEquals("https://www.iana.org/assignments/media-types/application/pdf", files.get(1).get("mediaType").asText());
+        assertEquals(
+                "https://www.iana.org/assignments/media-types/application/pdf",
+                files.get(1).get("mediaType").asText());
     }
 
     @Test
@@ -74,13 +92,17 @@ class JsonLdTest {
         assertEquals(15, meeting.get("session").asInt());
         assertEquals(2, meeting.get("part").asInt());
         assertEquals("2022-12-07", meeting.get("startDate").asText());
-        assertEquals("https://w3id.org/chm-exchange/thesaurus/countries/ca", meeting.get("country").asText());
+        assertEquals(
+                "https://w3id.org/chm-exchange/thesaurus/countries/ca",
+                meeting.get("country").asText());
         assertTrue(meeting.get("treaty").isTextual(), "treaty is one IRI for a meeting");
 
         JsonNode treaty = json(RecordMapper.toRdf(Samples.treaty()));
         assertEquals("NP", treaty.get("acronym").asText());
         assertEquals("2014-10-12", treaty.get("entryIntoForce").asText());
-        assertEquals("https://w3id.org/chm-exchange/thesaurus/treaties/cbd", treaty.get("parentTreaty").asText());
+        assertEquals(
+                "https://w3id.org/chm-exchange/thesaurus/treaties/cbd",
+                treaty.get("parentTreaty").asText());
         assertTrue(treaty.get("treaty").isTextual());
 
         JsonNode report = json(RecordMapper.toRdf(Samples.nationalReport()));
@@ -148,12 +170,14 @@ class JsonLdTest {
         JsonNode node = json(model);
         assertEquals(Vocabularies.CONTEXT_IRI, node.get("@context").asText());
         assertEquals(3 + 1, node.get("@graph").size(), "record, two files, the concept");
-        assertTrue(Models.isomorphic(model, Fixtures.read(Fixtures.write(model, RecordFormat.JSONLD), RecordFormat.JSONLD)));
+        assertTrue(Models.isomorphic(
+                model, Fixtures.read(Fixtures.write(model, RecordFormat.JSONLD), RecordFormat.JSONLD)));
     }
 
     @Test
     void plainJsonWrittenByAClientIsRead() {
-        String json = """
+        String json =
+                """
                 {"@context": "https://w3id.org/chm-exchange/context.jsonld",
                  "id": "http://localhost:8080/records/meeting/cbd-sbstta-26",
                  "type": "Meeting", "identifier": "SBSTTA-26",
@@ -164,7 +188,8 @@ class JsonLdTest {
                             "url": "https://files.example.org/sbstta-26.pdf", "mediaType":
                             "https://www.iana.org/assignments/media-types/application/pdf"}]}
                 """;
-        Record record = RecordMapper.fromRdf(Fixtures.read(json, RecordFormat.JSONLD),
+        Record record = RecordMapper.fromRdf(
+                Fixtures.read(json, RecordFormat.JSONLD),
                 Values.iri("http://localhost:8080/records/meeting/cbd-sbstta-26"));
         org.chmexchange.model.Meeting meeting = (org.chmexchange.model.Meeting) record;
         assertEquals(26, meeting.session());

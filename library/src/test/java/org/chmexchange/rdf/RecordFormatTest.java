@@ -17,7 +17,11 @@ class RecordFormatTest {
 
     /** Accept header | HTML page available | expected outcome (format name, HTML or 406) | media type answered. */
     @ParameterizedTest(name = "[{index}] Accept: {0} (html {1}) -> {2} {3}")
-    @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            textBlock =
+                    """
             NULL                                                   | false | TURTLE   | text/turtle
             ''                                                     | false | TURTLE   | text/turtle
             */*                                                    | false | TURTLE   | text/turtle
@@ -67,7 +71,8 @@ class RecordFormatTest {
             case "406" -> {
                 assertEquals(Negotiated.Outcome.NOT_ACCEPTABLE, negotiated.outcome());
                 assertFalse(negotiated.isAcceptable());
-                assertEquals(Optional.empty(), RecordFormat.negotiate(header, false).rdfFormat());
+                assertEquals(
+                        Optional.empty(), RecordFormat.negotiate(header, false).rdfFormat());
             }
             case "HTML" -> {
                 assertTrue(negotiated.isHtml());
@@ -91,8 +96,10 @@ class RecordFormatTest {
         assertEquals("ttl", RecordFormat.TURTLE.fileExtension());
         assertTrue(RecordFormat.NQUADS.supportsContexts());
         assertFalse(RecordFormat.TURTLE.supportsContexts());
-        long distinctQualities = java.util.Arrays.stream(RecordFormat.values()).mapToDouble(RecordFormat::quality)
-                .distinct().count();
+        long distinctQualities = java.util.Arrays.stream(RecordFormat.values())
+                .mapToDouble(RecordFormat::quality)
+                .distinct()
+                .count();
         assertEquals(RecordFormat.values().length, distinctQualities, "server qualities break every tie");
         for (RecordFormat format : RecordFormat.values()) {
             assertTrue(format.rdfFormat().getMIMETypes().contains(format.mediaType()), format + " default type");
@@ -115,9 +122,11 @@ class RecordFormatTest {
     @Test
     void negotiatedIsConsistent() {
         assertThrows(NullPointerException.class, () -> Negotiated.rdf(null, "text/turtle"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new Negotiated(Negotiated.Outcome.HTML, RecordFormat.TURTLE, "text/html"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new Negotiated(Negotiated.Outcome.NOT_ACCEPTABLE, null, "text/html"));
     }
 }

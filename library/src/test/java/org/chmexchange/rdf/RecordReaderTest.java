@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RecordReaderTest {
 
-    private static final String VALID_TRIPLE = "<http://localhost:8080/records/treaty/cbd> "
-            + "<http://purl.org/dc/terms/identifier> \"cbd\" .\n";
+    private static final String VALID_TRIPLE =
+            "<http://localhost:8080/records/treaty/cbd> " + "<http://purl.org/dc/terms/identifier> \"cbd\" .\n";
 
     private static RecordParseException failure(String text, RecordFormat format) {
         return assertThrows(RecordParseException.class, () -> Fixtures.read(text, format));
@@ -30,18 +30,20 @@ class RecordReaderTest {
 
     @Test
     void malformedTurtleNamesLineAndColumn() {
-        RecordParseException e = failure(VALID_TRIPLE + VALID_TRIPLE + "<http://x.example/a> <http://x.example/b> \"open .\n",
+        RecordParseException e = failure(
+                VALID_TRIPLE + VALID_TRIPLE + "<http://x.example/a> <http://x.example/b> \"open .\n",
                 RecordFormat.TURTLE);
         assertEquals(3, e.line(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("Cannot parse Turtle document <http://localhost:8080/> at line 3"),
+        assertTrue(
+                e.getMessage().startsWith("Cannot parse Turtle document <http://localhost:8080/> at line 3"),
                 e.getMessage());
         assertTrue(e instanceof ChmException);
     }
 
     @Test
     void malformedJsonLdNamesLineAndColumn() {
-        RecordParseException e = failure("{\n  \"@id\": \"http://x.example/a\",\n  \"http://x.example/b\": [1, }\n",
-                RecordFormat.JSONLD);
+        RecordParseException e = failure(
+                "{\n  \"@id\": \"http://x.example/a\",\n  \"http://x.example/b\": [1, }\n", RecordFormat.JSONLD);
         assertEquals(3, e.line(), e.getMessage());
         assertTrue(e.column() > 0, e.getMessage());
         assertTrue(e.getMessage().contains("JSON-LD"), e.getMessage());
@@ -49,19 +51,21 @@ class RecordReaderTest {
 
     @Test
     void invalidJsonLdIsAParseError() {
-        RecordParseException e = failure("{\"@context\": {\"title\": {\"@id\": \"@type\"}}, \"title\": 5}",
-                RecordFormat.JSONLD);
+        RecordParseException e =
+                failure("{\"@context\": {\"title\": {\"@id\": \"@type\"}}, \"title\": 5}", RecordFormat.JSONLD);
         assertTrue(e.getMessage().startsWith("Cannot parse JSON-LD document"), e.getMessage());
     }
 
     @Test
     void malformedRdfXmlIsAParseError() {
-        RecordParseException e = failure("""
+        RecordParseException e = failure(
+                """
                 <?xml version="1.0"?>
                 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
                   <rdf:Description rdf:about="http://x.example/a">
                 </rdf:RDF>
-                """, RecordFormat.RDFXML);
+                """,
+                RecordFormat.RDFXML);
         assertTrue(e.line() >= 1, e.getMessage());
         assertTrue(e.getMessage().startsWith("Cannot parse RDF/XML document"), e.getMessage());
     }
@@ -77,7 +81,8 @@ class RecordReaderTest {
     void xxeIsRefusedAndNothingLeaks(@TempDir Path dir) throws IOException {
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-VALUE");
-        String xxe = """
+        String xxe =
+                """
                 <?xml version="1.0"?>
                 <!DOCTYPE rdf:RDF [ <!ENTITY xxe SYSTEM "%s"> ]>
                 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -86,7 +91,8 @@ class RecordReaderTest {
                     <dcterms:title>&xxe;</dcterms:title>
                   </rdf:Description>
                 </rdf:RDF>
-                """.formatted(secret.toUri());
+                """
+                        .formatted(secret.toUri());
         RecordParseException e = failure(xxe, RecordFormat.RDFXML);
         assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
         assertFalse(e.getMessage().contains("TOP-SECRET-VALUE"));
@@ -94,22 +100,29 @@ class RecordReaderTest {
 
     @Test
     void remoteJsonLdContextsAreRefused() {
-        RecordParseException e = failure("""
+        RecordParseException e = failure(
+                """
                 {"@context": "https://contexts.example.org/evil.jsonld", "@id": "http://x.example/a", "title": "x"}
-                """, RecordFormat.JSONLD);
-        assertTrue(e.getMessage().contains("Refusing to load <https://contexts.example.org/evil.jsonld>"), e.getMessage());
-        RecordParseException file = failure("""
+                """,
+                RecordFormat.JSONLD);
+        assertTrue(
+                e.getMessage().contains("Refusing to load <https://contexts.example.org/evil.jsonld>"), e.getMessage());
+        RecordParseException file = failure(
+                """
                 {"@context": {"@import": "file:///etc/passwd"}, "@id": "http://x.example/a"}
-                """, RecordFormat.JSONLD);
+                """,
+                RecordFormat.JSONLD);
         assertTrue(file.getMessage().contains("Refusing to load <file:"), file.getMessage());
     }
 
     @Test
     void ourContextIsServedFromTheClasspath() {
-        Model model = Fixtures.read("""
+        Model model = Fixtures.read(
+                """
                 {"@context": "https://w3id.org/chm-exchange/context.jsonld",
                  "id": "http://localhost:8080/records/treaty/cbd", "type": "Treaty", "identifier": "cbd"}
-                """, RecordFormat.JSONLD);
+                """,
+                RecordFormat.JSONLD);
         assertEquals(2, model.size());
     }
 
@@ -121,14 +134,19 @@ class RecordReaderTest {
                 throw new IOException("connection reset");
             }
         };
-        assertThrows(UncheckedIOException.class, () -> RecordReader.read(broken, RecordFormat.TURTLE, "http://x.example/"));
+        assertThrows(
+                UncheckedIOException.class, () -> RecordReader.read(broken, RecordFormat.TURTLE, "http://x.example/"));
     }
 
     @Test
     void relativeIrisResolveAgainstTheBase() {
-        Model model = RecordReader.read(new ByteArrayInputStream(
-                "<records/treaty/cbd> <http://purl.org/dc/terms/identifier> \"cbd\" .".getBytes(StandardCharsets.UTF_8)),
-                RecordFormat.TURTLE, "http://localhost:8080/");
-        assertEquals("http://localhost:8080/records/treaty/cbd", model.subjects().iterator().next().stringValue());
+        Model model = RecordReader.read(
+                new ByteArrayInputStream("<records/treaty/cbd> <http://purl.org/dc/terms/identifier> \"cbd\" ."
+                        .getBytes(StandardCharsets.UTF_8)),
+                RecordFormat.TURTLE,
+                "http://localhost:8080/");
+        assertEquals(
+                "http://localhost:8080/records/treaty/cbd",
+                model.subjects().iterator().next().stringValue());
     }
 }

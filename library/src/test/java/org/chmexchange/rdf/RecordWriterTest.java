@@ -44,7 +44,8 @@ class RecordWriterTest {
     void outputIsDeterministic(RecordFormat format) {
         List<Record> reversed = new ArrayList<>(Samples.all());
         Collections.reverse(reversed);
-        assertEquals(Fixtures.write(RecordMapper.toRdf(Samples.all()), format),
+        assertEquals(
+                Fixtures.write(RecordMapper.toRdf(Samples.all()), format),
                 Fixtures.write(RecordMapper.toRdf(reversed), format));
     }
 
@@ -65,11 +66,14 @@ class RecordWriterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RecordFormat.class, names = {"NQUADS", "TRIG"})
+    @EnumSource(
+            value = RecordFormat.class,
+            names = {"NQUADS", "TRIG"})
     void quadFormatsKeepNamedGraphs(RecordFormat format) {
         Model model = new LinkedHashModel();
         RecordMapper.toRdf(Samples.decision())
-                .forEach(st -> model.add(st.getSubject(), st.getPredicate(), st.getObject(), Values.iri("urn:graph:a")));
+                .forEach(
+                        st -> model.add(st.getSubject(), st.getPredicate(), st.getObject(), Values.iri("urn:graph:a")));
         Model back = Fixtures.read(Fixtures.write(model, format), format);
         assertTrue(Models.isomorphic(model, back));
         assertEquals(1, back.contexts().size());
@@ -91,7 +95,10 @@ class RecordWriterTest {
     @Test
     void modelsOfOtherThingsRoundTripThroughEveryFormat() {
         Model model = RecordMapper.toRdf(Samples.decision());
-        model.add(Values.iri("https://w3id.org/chm-exchange/thesaurus/treaties/cbd"), RDFS.LABEL, Values.literal("CBD", "en"));
+        model.add(
+                Values.iri("https://w3id.org/chm-exchange/thesaurus/treaties/cbd"),
+                RDFS.LABEL,
+                Values.literal("CBD", "en"));
         model.add(Values.bnode(), RDFS.LABEL, Values.literal("anonymous"));
         for (RecordFormat format : RecordFormat.values()) {
             assertTrue(Models.isomorphic(model, Fixtures.read(Fixtures.write(model, format), format)), format.name());

@@ -34,7 +34,8 @@ class SampleDataTest {
 
     @BeforeEach
     void load() {
-        org.junit.jupiter.api.Assertions.assertNotNull(Vocabularies.class.getResource(SAMPLE), SAMPLE + " must be on the classpath");
+        org.junit.jupiter.api.Assertions.assertNotNull(
+                Vocabularies.class.getResource(SAMPLE), SAMPLE + " must be on the classpath");
         sample = Vocabularies.sampleData(Samples.BASE);
     }
 
@@ -79,7 +80,8 @@ class SampleDataTest {
     private static Value lowerCaseTag(Value value) {
         if (value.isLiteral() && ((Literal) value).getLanguage().isPresent()) {
             Literal literal = (Literal) value;
-            return Values.literal(literal.getLabel(), literal.getLanguage().get().toLowerCase(Locale.ROOT));
+            return Values.literal(
+                    literal.getLabel(), literal.getLanguage().get().toLowerCase(Locale.ROOT));
         }
         return value;
     }

@@ -88,10 +88,22 @@ class RecordStoreTest {
         try (RecordStore store = RecordStore.openEmbedded(dir)) {
             Model all = new LinkedHashModel();
             for (int i = 0; i < 57; i++) {
-                all.addAll(decision("d" + i, i % 3 == 0 ? "cms" : "cbd", "Decision number " + i, "en", i % 2 == 0 ? "GBF-TARGET-03" : "GBF-TARGET-01"));
+                all.addAll(decision(
+                        "d" + i,
+                        i % 3 == 0 ? "cms" : "cbd",
+                        "Decision number " + i,
+                        "en",
+                        i % 2 == 0 ? "GBF-TARGET-03" : "GBF-TARGET-01"));
             }
             store.put(all, GRAPH);
-            RecordQuery cbd = new RecordQuery(Set.of(RecordType.DECISION), Set.of(ChmThesaurus.treaty("cbd")), Set.of(), Set.of(), Set.of(), null, null);
+            RecordQuery cbd = new RecordQuery(
+                    Set.of(RecordType.DECISION),
+                    Set.of(ChmThesaurus.treaty("cbd")),
+                    Set.of(),
+                    Set.of(),
+                    Set.of(),
+                    null,
+                    null);
             List<IRI> seen = new ArrayList<>();
             IRI after = null;
             RecordPage page;
@@ -107,8 +119,14 @@ class RecordStoreTest {
             sorted.sort((a, b) -> a.stringValue().compareTo(b.stringValue()));
             assertEquals(sorted, seen, "ascending IRI order");
 
-            RecordQuery concept = new RecordQuery(Set.of(), Set.of(), Set.of(), Set.of(),
-                    Set.of(ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03")), null, null);
+            RecordQuery concept = new RecordQuery(
+                    Set.of(),
+                    Set.of(),
+                    Set.of(),
+                    Set.of(),
+                    Set.of(ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03")),
+                    null,
+                    null);
             assertEquals(29, store.count(concept));
         }
     }
@@ -140,7 +158,9 @@ class RecordStoreTest {
             store.put(old, GRAPH);
             Instant first = store.list(RecordQuery.ALL, null, 1).items().get(0).modified();
             assertTrue(first != null);
-            assertTrue(first.isAfter(Instant.parse("2025-01-01T00:00:00Z")), "a caller's modified is replaced by the node's");
+            assertTrue(
+                    first.isAfter(Instant.parse("2025-01-01T00:00:00Z")),
+                    "a caller's modified is replaced by the node's");
             Thread.sleep(5);
             Instant between = Instant.now();
             Thread.sleep(5);
@@ -151,7 +171,9 @@ class RecordStoreTest {
             assertEquals(1, store.count(since));
             assertEquals("new", store.list(since, null, 10).items().get(0).identifier());
             RecordSummary oldNow = store.list(RecordQuery.ALL, null, 10).items().stream()
-                    .filter(r -> r.iri().equals(oldIri)).findFirst().orElseThrow();
+                    .filter(r -> r.iri().equals(oldIri))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(first, oldNow.modified(), "unchanged record kept its time");
         }
     }
@@ -164,8 +186,12 @@ class RecordStoreTest {
             // Another tool wrote a record with a malformed modified time straight into the repository.
             try (var con = store.repository().getConnection()) {
                 con.add(bad, RDF.TYPE, CHM.Decision, GRAPH);
-                con.add(bad, DCTERMS.MODIFIED,
-                        org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance().createLiteral("yesterday", XSD.DATETIME), GRAPH);
+                con.add(
+                        bad,
+                        DCTERMS.MODIFIED,
+                        org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance()
+                                .createLiteral("yesterday", XSD.DATETIME),
+                        GRAPH);
             }
             store.rebuildIndex();
             assertEquals(1, store.count(RecordQuery.ALL), "the bad record is left out, the good one indexed");
@@ -186,11 +212,14 @@ class RecordStoreTest {
         }
         // Simulate losing the index: it is rebuilt from the store.
         try (var files = java.nio.file.Files.walk(dir.resolve("index"))) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
         try (RecordStore store = RecordStore.openEmbedded(dir)) {
             assertEquals(1, store.count(RecordQuery.ALL), "index rebuilt from the store");
-            assertEquals("Kept", store.list(RecordQuery.ALL, null, 1).items().get(0).title().get("en"));
+            assertEquals(
+                    "Kept",
+                    store.list(RecordQuery.ALL, null, 1).items().get(0).title().get("en"));
         }
     }
 

@@ -33,14 +33,23 @@ class ThesaurusLoadingTest {
     /** A scheme whose hierarchy is stated only as skos:narrower, in one direction. */
     private static Model colours() {
         return new ModelBuilder()
-                .subject(SCHEME).add(RDF.TYPE, SKOS.CONCEPT_SCHEME).add(DCTERMS.TITLE, Values.literal("Colours", "en"))
+                .subject(SCHEME)
+                .add(RDF.TYPE, SKOS.CONCEPT_SCHEME)
+                .add(DCTERMS.TITLE, Values.literal("Colours", "en"))
                 .add(SKOS.HAS_TOP_CONCEPT, COLOUR)
-                .subject(COLOUR).add(RDF.TYPE, SKOS.CONCEPT).add(SKOS.PREF_LABEL, Values.literal("Colour", "en-GB"))
+                .subject(COLOUR)
+                .add(RDF.TYPE, SKOS.CONCEPT)
+                .add(SKOS.PREF_LABEL, Values.literal("Colour", "en-GB"))
                 .add(SKOS.NARROWER, RED)
-                .subject(RED).add(SKOS.IN_SCHEME, SCHEME).add(SKOS.PREF_LABEL, Values.literal("Red", "en"))
-                .add(SKOS.PREF_LABEL, Values.literal("Rouge", "fr")).add(SKOS.NOTATION, Values.literal("R"))
+                .subject(RED)
+                .add(SKOS.IN_SCHEME, SCHEME)
+                .add(SKOS.PREF_LABEL, Values.literal("Red", "en"))
+                .add(SKOS.PREF_LABEL, Values.literal("Rouge", "fr"))
+                .add(SKOS.NOTATION, Values.literal("R"))
                 .add(SKOS.NARROWER, CRIMSON)
-                .subject(CRIMSON).add(SKOS.IN_SCHEME, SCHEME).add(SKOS.ALT_LABEL, Values.literal("Carmine", "en"))
+                .subject(CRIMSON)
+                .add(SKOS.IN_SCHEME, SCHEME)
+                .add(SKOS.ALT_LABEL, Values.literal("Carmine", "en"))
                 .build();
     }
 
@@ -48,8 +57,12 @@ class ThesaurusLoadingTest {
     void loadsAModelAndReadsHierarchyFromEitherDirection() {
         Thesaurus thesaurus = Thesaurus.load(colours());
         assertEquals(3, thesaurus.concepts().size());
-        assertEquals(List.of(RED, COLOUR), thesaurus.broader(CRIMSON, true).stream().map(Concept::iri).toList());
-        assertEquals(List.of(COLOUR), thesaurus.topConcepts(SCHEME).stream().map(Concept::iri).toList());
+        assertEquals(
+                List.of(RED, COLOUR),
+                thesaurus.broader(CRIMSON, true).stream().map(Concept::iri).toList());
+        assertEquals(
+                List.of(COLOUR),
+                thesaurus.topConcepts(SCHEME).stream().map(Concept::iri).toList());
         assertEquals("Colours", thesaurus.scheme(SCHEME).orElseThrow().title("fr"));
         Concept colour = thesaurus.concept(COLOUR).orElseThrow();
         assertEquals("Colour", colour.label("en"), "en-gb is the best English label");
@@ -76,9 +89,12 @@ class ThesaurusLoadingTest {
     @Test
     void aMalformedFileGivesAClearError(@TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("broken.ttl");
-        Files.writeString(file, "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
-                + "<https://example.org/a> a skos:Concept ;\n"
-                + "  skos:prefLabel \"unterminated .\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+                        + "<https://example.org/a> a skos:Concept ;\n"
+                        + "  skos:prefLabel \"unterminated .\n",
+                StandardCharsets.UTF_8);
         ChmException e = assertThrows(ChmException.class, () -> Thesaurus.fromFile(file));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("turtle"), e.getMessage());
@@ -89,11 +105,14 @@ class ThesaurusLoadingTest {
         Path secret = tmp.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET", StandardCharsets.UTF_8);
         Path file = tmp.resolve("hostile.rdf");
-        Files.writeString(file, "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n"
-                + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
-                + " xmlns:skos=\"http://www.w3.org/2004/02/skos/core#\">\n"
-                + "<skos:Concept rdf:about=\"https://example.org/a\"><skos:prefLabel xml:lang=\"en\">&x;</skos:prefLabel>"
-                + "</skos:Concept></rdf:RDF>\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n"
+                        + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+                        + " xmlns:skos=\"http://www.w3.org/2004/02/skos/core#\">\n"
+                        + "<skos:Concept rdf:about=\"https://example.org/a\"><skos:prefLabel xml:lang=\"en\">&x;</skos:prefLabel>"
+                        + "</skos:Concept></rdf:RDF>\n",
+                StandardCharsets.UTF_8);
         ChmException e = assertThrows(ChmException.class, () -> Thesaurus.fromFile(file));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(!e.getMessage().contains("TOP-SECRET"), e.getMessage());

@@ -25,23 +25,30 @@ class ThesaurusLookupTest {
     void theClasspathThesaurusIsLoadedOnceWithEveryScheme() {
         assertSame(THESAURUS, Thesaurus.fromClasspath());
         assertEquals(11, THESAURUS.schemes().size());
-        assertEquals("Aichi Biodiversity Targets",
-                THESAURUS.scheme(ChmThesaurus.scheme(ChmThesaurus.AICHI_TARGETS)).orElseThrow().title("fr"));
-        Map<String, Integer> counts = THESAURUS.schemes().stream().collect(Collectors.toMap(
-                s -> s.iri().stringValue().substring(ChmThesaurus.BASE.length()),
-                s -> THESAURUS.concepts(s.iri()).size()));
-        assertEquals(Map.ofEntries(
-                Map.entry(ChmThesaurus.GBF_GOALS, 4),
-                Map.entry(ChmThesaurus.GBF_TARGETS, 23),
-                Map.entry(ChmThesaurus.AICHI_GOALS, 5),
-                Map.entry(ChmThesaurus.AICHI_TARGETS, 20),
-                Map.entry(ChmThesaurus.COUNTRIES, Locale.getISOCountries().length + 1),
-                Map.entry(ChmThesaurus.TREATIES, 13),
-                Map.entry(ChmThesaurus.FOCAL_POINT_CATEGORIES, 17),
-                Map.entry(ChmThesaurus.REPORT_TYPES, 5),
-                Map.entry(ChmThesaurus.DECISION_TYPES, 3),
-                Map.entry(ChmThesaurus.DOCUMENT_TYPES, 3),
-                Map.entry(ChmThesaurus.STATUSES, 6)), counts);
+        assertEquals(
+                "Aichi Biodiversity Targets",
+                THESAURUS
+                        .scheme(ChmThesaurus.scheme(ChmThesaurus.AICHI_TARGETS))
+                        .orElseThrow()
+                        .title("fr"));
+        Map<String, Integer> counts = THESAURUS.schemes().stream()
+                .collect(Collectors.toMap(
+                        s -> s.iri().stringValue().substring(ChmThesaurus.BASE.length()),
+                        s -> THESAURUS.concepts(s.iri()).size()));
+        assertEquals(
+                Map.ofEntries(
+                        Map.entry(ChmThesaurus.GBF_GOALS, 4),
+                        Map.entry(ChmThesaurus.GBF_TARGETS, 23),
+                        Map.entry(ChmThesaurus.AICHI_GOALS, 5),
+                        Map.entry(ChmThesaurus.AICHI_TARGETS, 20),
+                        Map.entry(ChmThesaurus.COUNTRIES, Locale.getISOCountries().length + 1),
+                        Map.entry(ChmThesaurus.TREATIES, 13),
+                        Map.entry(ChmThesaurus.FOCAL_POINT_CATEGORIES, 17),
+                        Map.entry(ChmThesaurus.REPORT_TYPES, 5),
+                        Map.entry(ChmThesaurus.DECISION_TYPES, 3),
+                        Map.entry(ChmThesaurus.DOCUMENT_TYPES, 3),
+                        Map.entry(ChmThesaurus.STATUSES, 6)),
+                counts);
     }
 
     @Test
@@ -68,7 +75,9 @@ class ThesaurusLookupTest {
         assertEquals(FRANCE, THESAURUS.byNotation("FR").orElseThrow().iri());
         assertEquals(FRANCE, THESAURUS.byNotation("FRA").orElseThrow().iri());
         assertEquals(FRANCE, THESAURUS.byNotation("fra").orElseThrow().iri());
-        assertEquals(ChmThesaurus.country("cn"), THESAURUS.byNotation("CHN").orElseThrow().iri());
+        assertEquals(
+                ChmThesaurus.country("cn"),
+                THESAURUS.byNotation("CHN").orElseThrow().iri());
         Concept eu = THESAURUS.byNotation("EU").orElseThrow();
         assertEquals("European Union", eu.label("en"));
         assertEquals("Union européenne", eu.label("fr"));
@@ -91,7 +100,11 @@ class ThesaurusLookupTest {
         assertTrue(concept.definitions().get("en").startsWith("Ensure and enable that by 2030 at least 30 per cent"));
         assertEquals(List.of(concept), THESAURUS.byLabel("gbf-t03. conserve 30% of land, waters and seas", "en"));
         assertEquals(List.of(concept), THESAURUS.byLabel("GBF-T03. 30% of areas are effectively conserved", null));
-        assertEquals(23, THESAURUS.topConcepts(ChmThesaurus.scheme(ChmThesaurus.GBF_TARGETS)).size());
+        assertEquals(
+                23,
+                THESAURUS
+                        .topConcepts(ChmThesaurus.scheme(ChmThesaurus.GBF_TARGETS))
+                        .size());
         assertEquals(List.of(), THESAURUS.broader(target3, true), "no invented GBF hierarchy");
     }
 
@@ -101,40 +114,59 @@ class ThesaurusLookupTest {
         IRI target1 = ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, "AICHI-TARGET-01");
         assertEquals(List.of(goalA), iris(THESAURUS.broader(target1, false)));
         assertEquals(List.of(goalA), iris(THESAURUS.broader(target1, true)));
-        List<IRI> targets1To4 = List.of(target1,
+        List<IRI> targets1To4 = List.of(
+                target1,
                 ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, "AICHI-TARGET-02"),
                 ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, "AICHI-TARGET-03"),
                 ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, "AICHI-TARGET-04"));
         assertEquals(targets1To4, iris(THESAURUS.narrower(goalA, false)));
         assertEquals(targets1To4, iris(THESAURUS.narrower(goalA, true)));
-        assertEquals(List.of(goalA, targets1To4.get(0), targets1To4.get(1), targets1To4.get(2), targets1To4.get(3)),
+        assertEquals(
+                List.of(goalA, targets1To4.get(0), targets1To4.get(1), targets1To4.get(2), targets1To4.get(3)),
                 List.copyOf(THESAURUS.withNarrowerTransitive(goalA)));
         assertEquals("Strategic Goal A", THESAURUS.byNotation("A").orElseThrow().label("en"));
-        assertEquals("Aichi Biodiversity Target 1", THESAURUS.byNotation("AICHI-TARGET-01").orElseThrow().label(null));
+        assertEquals(
+                "Aichi Biodiversity Target 1",
+                THESAURUS.byNotation("AICHI-TARGET-01").orElseThrow().label(null));
     }
 
     @Test
     void treatiesHierarchy() {
         IRI nkl = ChmThesaurus.treaty("nkl");
-        assertEquals(List.of(ChmThesaurus.treaty("cartagena"), ChmThesaurus.treaty("cbd")),
+        assertEquals(
+                List.of(ChmThesaurus.treaty("cartagena"), ChmThesaurus.treaty("cbd")),
                 iris(THESAURUS.broader(nkl, true)));
         assertEquals(List.of(ChmThesaurus.treaty("cartagena")), iris(THESAURUS.broader(nkl, false)));
-        assertTrue(THESAURUS.withNarrowerTransitive(ChmThesaurus.treaty("cbd")).containsAll(List.of(
-                ChmThesaurus.treaty("cartagena"), ChmThesaurus.treaty("nagoya"), nkl)));
-        assertEquals(List.of("CPB"), THESAURUS.concept(ChmThesaurus.treaty("cartagena")).orElseThrow()
-                .altLabels().get("en"));
+        assertTrue(THESAURUS
+                .withNarrowerTransitive(ChmThesaurus.treaty("cbd"))
+                .containsAll(List.of(ChmThesaurus.treaty("cartagena"), ChmThesaurus.treaty("nagoya"), nkl)));
+        assertEquals(
+                List.of("CPB"),
+                THESAURUS
+                        .concept(ChmThesaurus.treaty("cartagena"))
+                        .orElseThrow()
+                        .altLabels()
+                        .get("en"));
     }
 
     @Test
     void codeListsByNotation() {
-        assertEquals(ChmThesaurus.concept(ChmThesaurus.REPORT_TYPES, "nbsap"),
-                THESAURUS.byNotation("B0EBAE91-9581-4BB2-9C02-52FCF9D82721").orElseThrow().iri());
-        assertEquals(ChmThesaurus.concept(ChmThesaurus.REPORT_TYPES, "national-report-6"),
+        assertEquals(
+                ChmThesaurus.concept(ChmThesaurus.REPORT_TYPES, "nbsap"),
+                THESAURUS
+                        .byNotation("B0EBAE91-9581-4BB2-9C02-52FCF9D82721")
+                        .orElseThrow()
+                        .iri());
+        assertEquals(
+                ChmThesaurus.concept(ChmThesaurus.REPORT_TYPES, "national-report-6"),
                 THESAURUS.byNotation("nationalReport6").orElseThrow().iri());
-        assertEquals("Cartagena Protocol Article 17 emergency contact point",
+        assertEquals(
+                "Cartagena Protocol Article 17 emergency contact point",
                 THESAURUS.byNotation("CPB-A17-FP").orElseThrow().label("en"));
-        assertTrue(THESAURUS.concept(ChmThesaurus.country("de")).orElseThrow().inScheme(
-                ChmThesaurus.scheme(ChmThesaurus.COUNTRIES)));
+        assertTrue(THESAURUS
+                .concept(ChmThesaurus.country("de"))
+                .orElseThrow()
+                .inScheme(ChmThesaurus.scheme(ChmThesaurus.COUNTRIES)));
         assertTrue(THESAURUS.concept(Values.iri(CHM.NAMESPACE + "nothing")).isEmpty());
     }
 

@@ -26,7 +26,9 @@ class ThesaurusSearchTest {
         assertEquals("Guyane française", guiana.label());
         assertEquals("fr", guiana.labelLanguage());
         assertEquals(ConceptMatch.Kind.WORD_PREFIX, guiana.kind());
-        assertEquals(List.copyOf(hits), hits.stream().sorted((a, b) -> a.kind().compareTo(b.kind())).toList(),
+        assertEquals(
+                List.copyOf(hits),
+                hits.stream().sorted((a, b) -> a.kind().compareTo(b.kind())).toList(),
                 "hits are ranked by kind first");
     }
 
@@ -35,7 +37,9 @@ class ThesaurusSearchTest {
         ConceptMatch ivoire = THESAURUS.search("COTE D'IV", "fr", 3).get(0);
         assertEquals(ChmThesaurus.country("ci"), ivoire.concept().iri());
         assertEquals("Côte d’Ivoire", ivoire.label());
-        assertEquals(ChmThesaurus.country("mx"), THESAURUS.search("mexico", "es", 1).get(0).concept().iri());
+        assertEquals(
+                ChmThesaurus.country("mx"),
+                THESAURUS.search("mexico", "es", 1).get(0).concept().iri());
         assertEquals("México", THESAURUS.search("mexico", "es", 1).get(0).label());
     }
 
@@ -58,7 +62,9 @@ class ThesaurusSearchTest {
         assertEquals("Germany", germany.label());
         assertEquals("en", germany.labelLanguage());
         ConceptMatch target3 = THESAURUS.search("conserve 30", "fr", 5).get(0);
-        assertEquals(ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03"), target3.concept().iri());
+        assertEquals(
+                ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03"),
+                target3.concept().iri());
         assertEquals("GBF-T03. Conserve 30% of Land, Waters and Seas", target3.label());
         assertEquals("en", target3.labelLanguage());
         assertEquals(ConceptMatch.Kind.WORD_PREFIX, target3.kind());
@@ -90,8 +96,13 @@ class ThesaurusSearchTest {
         List<ConceptMatch> hits = THESAURUS.search("c", "en", 500, countries);
         assertTrue(hits.size() > 10);
         assertTrue(hits.stream().allMatch(h -> h.concept().inScheme(countries)));
-        assertEquals(ChmThesaurus.treaty("cbd"),
-                THESAURUS.search("cbd", "en", 1, ChmThesaurus.scheme(ChmThesaurus.TREATIES)).get(0).concept().iri());
+        assertEquals(
+                ChmThesaurus.treaty("cbd"),
+                THESAURUS
+                        .search("cbd", "en", 1, ChmThesaurus.scheme(ChmThesaurus.TREATIES))
+                        .get(0)
+                        .concept()
+                        .iri());
     }
 
     @Test
@@ -103,7 +114,9 @@ class ThesaurusSearchTest {
     }
 
     private static ConceptMatch hit(List<ConceptMatch> hits, IRI concept) {
-        return hits.stream().filter(h -> h.concept().iri().equals(concept)).findFirst()
+        return hits.stream()
+                .filter(h -> h.concept().iri().equals(concept))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(concept + " not in " + hits));
     }
 }

@@ -50,12 +50,17 @@ class RecordValidatorLifecycleTest {
                 for (int task = 0; task < 16; task++) {
                     boolean valid = task % 2 == 0;
                     Callable<Boolean> check = () -> {
-                        Model data = valid ? TestRecords.allRecords()
+                        Model data = valid
+                                ? TestRecords.allRecords()
                                 : without(TestRecords.nationalReport(), CHM.reportType);
                         ValidationReport report = validator.validate(data);
-                        return valid ? report.conforms()
+                        return valid
+                                ? report.conforms()
                                 : report.violations().size() == 1
-                                        && "reportType".equals(report.violations().get(0).field());
+                                        && "reportType"
+                                                .equals(report.violations()
+                                                        .get(0)
+                                                        .field());
                     };
                     results.add(pool.submit(check));
                 }
@@ -74,8 +79,7 @@ class RecordValidatorLifecycleTest {
         validator.close();
         validator.close();
 
-        ValidatorException e = assertThrows(ValidatorException.class,
-                () -> validator.validate(TestRecords.treaty()));
+        ValidatorException e = assertThrows(ValidatorException.class, () -> validator.validate(TestRecords.treaty()));
         assertTrue(e.getMessage().contains("closed"));
         assertTrue(ChmException.class.isAssignableFrom(ValidatorException.class));
     }
@@ -91,7 +95,8 @@ class RecordValidatorLifecycleTest {
 
     @Test
     void rejectsShapesTheEngineCannotUse() {
-        Model shapes = turtle("""
+        Model shapes = turtle(
+                """
                 @prefix sh: <http://www.w3.org/ns/shacl#> .
                 @prefix ex: <http://example.org/ns#> .
                 ex:Broken a sh:NodeShape, sh:PropertyShape ;
@@ -100,14 +105,15 @@ class RecordValidatorLifecycleTest {
                     sh:minCount 1 .
                 """);
 
-        ValidatorException e = assertThrows(ValidatorException.class,
-                () -> new RecordValidator(shapes, new LinkedHashModel()).close());
+        ValidatorException e = assertThrows(
+                ValidatorException.class, () -> new RecordValidator(shapes, new LinkedHashModel()).close());
         assertTrue(e.getMessage().startsWith("Cannot load the SHACL shapes"), e.getMessage());
     }
 
     @Test
     void usesDefaultMessagesAndLocalNamesForShapesWithoutAnnotations() {
-        Model shapes = turtle("""
+        Model shapes = turtle(
+                """
                 @prefix sh: <http://www.w3.org/ns/shacl#> .
                 @prefix ex: <http://example.org/ns#> .
                 ex:PersonShape a sh:NodeShape ;
@@ -116,7 +122,8 @@ class RecordValidatorLifecycleTest {
                     sh:property [ sh:path ex:nickname ; sh:maxCount 1 ;
                                   sh:name "alias" ; sh:message "alias: one alias at most"@en, "alias : un seul"@fr ] .
                 """);
-        Model data = turtle("""
+        Model data = turtle(
+                """
                 @prefix ex: <http://example.org/ns#> .
                 <http://example.org/people/jane> a ex:Person ; ex:nickname "J", "JE" .
                 """);
@@ -148,7 +155,9 @@ class RecordValidatorLifecycleTest {
             assertFalse(json.get("conforms").asBoolean());
             assertEquals(2, json.get("violationCount").asInt());
             JsonNode first = json.get("violations").get(0);
-            assertEquals(TestRecords.FOCAL_POINT.stringValue(), first.get("focusNode").asText());
+            assertEquals(
+                    TestRecords.FOCAL_POINT.stringValue(),
+                    first.get("focusNode").asText());
             assertEquals("contactKind", first.get("field").asText());
             assertEquals(CHM.contactKind.stringValue(), first.get("path").asText());
             assertEquals("robot", first.get("value").asText());
@@ -161,7 +170,8 @@ class RecordValidatorLifecycleTest {
 
             List<String> lines = report.toString().lines().toList();
             assertEquals(2, lines.size());
-            assertTrue(lines.get(0).startsWith("<" + TestRecords.FOCAL_POINT.stringValue() + "> contactKind: "),
+            assertTrue(
+                    lines.get(0).startsWith("<" + TestRecords.FOCAL_POINT.stringValue() + "> contactKind: "),
                     lines.get(0));
             assertTrue(lines.get(0).contains("value \"robot\""), lines.get(0));
         }
@@ -171,8 +181,14 @@ class RecordValidatorLifecycleTest {
     void reportsAreValuesThatCheckTheirInvariant() {
         assertTrue(ValidationReport.of(List.of()).conforms());
         assertEquals(ValidationReport.conforming(), new ValidationReport(true, List.of()));
-        Violation violation = new Violation(TestRecords.TREATY, "title", DCTERMS.TITLE, null, "title: missing",
-                Severity.VIOLATION, Values.iri(CHM.NAMESPACE, "TreatyShape-title"),
+        Violation violation = new Violation(
+                TestRecords.TREATY,
+                "title",
+                DCTERMS.TITLE,
+                null,
+                "title: missing",
+                Severity.VIOLATION,
+                Values.iri(CHM.NAMESPACE, "TreatyShape-title"),
                 SHACL.MIN_COUNT_CONSTRAINT_COMPONENT);
         assertThrows(IllegalArgumentException.class, () -> new ValidationReport(true, List.of(violation)));
         assertThrows(IllegalArgumentException.class, () -> new ValidationReport(false, List.of()));
@@ -183,7 +199,8 @@ class RecordValidatorLifecycleTest {
 
     @Test
     void theDefaultValidatorUsesTheSharedThesaurus() {
-        assertTrue(Vocabularies.THESAURUS_FILES.stream()
+        assertTrue(
+                Vocabularies.THESAURUS_FILES.stream()
                         .allMatch(file -> Vocabularies.class.getResource(Vocabularies.ROOT + file) != null),
                 "the thesaurus files are not on the classpath yet");
         try (RecordValidator validator = new RecordValidator()) {

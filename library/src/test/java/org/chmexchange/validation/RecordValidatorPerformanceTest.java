@@ -70,27 +70,39 @@ class RecordValidatorPerformanceTest {
         // A generous bound: timings are reported above; the bound only catches a pathological slowdown
         // (benchmarks, not tests, measure performance).
         long boundMillis = assertions ? 60_000 : 20_000;
-        System.out.printf("RecordValidator: 1000 records (%d statements) valid %d ms, with 400 violations %d ms;"
-                        + " one record %.1f ms (RDF4J assertions %s)%n", batch.size(),
-                TimeUnit.NANOSECONDS.toMillis(best), TimeUnit.NANOSECONDS.toMillis(bestBroken), single / 1e6,
+        System.out.printf(
+                "RecordValidator: 1000 records (%d statements) valid %d ms, with 400 violations %d ms;"
+                        + " one record %.1f ms (RDF4J assertions %s)%n",
+                batch.size(),
+                TimeUnit.NANOSECONDS.toMillis(best),
+                TimeUnit.NANOSECONDS.toMillis(bestBroken),
+                single / 1e6,
                 assertions ? "on" : "off");
         assertTrue(TimeUnit.NANOSECONDS.toMillis(best) < boundMillis, "valid batch took " + best + " ns");
-        assertTrue(TimeUnit.NANOSECONDS.toMillis(bestBroken) < boundMillis,
-                "invalid batch took " + bestBroken + " ns");
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(bestBroken) < boundMillis, "invalid batch took " + bestBroken + " ns");
     }
 
     /** {@code n} records, a mix of every type, each a renamed copy of a test record. */
     static Model batchOf(int n) {
         Model[] templates = {
-            TestRecords.treaty(), TestRecords.meeting(), TestRecords.decision(), TestRecords.document(),
-            TestRecords.nationalReport(), TestRecords.focalPoint(), TestRecords.organization(),
-            TestRecords.nationalReport(), TestRecords.focalPoint(), TestRecords.decision()
+            TestRecords.treaty(),
+            TestRecords.meeting(),
+            TestRecords.decision(),
+            TestRecords.document(),
+            TestRecords.nationalReport(),
+            TestRecords.focalPoint(),
+            TestRecords.organization(),
+            TestRecords.nationalReport(),
+            TestRecords.focalPoint(),
+            TestRecords.decision()
         };
         Model batch = new LinkedHashModel();
         for (int i = 0; i < n; i++) {
             Model template = templates[i % templates.length];
             for (Statement st : template) {
-                batch.add(renamed(st.getSubject(), i), st.getPredicate(),
+                batch.add(
+                        renamed(st.getSubject(), i),
+                        st.getPredicate(),
                         st.getObject().isIRI() ? renamed((IRI) st.getObject(), i) : st.getObject());
             }
         }

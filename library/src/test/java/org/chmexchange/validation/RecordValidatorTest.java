@@ -95,7 +95,8 @@ class RecordValidatorTest {
         assertEquals("country", violation.field());
         assertEquals(CHM.country, violation.path());
         assertNull(violation.value());
-        assertEquals("country: a national report needs exactly one country, a concept of the countries scheme",
+        assertEquals(
+                "country: a national report needs exactly one country, a concept of the countries scheme",
                 violation.message());
         assertEquals(SHACL.MIN_COUNT_CONSTRAINT_COMPONENT, violation.constraint());
         assertEquals(Severity.VIOLATION, violation.severity());
@@ -127,8 +128,8 @@ class RecordValidatorTest {
     @Test
     void reportsAnIllFormedDate() {
         Model meeting = without(TestRecords.meeting(), Std.SCHEMA_START_DATE);
-        meeting.add(MEETING, Std.SCHEMA_START_DATE,
-                SimpleValueFactory.getInstance().createLiteral("2022-13-45", XSD.DATE));
+        meeting.add(
+                MEETING, Std.SCHEMA_START_DATE, SimpleValueFactory.getInstance().createLiteral("2022-13-45", XSD.DATE));
 
         Violation violation = single(validator.validate(meeting));
 
@@ -172,7 +173,8 @@ class RecordValidatorTest {
         assertEquals(REPORT, violation.focusNode());
         assertEquals("country", violation.field());
         assertEquals(unknown, violation.value());
-        assertEquals("country: a national report needs exactly one country, a concept of the countries scheme",
+        assertEquals(
+                "country: a national report needs exactly one country, a concept of the countries scheme",
                 violation.message());
         assertEquals(SHACL.NODE_CONSTRAINT_COMPONENT, violation.constraint());
     }
@@ -182,7 +184,8 @@ class RecordValidatorTest {
         IRI forged = org.eclipse.rdf4j.model.util.Values.iri(REPORT + "#country");
         Model report = without(TestRecords.nationalReport(), CHM.country);
         report.add(REPORT, CHM.country, forged);
-        report.add(forged, org.eclipse.rdf4j.model.vocabulary.SKOS.IN_SCHEME, ChmThesaurus.scheme(ChmThesaurus.COUNTRIES));
+        report.add(
+                forged, org.eclipse.rdf4j.model.vocabulary.SKOS.IN_SCHEME, ChmThesaurus.scheme(ChmThesaurus.COUNTRIES));
 
         Violation violation = single(validator.validate(report));
 
@@ -222,7 +225,8 @@ class RecordValidatorTest {
         assertEquals(FOCAL_POINT, violation.focusNode());
         assertEquals("contactKind", violation.field());
         assertEquals(Values.literal("robot"), violation.value());
-        assertEquals("contactKind: a focal point needs exactly one contact kind, \"person\" or \"organization\"",
+        assertEquals(
+                "contactKind: a focal point needs exactly one contact kind, \"person\" or \"organization\"",
                 violation.message());
         assertEquals(SHACL.IN_CONSTRAINT_COMPONENT, violation.constraint());
     }
@@ -253,8 +257,12 @@ class RecordValidatorTest {
 
     @Test
     void acceptsADecisionWithOnlyATitleOrOnlyASummary() {
-        assertTrue(validator.validate(without(TestRecords.decision(), DCTERMS.TITLE)).conforms());
-        assertTrue(validator.validate(without(TestRecords.decision(), DCTERMS.DESCRIPTION)).conforms());
+        assertTrue(validator
+                .validate(without(TestRecords.decision(), DCTERMS.TITLE))
+                .conforms());
+        assertTrue(validator
+                .validate(without(TestRecords.decision(), DCTERMS.DESCRIPTION))
+                .conforms());
     }
 
     @Test
@@ -341,7 +349,11 @@ class RecordValidatorTest {
         data.add(FOCAL_POINT, CHM.contactKind, Values.literal("robot"));
         IRI contactKindShape = Values.iri(CHM.NAMESPACE, "FocalPointShape-contactKind");
         data.add(contactKindShape, SHACL.DEACTIVATED, Values.literal(true));
-        data.add(contactKindShape, SHACL.DEACTIVATED, Values.literal(true), org.eclipse.rdf4j.model.vocabulary.RDF4J.SHACL_SHAPE_GRAPH);
+        data.add(
+                contactKindShape,
+                SHACL.DEACTIVATED,
+                Values.literal(true),
+                org.eclipse.rdf4j.model.vocabulary.RDF4J.SHACL_SHAPE_GRAPH);
 
         assertEquals("contactKind", single(validator.validate(data)).field());
     }

@@ -2,7 +2,6 @@ package org.chmexchange.validation;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.chmexchange.vocab.Vocabularies;
 import org.eclipse.rdf4j.model.Model;
@@ -14,7 +13,8 @@ class SampleDataTest {
     @Test
     void theShapesAcceptAllOfTheSampleData() {
         assertTrue(exists("sample/mea-facts.ttl"), "sample/mea-facts.ttl must be on the classpath");
-        assertTrue(Vocabularies.THESAURUS_FILES.stream().allMatch(SampleDataTest::exists),
+        assertTrue(
+                Vocabularies.THESAURUS_FILES.stream().allMatch(SampleDataTest::exists),
                 "the thesaurus files are not on the classpath yet");
         QuietLogs.rdf4jAtInfo();
         Model sample = Vocabularies.sampleData("http://localhost:8080/");

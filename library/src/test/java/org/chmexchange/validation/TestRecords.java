@@ -74,7 +74,8 @@ final class TestRecords {
     }
 
     static Model treaty() {
-        return new ModelBuilder().subject(TREATY)
+        return new ModelBuilder()
+                .subject(TREATY)
                 .add(RDF.TYPE, CHM.Treaty)
                 .add(DCTERMS.IDENTIFIER, "cbd")
                 .add(DCTERMS.TITLE, Values.literal("Convention on Biological Diversity", "en"))
@@ -94,7 +95,8 @@ final class TestRecords {
     }
 
     static Model meeting() {
-        return new ModelBuilder().subject(MEETING)
+        return new ModelBuilder()
+                .subject(MEETING)
                 .add(RDF.TYPE, CHM.Meeting)
                 .add(DCTERMS.IDENTIFIER, "COP-15-2")
                 .add(DCTERMS.TITLE, Values.literal("Fifteenth meeting of the Conference of the Parties, part 2", "en"))
@@ -109,7 +111,8 @@ final class TestRecords {
     }
 
     static Model decision() {
-        return new ModelBuilder().subject(DECISION_15_4)
+        return new ModelBuilder()
+                .subject(DECISION_15_4)
                 .add(RDF.TYPE, CHM.Decision)
                 .add(DCTERMS.IDENTIFIER, "15/4")
                 .add(DCTERMS.TITLE, Values.literal("Kunming-Montreal Global Biodiversity Framework", "en"))
@@ -145,7 +148,8 @@ final class TestRecords {
     }
 
     static Model nationalReport() {
-        return new ModelBuilder().subject(REPORT)
+        return new ModelBuilder()
+                .subject(REPORT)
                 .add(RDF.TYPE, CHM.NationalReport)
                 .add(DCTERMS.IDENTIFIER, "FR-NR7")
                 .add(DCTERMS.TITLE, Values.literal("Septième rapport national", "fr"))
@@ -159,7 +163,8 @@ final class TestRecords {
     }
 
     static Model focalPoint() {
-        return new ModelBuilder().subject(FOCAL_POINT)
+        return new ModelBuilder()
+                .subject(FOCAL_POINT)
                 .add(RDF.TYPE, CHM.FocalPoint)
                 .add(DCTERMS.IDENTIFIER, "fr-cbd-fp1-jane-example")
                 .add(CHM.treaty, CBD)
@@ -178,7 +183,8 @@ final class TestRecords {
     }
 
     static Model organization() {
-        return new ModelBuilder().subject(ORGANIZATION)
+        return new ModelBuilder()
+                .subject(ORGANIZATION)
                 .add(RDF.TYPE, CHM.Organization)
                 .add(DCTERMS.IDENTIFIER, "example-institute")
                 .add(DCTERMS.TITLE, Values.literal("Example Institute", "en"))

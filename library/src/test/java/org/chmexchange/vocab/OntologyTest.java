@@ -51,7 +51,8 @@ class OntologyTest {
     static Map<String, IRI> constants() throws IllegalAccessException {
         Map<String, IRI> constants = new java.util.TreeMap<>();
         for (Field field : CHM.class.getDeclaredFields()) {
-            if (Modifier.isPublic(field.getModifiers()) && Modifier.isStatic(field.getModifiers())
+            if (Modifier.isPublic(field.getModifiers())
+                    && Modifier.isStatic(field.getModifiers())
                     && field.getType() == IRI.class) {
                 constants.put(field.getName(), (IRI) field.get(null));
             }
@@ -69,7 +70,8 @@ class OntologyTest {
             }
             assertEquals(CHM.NAMESPACE, iri.getNamespace(), constant.getKey());
             assertEquals(constant.getKey(), iri.getLocalName(), "constant name = local name");
-            boolean declared = ontology.filter(iri, RDF.TYPE, null).objects().stream().anyMatch(TERM_TYPES::contains);
+            boolean declared =
+                    ontology.filter(iri, RDF.TYPE, null).objects().stream().anyMatch(TERM_TYPES::contains);
             if (!declared || !hasEnglish(iri, RDFS.LABEL) || !hasEnglish(iri, RDFS.COMMENT)) {
                 missing.add(constant.getKey());
             }
@@ -103,11 +105,18 @@ class OntologyTest {
         assertTrue(ontology.contains(CHM.ONTOLOGY, RDF.TYPE, OWL.ONTOLOGY));
         assertTrue(hasEnglish(CHM.ONTOLOGY, DCTERMS.TITLE));
         assertTrue(hasEnglish(CHM.ONTOLOGY, DCTERMS.DESCRIPTION));
-        assertTrue(ontology.contains(CHM.ONTOLOGY, DCTERMS.LICENSE,
-                Values.iri("https://www.apache.org/licenses/LICENSE-2.0")));
-        assertTrue(Models.objectLiteral(ontology.filter(CHM.ONTOLOGY, OWL.VERSIONINFO, null)).isPresent());
-        assertEquals(CHM.PREFIX, Models.objectString(ontology.filter(CHM.ONTOLOGY, VANN_PREFIX, null)).orElseThrow());
-        assertEquals(CHM.NAMESPACE, Models.objectString(ontology.filter(CHM.ONTOLOGY, VANN_URI, null)).orElseThrow());
+        assertTrue(ontology.contains(
+                CHM.ONTOLOGY, DCTERMS.LICENSE, Values.iri("https://www.apache.org/licenses/LICENSE-2.0")));
+        assertTrue(Models.objectLiteral(ontology.filter(CHM.ONTOLOGY, OWL.VERSIONINFO, null))
+                .isPresent());
+        assertEquals(
+                CHM.PREFIX,
+                Models.objectString(ontology.filter(CHM.ONTOLOGY, VANN_PREFIX, null))
+                        .orElseThrow());
+        assertEquals(
+                CHM.NAMESPACE,
+                Models.objectString(ontology.filter(CHM.ONTOLOGY, VANN_URI, null))
+                        .orElseThrow());
     }
 
     @Test
@@ -126,9 +135,12 @@ class OntologyTest {
                 Map.entry(CHM.Party, Set.of(ORG.FORMAL_ORGANIZATION)));
         expected.forEach((type, supers) -> {
             assertTrue(ontology.contains(type, RDF.TYPE, OWL.CLASS), type.getLocalName());
-            assertEquals(supers, iris(ontology.filter(type, RDFS.SUBCLASSOF, null).objects()), type.getLocalName());
+            assertEquals(
+                    supers, iris(ontology.filter(type, RDFS.SUBCLASSOF, null).objects()), type.getLocalName());
         });
-        assertEquals(Set.of(CHM.iso3166Alpha2, CHM.iso3166Alpha3), ontology.filter(null, RDF.TYPE, RDFS.DATATYPE).subjects());
+        assertEquals(
+                Set.of(CHM.iso3166Alpha2, CHM.iso3166Alpha3),
+                ontology.filter(null, RDF.TYPE, RDFS.DATATYPE).subjects());
     }
 
     @Test
@@ -137,14 +149,31 @@ class OntologyTest {
         assertTrue(ontology.contains(CHM.cites, RDFS.SUBPROPERTYOF, DCTERMS.REFERENCES));
         assertTrue(ontology.contains(CHM.file, RDFS.RANGE, CHM.File));
         assertTrue(ontology.contains(CHM.meeting, RDFS.RANGE, CHM.Meeting));
-        for (IRI objectProperty : List.of(CHM.treaty, CHM.parentTreaty, CHM.meeting, CHM.country, CHM.status,
-                CHM.file, CHM.cites, CHM.decisionType, CHM.documentType, CHM.reportType, CHM.focalPointCategory,
+        for (IRI objectProperty : List.of(
+                CHM.treaty,
+                CHM.parentTreaty,
+                CHM.meeting,
+                CHM.country,
+                CHM.status,
+                CHM.file,
+                CHM.cites,
+                CHM.decisionType,
+                CHM.documentType,
+                CHM.reportType,
+                CHM.focalPointCategory,
                 CHM.partyTo)) {
             assertTrue(ontology.contains(objectProperty, RDF.TYPE, OWL.OBJECTPROPERTY), objectProperty.getLocalName());
         }
-        for (IRI datatypeProperty : List.of(CHM.acronym, CHM.adoptionDate, CHM.session, CHM.contactKind,
-                CHM.fileName, CHM.cbdIdentifier, CHM.informeaId)) {
-            assertTrue(ontology.contains(datatypeProperty, RDF.TYPE, OWL.DATATYPEPROPERTY),
+        for (IRI datatypeProperty : List.of(
+                CHM.acronym,
+                CHM.adoptionDate,
+                CHM.session,
+                CHM.contactKind,
+                CHM.fileName,
+                CHM.cbdIdentifier,
+                CHM.informeaId)) {
+            assertTrue(
+                    ontology.contains(datatypeProperty, RDF.TYPE, OWL.DATATYPEPROPERTY),
                     datatypeProperty.getLocalName());
             assertFalse(ontology.filter(datatypeProperty, RDFS.RANGE, null).isEmpty(), datatypeProperty.getLocalName());
         }
@@ -152,7 +181,8 @@ class OntologyTest {
 
     private static boolean hasEnglish(Resource subject, IRI predicate) {
         return ontology.filter(subject, predicate, null).objects().stream()
-                .anyMatch(v -> v instanceof Literal l && l.getLanguage().map("en"::equals).orElse(false));
+                .anyMatch(v -> v instanceof Literal l
+                        && l.getLanguage().map("en"::equals).orElse(false));
     }
 
     private static Set<IRI> iris(Set<Value> values) {

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 class ShapesTest {
 
     /** The standard vocabularies docs/MODEL.md reuses, whose terms need no declaration of ours. */
-    private static final Set<String> STANDARD_NAMESPACES = Set.of(
-            DCTERMS.NAMESPACE, SKOS.NAMESPACE, VCARD4.NAMESPACE, DCAT.NAMESPACE, Std.SCHEMA, FOAF.NAMESPACE);
+    private static final Set<String> STANDARD_NAMESPACES =
+            Set.of(DCTERMS.NAMESPACE, SKOS.NAMESPACE, VCARD4.NAMESPACE, DCAT.NAMESPACE, Std.SCHEMA, FOAF.NAMESPACE);
 
     private static Model shapes;
     private static Model ontology;
@@ -100,8 +100,10 @@ class ShapesTest {
     void propertyShapesOfTheRecordTypesAreNamedAfterTheirNodeShapeAndField() {
         for (Statement st : shapes.filter(null, SHACL.PROPERTY, null)) {
             if (st.getSubject().isIRI() && st.getObject().isIRI()) {
-                String name = Models.objectString(shapes.filter((Resource) st.getObject(), SHACL.NAME, null)).orElseThrow();
-                assertEquals(((IRI) st.getSubject()).getLocalName() + "-" + name, ((IRI) st.getObject()).getLocalName());
+                String name = Models.objectString(shapes.filter((Resource) st.getObject(), SHACL.NAME, null))
+                        .orElseThrow();
+                assertEquals(
+                        ((IRI) st.getSubject()).getLocalName() + "-" + name, ((IRI) st.getObject()).getLocalName());
             }
         }
     }
@@ -120,18 +122,33 @@ class ShapesTest {
     @Test
     void everyRecordTypeAndFileIsTargeted() {
         Set<Value> targeted = shapes.filter(null, SHACL.TARGET_CLASS, null).objects();
-        for (IRI type : List.of(CHM.Treaty, CHM.Meeting, CHM.Decision, CHM.NationalReport, CHM.FocalPoint,
-                CHM.Document, CHM.Organization, CHM.File)) {
+        for (IRI type : List.of(
+                CHM.Treaty,
+                CHM.Meeting,
+                CHM.Decision,
+                CHM.NationalReport,
+                CHM.FocalPoint,
+                CHM.Document,
+                CHM.Organization,
+                CHM.File)) {
             assertTrue(targeted.contains(type), type.getLocalName());
         }
     }
 
     @Test
     void everySchemeTheShapesCheckIsAThesaurusScheme() {
-        Set<String> schemes = Set.of(ChmThesaurus.GBF_GOALS, ChmThesaurus.GBF_TARGETS, ChmThesaurus.AICHI_GOALS,
-                ChmThesaurus.AICHI_TARGETS, ChmThesaurus.COUNTRIES, ChmThesaurus.TREATIES,
-                ChmThesaurus.FOCAL_POINT_CATEGORIES, ChmThesaurus.REPORT_TYPES, ChmThesaurus.DECISION_TYPES,
-                ChmThesaurus.DOCUMENT_TYPES, ChmThesaurus.STATUSES);
+        Set<String> schemes = Set.of(
+                ChmThesaurus.GBF_GOALS,
+                ChmThesaurus.GBF_TARGETS,
+                ChmThesaurus.AICHI_GOALS,
+                ChmThesaurus.AICHI_TARGETS,
+                ChmThesaurus.COUNTRIES,
+                ChmThesaurus.TREATIES,
+                ChmThesaurus.FOCAL_POINT_CATEGORIES,
+                ChmThesaurus.REPORT_TYPES,
+                ChmThesaurus.DECISION_TYPES,
+                ChmThesaurus.DOCUMENT_TYPES,
+                ChmThesaurus.STATUSES);
         Set<Value> checked = shapes.filter(null, SHACL.HAS_VALUE, null).objects();
         assertEquals(schemes.stream().map(ChmThesaurus::scheme).collect(Collectors.toSet()), checked);
     }
@@ -139,26 +156,66 @@ class ShapesTest {
     /** The JSON-LD terms of docs/MODEL.md, per record type, that the shapes must name. */
     @Test
     void everyFieldOfTheModelHasAShape() {
-        Set<String> record = Set.of("identifier", "title", "summary", "modified", "concepts", "status", "files",
-                "cites", "cbdIdentifier", "informeaId");
+        Set<String> record = Set.of(
+                "identifier",
+                "title",
+                "summary",
+                "modified",
+                "concepts",
+                "status",
+                "files",
+                "cites",
+                "cbdIdentifier",
+                "informeaId");
         Map<String, Set<String>> fields = Map.of(
                 "RecordShape", record,
-                "TreatyShape", Set.of("treaty", "title", "acronym", "parentTreaty", "adopted",
-                        "openedForSignature", "entryIntoForce", "placeOfAdoption", "secretariatSeat", "untcReference"),
-                "MeetingShape", Set.of("treaty", "title", "body", "session", "part", "startDate", "endDate", "city",
-                        "country"),
+                "TreatyShape",
+                        Set.of(
+                                "treaty",
+                                "title",
+                                "acronym",
+                                "parentTreaty",
+                                "adopted",
+                                "openedForSignature",
+                                "entryIntoForce",
+                                "placeOfAdoption",
+                                "secretariatSeat",
+                                "untcReference"),
+                "MeetingShape",
+                        Set.of("treaty", "title", "body", "session", "part", "startDate", "endDate", "city", "country"),
                 "DecisionShape", Set.of("treaty", "decisionType", "meeting", "adopted"),
                 "DocumentShape", Set.of("treaty", "documentType", "meeting", "published"),
-                "NationalReportShape", Set.of("treaty", "country", "reportType", "title", "submitted", "published",
-                        "startDate", "endDate"),
-                "FocalPointShape", Set.of("treaty", "country", "categories", "contactKind", "name", "prefix",
-                        "firstName", "lastName", "designation", "organization", "emails", "phones"),
+                "NationalReportShape",
+                        Set.of(
+                                "treaty",
+                                "country",
+                                "reportType",
+                                "title",
+                                "submitted",
+                                "published",
+                                "startDate",
+                                "endDate"),
+                "FocalPointShape",
+                        Set.of(
+                                "treaty",
+                                "country",
+                                "categories",
+                                "contactKind",
+                                "name",
+                                "prefix",
+                                "firstName",
+                                "lastName",
+                                "designation",
+                                "organization",
+                                "emails",
+                                "phones"),
                 "OrganizationShape", Set.of("title", "acronym", "country", "homepage", "emails", "treaty"),
                 "FileShape", Set.of("url", "mediaType", "language", "fileName"));
         fields.forEach((shapeName, expected) -> {
             IRI shape = org.eclipse.rdf4j.model.util.Values.iri(CHM.NAMESPACE, shapeName);
             Set<String> names = shapes.filter(shape, SHACL.PROPERTY, null).objects().stream()
-                    .map(p -> Models.objectString(shapes.filter((Resource) p, SHACL.NAME, null)).orElseThrow())
+                    .map(p -> Models.objectString(shapes.filter((Resource) p, SHACL.NAME, null))
+                            .orElseThrow())
                     .collect(Collectors.toSet());
             assertEquals(expected, names, shapeName);
         });

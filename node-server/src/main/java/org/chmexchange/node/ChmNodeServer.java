@@ -63,7 +63,11 @@ public final class ChmNodeServer implements AutoCloseable {
             String base = baseIri(config, store, http.port());
             ReferenceData.load(store, base, config.loadSampleData(), skos);
             holder.set(new Routes.Services(store, thesaurus, skos, base)); // until now, requests get 503
-            LOG.info("CHM node listening on port {} with base {} and data in {}", http.port(), base, config.dataDir().toAbsolutePath());
+            LOG.info(
+                    "CHM node listening on port {} with base {} and data in {}",
+                    http.port(),
+                    base,
+                    config.dataDir().toAbsolutePath());
             return new ChmNodeServer(store, http, base);
         } catch (RuntimeException e) {
             if (http != null) {
@@ -78,9 +82,10 @@ public final class ChmNodeServer implements AutoCloseable {
         if (config.baseIri() != null) {
             String stored = store.setting(BASE_SETTING).orElse(null);
             if (stored != null && !stored.equals(config.baseIri())) {
-                throw new IllegalArgumentException("The data folder " + config.dataDir() + " holds records minted under "
-                        + stored + "; a node cannot change its base IRI (" + config.baseIri()
-                        + " asked). Start without --base-url, or with a new data folder.");
+                throw new IllegalArgumentException(
+                        "The data folder " + config.dataDir() + " holds records minted under "
+                                + stored + "; a node cannot change its base IRI (" + config.baseIri()
+                                + " asked). Start without --base-url, or with a new data folder.");
             }
             store.setSetting(BASE_SETTING, config.baseIri());
             return config.baseIri();

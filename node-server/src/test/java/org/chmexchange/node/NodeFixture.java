@@ -15,9 +15,8 @@ import okhttp3.Response;
 public final class NodeFixture {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    public static final OkHttpClient HTTP = new OkHttpClient.Builder()
-            .callTimeout(Duration.ofSeconds(30))
-            .build();
+    public static final OkHttpClient HTTP =
+            new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
 
     private NodeFixture() {}
 

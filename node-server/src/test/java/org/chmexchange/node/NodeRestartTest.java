@@ -30,7 +30,10 @@ class NodeRestartTest {
             assertEquals(statements, size(node), "no statement added twice");
             assertEquals(base, node.baseIri(), "record IRIs stay stable across restarts");
             String path = "records/decision/cbd-decision-15-4";
-            assertEquals(200, NodeFixture.get("http://localhost:" + node.port() + "/" + path, "text/turtle").status());
+            assertEquals(
+                    200,
+                    NodeFixture.get("http://localhost:" + node.port() + "/" + path, "text/turtle")
+                            .status());
         }
     }
 
@@ -39,11 +42,15 @@ class NodeRestartTest {
         try (ChmNodeServer node = ChmNodeServer.start(new NodeConfig(0, dataDir, "https://chm.example.org/", false))) {
             assertEquals("https://chm.example.org/", node.baseIri());
         }
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
                 () -> ChmNodeServer.start(new NodeConfig(0, dataDir, "https://other.example.org/", false)));
         assertTrue(e.getMessage().contains("https://chm.example.org/"), e.getMessage());
         try (ChmNodeServer node = ChmNodeServer.start(new NodeConfig(0, dataDir, null, false))) {
-            assertEquals("https://chm.example.org/", node.baseIri(), "the folder keeps its base; the port does not change it");
+            assertEquals(
+                    "https://chm.example.org/",
+                    node.baseIri(),
+                    "the folder keeps its base; the port does not change it");
         }
     }
 
@@ -53,9 +60,14 @@ class NodeRestartTest {
             assertTrue(node.store().count(RecordQuery.ALL) == 0);
         }
         try (ChmNodeServer node = ChmNodeServer.start(new NodeConfig(0, dataDir, null, false))) {
-            assertEquals(false, node.store().replaceGraphIfChanged(
-                    org.eclipse.rdf4j.model.util.Values.iri("https://w3id.org/chm-exchange/graph/shapes"),
-                    org.chmexchange.vocab.Vocabularies.shapes()), "shapes with blank nodes compare equal");
+            assertEquals(
+                    false,
+                    node.store()
+                            .replaceGraphIfChanged(
+                                    org.eclipse.rdf4j.model.util.Values.iri(
+                                            "https://w3id.org/chm-exchange/graph/shapes"),
+                                    org.chmexchange.vocab.Vocabularies.shapes()),
+                    "shapes with blank nodes compare equal");
         }
     }
 

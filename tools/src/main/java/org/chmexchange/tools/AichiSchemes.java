@@ -67,8 +67,8 @@ final class AichiSchemes {
     static SkosScheme goals(Path sources) throws IOException {
         Path file = sources.resolve(GbfSchemes.FOLDER).resolve("aichi-goals.json");
         GoalsFile goals = SourceJson.read(file, GoalsFile.class);
-        SkosScheme out = new SkosScheme(ChmThesaurus.AICHI_GOALS,
-                "Strategic Plan for Biodiversity 2011-2020: strategic goals")
+        SkosScheme out = new SkosScheme(
+                        ChmThesaurus.AICHI_GOALS, "Strategic Plan for Biodiversity 2011-2020: strategic goals")
                 .fromCbd(Values.iri("https://www.cbd.int/sp/targets/"))
                 .describe(DCTERMS.SOURCE, DECISION_X_2);
         TreeMap<String, Goal> byLetter = new TreeMap<>();

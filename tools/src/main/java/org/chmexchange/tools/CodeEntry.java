@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param altLabels English {@code skos:altLabel}s; not null
  * @param cbdTerm identifier of the CBD thesaurus term for {@code skos:exactMatch}, or null
  */
-record CodeEntry(String id, String label, String definition, List<String> notations, List<String> altLabels,
-        String cbdTerm) {
+record CodeEntry(
+        String id, String label, String definition, List<String> notations, List<String> altLabels, String cbdTerm) {
 
     CodeEntry {
         Objects.requireNonNull(id, "id");
@@ -32,7 +32,8 @@ record CodeEntry(String id, String label, String definition, List<String> notati
 
     /** Adds the entry as a top concept of {@code scheme}. */
     void addTo(SkosScheme scheme) {
-        SkosScheme.Concept concept = scheme.topConcept(id).prefLabel(label, "en").definition(definition, "en");
+        SkosScheme.Concept concept =
+                scheme.topConcept(id).prefLabel(label, "en").definition(definition, "en");
         notations.forEach(concept::notation);
         altLabels.forEach(alt -> concept.altLabel(alt, "en"));
         if (cbdTerm != null) {

@@ -17,50 +17,90 @@ final class CodeLists {
     static final String NBSAP_TERM = "B0EBAE91-9581-4BB2-9C02-52FCF9D82721";
 
     static final List<CodeEntry> REPORT_TYPES = List.of(
-            new CodeEntry("nbsap", "National biodiversity strategy and action plan",
+            new CodeEntry(
+                    "nbsap",
+                    "National biodiversity strategy and action plan",
                     "A national biodiversity strategy and action plan (NBSAP) under Article 6 of the Convention on "
                             + "Biological Diversity; CBD report type " + NBSAP_TERM + " and ORT schema nbsap.",
-                    List.of(NBSAP_TERM, "nbsap"), List.of("NBSAP"), NBSAP_TERM),
-            new CodeEntry("national-report", "National report",
+                    List.of(NBSAP_TERM, "nbsap"),
+                    List.of("NBSAP"),
+                    NBSAP_TERM),
+            new CodeEntry(
+                    "national-report",
+                    "National report",
                     "A national report to the Convention on Biological Diversity of the reporting cycles before "
                             + "2020 (first to fifth national reports; CBD schema nationalReport).",
-                    List.of("nationalReport"), List.of("NR"), null),
-            new CodeEntry("national-report-6", "Sixth national report",
+                    List.of("nationalReport"),
+                    List.of("NR"),
+                    null),
+            new CodeEntry(
+                    "national-report-6",
+                    "Sixth national report",
                     "The sixth national report to the Convention on Biological Diversity (CBD schema "
                             + "nationalReport6).",
-                    List.of("nationalReport6"), List.of("NR6"), null),
-            new CodeEntry("national-report-7", "Seventh national report",
+                    List.of("nationalReport6"),
+                    List.of("NR6"),
+                    null),
+            new CodeEntry(
+                    "national-report-7",
+                    "Seventh national report",
                     "The seventh national report to the Convention on Biological Diversity, on the implementation "
                             + "of the Kunming-Montreal Global Biodiversity Framework (ORT schema nationalReport7).",
-                    List.of("nationalReport7"), List.of(), null),
-            new CodeEntry("national-plan", "National plan",
+                    List.of("nationalReport7"),
+                    List.of(),
+                    null),
+            new CodeEntry(
+                    "national-plan",
+                    "National plan",
                     "A national plan under a multilateral environmental agreement other than an NBSAP, such as a "
                             + "national implementation plan or a national adaptation programme of action "
                             + "(InforMEA NationalPlans).",
-                    List.of(), List.of(), null));
+                    List.of(),
+                    List.of(),
+                    null));
 
     static final List<CodeEntry> DECISION_TYPES = List.of(
-            new CodeEntry("decision", "Decision",
+            new CodeEntry(
+                    "decision",
+                    "Decision",
                     "A decision adopted by the governing body of a treaty, such as a Conference of the Parties, "
                             + "a Meeting of the Parties or a Plenary.",
-                    List.of("decision"), List.of(), null),
-            CodeEntry.of("resolution", "Resolution",
+                    List.of("decision"),
+                    List.of(),
+                    null),
+            CodeEntry.of(
+                    "resolution",
+                    "Resolution",
                     "A resolution adopted by the governing body of a treaty (for example the CMS Conference of the "
                             + "Parties), usually of lasting effect."),
-            new CodeEntry("recommendation", "Recommendation",
+            new CodeEntry(
+                    "recommendation",
+                    "Recommendation",
                     "A recommendation of a subsidiary body (for example SBSTTA) to the governing body of a treaty.",
-                    List.of("recommendation"), List.of(), null));
+                    List.of("recommendation"),
+                    List.of(),
+                    null));
 
     static final List<CodeEntry> DOCUMENT_TYPES = List.of(
-            new CodeEntry("working-document", "Working document",
+            new CodeEntry(
+                    "working-document",
+                    "Working document",
                     "A pre-session document of a meeting prepared for its agenda items, which the meeting "
                             + "considers formally.",
-                    List.of(), List.of("working document"), null),
-            new CodeEntry("information-document", "Information document",
+                    List.of(),
+                    List.of("working document"),
+                    null),
+            new CodeEntry(
+                    "information-document",
+                    "Information document",
                     "A document made available to a meeting for information (symbol with INF), not negotiated.",
-                    List.of(), List.of("information document", "INF document"), null),
-            CodeEntry.of("report", "Report", "The report of a meeting, or another report issued as a meeting "
-                    + "document."));
+                    List.of(),
+                    List.of("information document", "INF document"),
+                    null),
+            CodeEntry.of(
+                    "report",
+                    "Report",
+                    "The report of a meeting, or another report issued as a meeting " + "document."));
 
     static final List<CodeEntry> STATUSES = List.of(
             CodeEntry.of("draft", "Draft", "Prepared but not yet final or adopted."),

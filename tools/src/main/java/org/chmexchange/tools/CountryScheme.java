@@ -60,7 +60,8 @@ final class CountryScheme {
      * @return the version, or empty if the scheme does not record one
      */
     static Optional<String> jdkVersionOf(Model countries) {
-        for (Value source : countries.filter(ChmThesaurus.scheme(ChmThesaurus.COUNTRIES), DCTERMS.SOURCE, null)
+        for (Value source : countries
+                .filter(ChmThesaurus.scheme(ChmThesaurus.COUNTRIES), DCTERMS.SOURCE, null)
                 .objects()) {
             if (source instanceof Literal literal) {
                 Matcher matcher = JDK_SOURCE.matcher(literal.getLabel());
@@ -75,10 +76,13 @@ final class CountryScheme {
     /** The {@code countries} scheme. */
     static SkosScheme build() {
         String jdk = runningJdkVersion();
-        SkosScheme out = new SkosScheme(ChmThesaurus.COUNTRIES,
-                "Countries and areas (ISO 3166-1 alpha-2) and the European Union")
-                .describe(DCTERMS.SOURCE, Values.literal(JDK_SOURCE_PREFIX + jdk
-                        + " java.util.Locale (ISO 3166-1 codes; country names from the Unicode CLDR locale data)"))
+        SkosScheme out = new SkosScheme(
+                        ChmThesaurus.COUNTRIES, "Countries and areas (ISO 3166-1 alpha-2) and the European Union")
+                .describe(
+                        DCTERMS.SOURCE,
+                        Values.literal(
+                                JDK_SOURCE_PREFIX + jdk
+                                        + " java.util.Locale (ISO 3166-1 codes; country names from the Unicode CLDR locale data)"))
                 .describe(DCTERMS.SOURCE, Values.iri("https://cldr.unicode.org/"))
                 .describe(DCTERMS.LICENSE, Values.iri("https://www.unicode.org/license.txt"))
                 .comment("Country names in the six UN languages come from the Unicode CLDR locale data of JDK "
@@ -100,9 +104,11 @@ final class CountryScheme {
                 .notation(code, CHM.iso3166Alpha2)
                 .exactMatchCbd(code.toLowerCase(Locale.ROOT));
         if (EUROPEAN_UNION.equals(code)) {
-            concept.scopeNote("The European Union, a regional economic integration organization that is a Party "
-                    + "to the Convention on Biological Diversity; EU is an exceptionally reserved ISO 3166-1 code "
-                    + "and has no alpha-3 code.", "en");
+            concept.scopeNote(
+                    "The European Union, a regional economic integration organization that is a Party "
+                            + "to the Convention on Biological Diversity; EU is an exceptionally reserved ISO 3166-1 code "
+                            + "and has no alpha-3 code.",
+                    "en");
         } else {
             concept.notation(region.getISO3Country(), CHM.iso3166Alpha3);
         }

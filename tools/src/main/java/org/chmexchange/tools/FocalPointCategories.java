@@ -14,55 +14,99 @@ import org.chmexchange.vocab.ChmThesaurus;
 final class FocalPointCategories {
 
     static final List<CodeEntry> CATEGORIES = List.of(
-            category("CBD-FP1", "CBD Primary National Focal Point", "CBD Primary NFP",
+            category(
+                    "CBD-FP1",
+                    "CBD Primary National Focal Point",
+                    "CBD Primary NFP",
                     "The primary national focal point for the Convention on Biological Diversity."),
-            category("CBD-FP2", "CBD Secondary National Focal Point", "CBD Secondary NFP",
+            category(
+                    "CBD-FP2",
+                    "CBD Secondary National Focal Point",
+                    "CBD Secondary NFP",
                     "A secondary national focal point for the Convention on Biological Diversity."),
-            category("SBSTTA-FP", "SBSTTA National Focal Point", "SBSTTA NFP",
+            category(
+                    "SBSTTA-FP",
+                    "SBSTTA National Focal Point",
+                    "SBSTTA NFP",
                     "The national focal point for the Subsidiary Body on Scientific, Technical and Technological "
                             + "Advice of the Convention on Biological Diversity."),
-            category("CHM-FP", "Clearing-House Mechanism National Focal Point", "CHM NFP",
+            category(
+                    "CHM-FP",
+                    "Clearing-House Mechanism National Focal Point",
+                    "CHM NFP",
                     "The national focal point for the clearing-house mechanism of the Convention on Biological "
                             + "Diversity."),
-            category("CHM-IAC", "Clearing-House Mechanism Informal Advisory Committee member",
+            category(
+                    "CHM-IAC",
+                    "Clearing-House Mechanism Informal Advisory Committee member",
                     "CHM Informal Advisory Committee Member",
                     "A member of the Informal Advisory Committee to the clearing-house mechanism of the "
                             + "Convention on Biological Diversity."),
-            category("GSPC-FP", "Global Strategy for Plant Conservation National Focal Point", "GSPC NFP",
+            category(
+                    "GSPC-FP",
+                    "Global Strategy for Plant Conservation National Focal Point",
+                    "GSPC NFP",
                     "The national focal point for the Global Strategy for Plant Conservation under the Convention "
                             + "on Biological Diversity."),
-            category("GTI-FP", "Global Taxonomy Initiative National Focal Point", "GTI NFP",
+            category(
+                    "GTI-FP",
+                    "Global Taxonomy Initiative National Focal Point",
+                    "GTI NFP",
                     "The national focal point for the Global Taxonomy Initiative under the Convention on "
                             + "Biological Diversity."),
-            category("PA-FP", "Protected Areas National Focal Point", "Protected Areas NFP",
+            category(
+                    "PA-FP",
+                    "Protected Areas National Focal Point",
+                    "Protected Areas NFP",
                     "The national focal point for the programme of work on protected areas of the Convention on "
                             + "Biological Diversity."),
-            category("RM-FP", "Resource Mobilization National Focal Point", "Resource Mobilization NFP",
+            category(
+                    "RM-FP",
+                    "Resource Mobilization National Focal Point",
+                    "Resource Mobilization NFP",
                     "The national focal point for resource mobilization under the Convention on Biological "
                             + "Diversity."),
-            category("TKBD-FP", "Traditional Knowledge (Article 8(j)) National Focal Point",
+            category(
+                    "TKBD-FP",
+                    "Traditional Knowledge (Article 8(j)) National Focal Point",
                     "Traditional Knowledge NFP",
                     "The national focal point for Article 8(j) and related provisions (traditional knowledge) of "
                             + "the Convention on Biological Diversity."),
-            category("CPB-FP1", "Cartagena Protocol Primary National Focal Point",
+            category(
+                    "CPB-FP1",
+                    "Cartagena Protocol Primary National Focal Point",
                     "Cartagena Protocol Primary NFP",
                     "The primary national focal point for the Cartagena Protocol on Biosafety."),
-            category("CPB-FP2", "Cartagena Protocol Secondary National Focal Point",
+            category(
+                    "CPB-FP2",
+                    "Cartagena Protocol Secondary National Focal Point",
                     "Cartagena Protocol Secondary NFP",
                     "A secondary national focal point for the Cartagena Protocol on Biosafety."),
-            category("BCH-FP", "Biosafety Clearing-House National Focal Point", "BCH NFP",
+            category(
+                    "BCH-FP",
+                    "Biosafety Clearing-House National Focal Point",
+                    "BCH NFP",
                     "The national focal point for the Biosafety Clearing-House of the Cartagena Protocol on "
                             + "Biosafety."),
-            category("CPB-A17-FP", "Cartagena Protocol Article 17 emergency contact point",
+            category(
+                    "CPB-A17-FP",
+                    "Cartagena Protocol Article 17 emergency contact point",
                     "Emergency contact point",
                     "The point of contact for receiving notifications under Article 17 of the Cartagena Protocol "
                             + "on Biosafety (unintentional transboundary movements and emergency measures)."),
-            category("ABS-FP", "Nagoya Protocol Primary ABS National Focal Point", "Nagoya Protocol Primary NFP",
+            category(
+                    "ABS-FP",
+                    "Nagoya Protocol Primary ABS National Focal Point",
+                    "Nagoya Protocol Primary NFP",
                     "The primary national focal point on access and benefit-sharing for the Nagoya Protocol."),
-            category("ABS-FP2", "Nagoya Protocol Secondary ABS National Focal Point",
+            category(
+                    "ABS-FP2",
+                    "Nagoya Protocol Secondary ABS National Focal Point",
                     "Nagoya Protocol Secondary NFP",
                     "A secondary national focal point on access and benefit-sharing for the Nagoya Protocol."),
-            category("ABSCH-IAC", "ABS Clearing-House Informal Advisory Committee member",
+            category(
+                    "ABSCH-IAC",
+                    "ABS Clearing-House Informal Advisory Committee member",
                     "ABSCH Informal Advisory Committee Member",
                     "A member of the Informal Advisory Committee to the Access and Benefit-sharing "
                             + "Clearing-House of the Nagoya Protocol."));

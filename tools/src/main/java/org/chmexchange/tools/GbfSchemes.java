@@ -35,13 +35,21 @@ final class GbfSchemes {
 
     /** The {@code gbf-goals} scheme, from {@code gbf-goals.json}. */
     static SkosScheme goals(Path sources) throws IOException {
-        return build(sources, ChmThesaurus.GBF_GOALS, "GBF-GOAL-", "GBF-GOALS",
+        return build(
+                sources,
+                ChmThesaurus.GBF_GOALS,
+                "GBF-GOAL-",
+                "GBF-GOALS",
                 "Kunming-Montreal Global Biodiversity Framework: goals");
     }
 
     /** The {@code gbf-targets} scheme, from {@code gbf-targets.json}. */
     static SkosScheme targets(Path sources) throws IOException {
-        return build(sources, ChmThesaurus.GBF_TARGETS, "GBF-TARGET-", "GBF-TARGETS",
+        return build(
+                sources,
+                ChmThesaurus.GBF_TARGETS,
+                "GBF-TARGET-",
+                "GBF-TARGETS",
                 "Kunming-Montreal Global Biodiversity Framework: targets");
     }
 
@@ -49,13 +57,13 @@ final class GbfSchemes {
             throws IOException {
         Path file = sources.resolve(FOLDER).resolve(scheme + ".json");
         List<CbdTerm> terms = SourceJson.read(file, new TypeReference<List<CbdTerm>>() {});
-        SkosScheme out = new SkosScheme(scheme, title)
-                .fromCbd(Values.iri(CBD_DOMAINS + cbdDomain + "/terms"));
+        SkosScheme out = new SkosScheme(scheme, title).fromCbd(Values.iri(CBD_DOMAINS + cbdDomain + "/terms"));
         Set<String> seen = new HashSet<>();
         for (CbdTerm term : terms) {
             String id = term.identifier();
             if (id == null || !id.startsWith(idPrefix)) {
-                throw new IllegalStateException(file + ": unexpected identifier " + id + " (expected " + idPrefix + "…)");
+                throw new IllegalStateException(
+                        file + ": unexpected identifier " + id + " (expected " + idPrefix + "…)");
             }
             if (!seen.add(id)) {
                 throw new IllegalStateException(file + ": duplicate identifier " + id);
@@ -102,11 +110,14 @@ final class GbfSchemes {
             List<JsonNode> nonPreferedTerms) {
 
         void requireNoRelations(Path file) {
-            for (List<JsonNode> relation : List.of(nullToEmpty(broaderTerms), nullToEmpty(narrowerTerms),
-                    nullToEmpty(relatedTerms), nullToEmpty(nonPreferedTerms))) {
+            for (List<JsonNode> relation : List.of(
+                    nullToEmpty(broaderTerms),
+                    nullToEmpty(narrowerTerms),
+                    nullToEmpty(relatedTerms),
+                    nullToEmpty(nonPreferedTerms))) {
                 if (!relation.isEmpty()) {
-                    throw new IllegalStateException(file + ": " + identifier
-                            + " has term relations; teach GbfSchemes to map them to SKOS");
+                    throw new IllegalStateException(
+                            file + ": " + identifier + " has term relations; teach GbfSchemes to map them to SKOS");
                 }
             }
         }

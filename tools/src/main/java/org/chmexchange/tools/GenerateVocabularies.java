@@ -87,7 +87,9 @@ public final class GenerateVocabularies {
             written.add(file.getKey());
         }
         Files.createDirectories(output);
-        Files.copy(sources.resolve(GbfSchemes.FOLDER).resolve("LICENSE"), output.resolve(CBD_LICENSE_FILE),
+        Files.copy(
+                sources.resolve(GbfSchemes.FOLDER).resolve("LICENSE"),
+                output.resolve(CBD_LICENSE_FILE),
                 StandardCopyOption.REPLACE_EXISTING);
         written.add(CBD_LICENSE_FILE);
         return written;

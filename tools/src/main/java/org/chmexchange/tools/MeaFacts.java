@@ -18,7 +18,11 @@ import java.util.Objects;
  * @param decisions decisions, keyed by (treaty, type, code)
  * @param documents documents, keyed by symbol
  */
-record MeaFacts(String about, List<Treaty> treaties, List<Meeting> meetings, List<Decision> decisions,
+record MeaFacts(
+        String about,
+        List<Treaty> treaties,
+        List<Meeting> meetings,
+        List<Decision> decisions,
         List<Document> documents) {
 
     /** Path of the file, relative to the sources folder. */
@@ -61,9 +65,20 @@ record MeaFacts(String about, List<Treaty> treaties, List<Meeting> meetings, Lis
      * @param established date of establishment (IPBES), converted as the adoption date
      * @param placeOfEstablishment place of establishment (IPBES), converted as the place of adoption
      */
-    record Treaty(String informeaId, String acronym, String name, String adopted, String openedForSignature,
-            String placeOfSignature, String placeOfAdoption, String entryIntoForce, String untc,
-            String secretariatSeat, String parentTreaty, String established, String placeOfEstablishment,
+    record Treaty(
+            String informeaId,
+            String acronym,
+            String name,
+            String adopted,
+            String openedForSignature,
+            String placeOfSignature,
+            String placeOfAdoption,
+            String entryIntoForce,
+            String untc,
+            String secretariatSeat,
+            String parentTreaty,
+            String established,
+            String placeOfEstablishment,
             String note) {
         Treaty {
             Objects.requireNonNull(informeaId, "treaty informeaId");
@@ -72,8 +87,17 @@ record MeaFacts(String about, List<Treaty> treaties, List<Meeting> meetings, Lis
     }
 
     /** A meeting of a treaty body; {@code country} is an ISO 3166-1 alpha-2 code. */
-    record Meeting(String code, String treaty, String body, Integer session, Integer part, String title,
-            String city, String country, String start, String end) {
+    record Meeting(
+            String code,
+            String treaty,
+            String body,
+            Integer session,
+            Integer part,
+            String title,
+            String city,
+            String country,
+            String start,
+            String end) {
         Meeting {
             Objects.requireNonNull(code, "meeting code");
             Objects.requireNonNull(treaty, "treaty of meeting " + code);
@@ -83,8 +107,15 @@ record MeaFacts(String about, List<Treaty> treaties, List<Meeting> meetings, Lis
     }
 
     /** A decision, resolution or recommendation ({@code type}); {@code concepts} are CBD term ids. */
-    record Decision(String code, String treaty, String meeting, String type, String title, String subject,
-            String adopted, List<String> concepts) {
+    record Decision(
+            String code,
+            String treaty,
+            String meeting,
+            String type,
+            String title,
+            String subject,
+            String adopted,
+            List<String> concepts) {
         Decision {
             Objects.requireNonNull(code, "decision code");
             Objects.requireNonNull(treaty, "treaty of decision " + code);
@@ -94,7 +125,13 @@ record MeaFacts(String about, List<Treaty> treaties, List<Meeting> meetings, Lis
     }
 
     /** A meeting document; {@code cites} are codes of decisions or symbols of documents. */
-    record Document(String symbol, String treaty, String meeting, String kind, String title, String subject,
+    record Document(
+            String symbol,
+            String treaty,
+            String meeting,
+            String kind,
+            String title,
+            String subject,
             List<String> cites) {
         Document {
             Objects.requireNonNull(symbol, "document symbol");

@@ -85,7 +85,8 @@ final class RecordIds {
         IRI iri = recordIri(type, id);
         String previous = minted.putIfAbsent(iri, what);
         if (previous != null) {
-            throw new IllegalStateException("Record id collision: " + what + " and " + previous + " both map to " + iri);
+            throw new IllegalStateException(
+                    "Record id collision: " + what + " and " + previous + " both map to " + iri);
         }
         return iri;
     }

@@ -63,8 +63,11 @@ final class SampleData {
         this.facts = facts;
         this.thesaurus = thesaurus;
         for (String scheme : SUBJECT_SCHEMES) {
-            for (Resource concept : thesaurus.filter(null, SKOS.IN_SCHEME, ChmThesaurus.scheme(scheme)).subjects()) {
-                for (Value notation : thesaurus.filter(concept, SKOS.NOTATION, null).objects()) {
+            for (Resource concept : thesaurus
+                    .filter(null, SKOS.IN_SCHEME, ChmThesaurus.scheme(scheme))
+                    .subjects()) {
+                for (Value notation :
+                        thesaurus.filter(concept, SKOS.NOTATION, null).objects()) {
                     subjectsByNotation.put(notation.stringValue(), (IRI) concept);
                 }
             }
@@ -88,7 +91,8 @@ final class SampleData {
         facts.meetings().forEach(this::meeting);
         facts.decisions().forEach(this::decision);
         for (MeaFacts.Document document : facts.documents()) {
-            documentsBySymbol.put(document.symbol(),
+            documentsBySymbol.put(
+                    document.symbol(),
                     ids.mint("document", RecordIds.documentId(document.symbol()), "document " + document.symbol()));
         }
         facts.documents().forEach(this::document);
@@ -135,16 +139,16 @@ final class SampleData {
         add(Std.SCHEMA_END_DATE, date(meeting.end(), context));
         add(CHM.city, plain(meeting.city()));
         if (meeting.country() != null) {
-            add(CHM.country, concept(ChmThesaurus.COUNTRIES, meeting.country().toLowerCase(Locale.ROOT),
-                    context));
+            add(CHM.country, concept(ChmThesaurus.COUNTRIES, meeting.country().toLowerCase(Locale.ROOT), context));
         }
     }
 
     private void decision(MeaFacts.Decision decision) {
         String context = decision.type() + " " + decision.code() + " of " + decision.treaty();
-        IRI iri = ids.mint("decision",
-                RecordIds.decisionId(decision.treaty(), decision.type(), decision.code()), context);
-        decisionsByCode.computeIfAbsent(decision.code(), code -> new ArrayList<>())
+        IRI iri = ids.mint(
+                "decision", RecordIds.decisionId(decision.treaty(), decision.type(), decision.code()), context);
+        decisionsByCode
+                .computeIfAbsent(decision.code(), code -> new ArrayList<>())
                 .add(new Cited(decision.treaty(), iri));
         requireTitleOrSummary(decision.title(), decision.subject(), context);
         subject(iri, CHM.Decision, decision.code());
@@ -177,8 +181,8 @@ final class SampleData {
         if (document.kind() != null) {
             String type = DOCUMENT_KINDS.get(document.kind());
             if (type == null) {
-                throw new IllegalStateException(MeaFacts.FILE + ": " + context + " has unknown kind '"
-                        + document.kind() + "'; known: " + DOCUMENT_KINDS.keySet());
+                throw new IllegalStateException(MeaFacts.FILE + ": " + context + " has unknown kind '" + document.kind()
+                        + "'; known: " + DOCUMENT_KINDS.keySet());
             }
             add(CHM.documentType, concept(ChmThesaurus.DOCUMENT_TYPES, type, context));
         }
@@ -200,7 +204,8 @@ final class SampleData {
         if (candidates.size() == 1) {
             return candidates.get(0).iri();
         }
-        List<Cited> sameTreaty = candidates.stream().filter(c -> c.treaty().equals(citingTreaty)).toList();
+        List<Cited> sameTreaty =
+                candidates.stream().filter(c -> c.treaty().equals(citingTreaty)).toList();
         if (sameTreaty.size() == 1) {
             return sameTreaty.get(0).iri();
         }
@@ -211,8 +216,8 @@ final class SampleData {
     private IRI meeting(String treaty, String code, String context) {
         IRI meeting = meetings.get(key(treaty, code));
         if (meeting == null) {
-            throw new IllegalStateException(MeaFacts.FILE + ": " + context + " refers to unknown meeting " + code
-                    + " of " + treaty);
+            throw new IllegalStateException(
+                    MeaFacts.FILE + ": " + context + " refers to unknown meeting " + code + " of " + treaty);
         }
         return meeting;
     }
@@ -220,8 +225,8 @@ final class SampleData {
     private IRI concept(String scheme, String id, String context) {
         IRI concept = ChmThesaurus.concept(scheme, id);
         if (!thesaurus.contains(concept, SKOS.IN_SCHEME, ChmThesaurus.scheme(scheme))) {
-            throw new IllegalStateException(MeaFacts.FILE + ": " + context + " refers to " + id
-                    + ", which is no concept of scheme " + scheme);
+            throw new IllegalStateException(
+                    MeaFacts.FILE + ": " + context + " refers to " + id + ", which is no concept of scheme " + scheme);
         }
         return concept;
     }

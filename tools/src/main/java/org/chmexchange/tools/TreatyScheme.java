@@ -50,12 +50,11 @@ final class TreatyScheme {
             }
             if (treaty.parentTreaty() != null) {
                 if (!byId.containsKey(treaty.parentTreaty())) {
-                    throw new IllegalStateException(MeaFacts.FILE + ": treaty " + id + " has unknown parent "
-                            + treaty.parentTreaty());
+                    throw new IllegalStateException(
+                            MeaFacts.FILE + ": treaty " + id + " has unknown parent " + treaty.parentTreaty());
                 }
                 concept.broader(ChmThesaurus.treaty(treaty.parentTreaty()));
-                out.model().add(ChmThesaurus.treaty(treaty.parentTreaty()),
-                        SKOS.NARROWER, concept.iri());
+                out.model().add(ChmThesaurus.treaty(treaty.parentTreaty()), SKOS.NARROWER, concept.iri());
             }
         }
         return out;

@@ -35,8 +35,8 @@ import org.eclipse.rdf4j.rio.turtle.TurtleWriterSettings;
 final class TurtleFiles {
 
     /** Orders statements for output; IRIs before literals among objects. */
-    static final Comparator<Statement> STATEMENT_ORDER = Comparator
-            .comparing((Statement st) -> st.getSubject().stringValue())
+    static final Comparator<Statement> STATEMENT_ORDER = Comparator.comparing(
+                    (Statement st) -> st.getSubject().stringValue())
             .thenComparing(st -> predicateKey(st.getPredicate()))
             .thenComparing(st -> valueKey(st.getObject()));
 
@@ -107,8 +107,8 @@ final class TurtleFiles {
 
     private static String valueKey(Value value) {
         if (value instanceof Literal literal) {
-            return "1" + literal.getLanguage().orElse("") + '\u0000' + literal.getLabel()
-                    + '\u0000' + literal.getDatatype().stringValue();
+            return "1" + literal.getLanguage().orElse("") + '\u0000' + literal.getLabel() + '\u0000'
+                    + literal.getDatatype().stringValue();
         }
         return "0" + value.stringValue();
     }

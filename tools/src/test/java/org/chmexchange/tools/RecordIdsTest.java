@@ -38,7 +38,8 @@ class RecordIdsTest {
 
     @Test
     void recordIrisAreUnderTheSampleBase() {
-        assertEquals(Vocabularies.SAMPLE_BASE + "records/decision/cbd-decision-15-4",
+        assertEquals(
+                Vocabularies.SAMPLE_BASE + "records/decision/cbd-decision-15-4",
                 RecordIds.recordIri("decision", "cbd-decision-15-4").stringValue());
     }
 
@@ -46,8 +47,8 @@ class RecordIdsTest {
     void mintingTheSameIriTwiceFails() {
         RecordIds ids = new RecordIds();
         ids.mint("document", RecordIds.documentId("A/B"), "document A/B");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ids.mint("document", RecordIds.documentId("a-b"), "document a-b"));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> ids.mint("document", RecordIds.documentId("a-b"), "document a-b"));
         assertTrue(e.getMessage().contains("collision"), e.getMessage());
         assertTrue(e.getMessage().contains("document A/B"), e.getMessage());
     }

@@ -39,10 +39,18 @@ class SampleDataTest {
 
     @Test
     void everyEntryOfTheFactsIsARecordOfItsClass() {
-        assertEquals(facts.treaties().size(), sample.filter(null, RDF.TYPE, CHM.Treaty).size());
-        assertEquals(facts.meetings().size(), sample.filter(null, RDF.TYPE, CHM.Meeting).size());
-        assertEquals(facts.decisions().size(), sample.filter(null, RDF.TYPE, CHM.Decision).size());
-        assertEquals(facts.documents().size(), sample.filter(null, RDF.TYPE, CHM.Document).size());
+        assertEquals(
+                facts.treaties().size(),
+                sample.filter(null, RDF.TYPE, CHM.Treaty).size());
+        assertEquals(
+                facts.meetings().size(),
+                sample.filter(null, RDF.TYPE, CHM.Meeting).size());
+        assertEquals(
+                facts.decisions().size(),
+                sample.filter(null, RDF.TYPE, CHM.Decision).size());
+        assertEquals(
+                facts.documents().size(),
+                sample.filter(null, RDF.TYPE, CHM.Document).size());
         assertEquals(13, facts.treaties().size());
         assertEquals(18, facts.meetings().size());
         assertEquals(23, facts.decisions().size());
@@ -57,12 +65,13 @@ class SampleDataTest {
         assertTrue(sample.contains(decision, DCTERMS.IDENTIFIER, Values.literal("15/4")));
         assertTrue(sample.contains(decision, CHM.meeting, meeting));
         assertTrue(sample.contains(decision, CHM.treaty, ChmThesaurus.treaty("cbd")));
-        assertTrue(sample.contains(decision, CHM.decisionType,
-                ChmThesaurus.concept(ChmThesaurus.DECISION_TYPES, "decision")));
+        assertTrue(sample.contains(
+                decision, CHM.decisionType, ChmThesaurus.concept(ChmThesaurus.DECISION_TYPES, "decision")));
         assertTrue(sample.contains(decision, CHM.adoptionDate, Values.literal("2022-12-19", XSD.DATE)));
-        assertTrue(sample.contains(decision, DCTERMS.SUBJECT, ChmThesaurus.concept(ChmThesaurus.GBF_GOALS, "GBF-GOAL-A")));
-        assertTrue(sample.contains(decision, DCTERMS.SUBJECT,
-                ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03")));
+        assertTrue(
+                sample.contains(decision, DCTERMS.SUBJECT, ChmThesaurus.concept(ChmThesaurus.GBF_GOALS, "GBF-GOAL-A")));
+        assertTrue(sample.contains(
+                decision, DCTERMS.SUBJECT, ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03")));
         assertTrue(sample.contains(meeting, CHM.treaty, ChmThesaurus.treaty("cbd")));
         assertTrue(sample.contains(meeting, CHM.country, ChmThesaurus.country("CA")));
         assertTrue(sample.contains(meeting, CHM.session, Values.literal(BigInteger.valueOf(15))));
@@ -78,10 +87,12 @@ class SampleDataTest {
         assertEquals(5, sample.filter(bioBridge, CHM.cites, null).size());
         assertTrue(sample.contains(bioBridge, CHM.cites, record("decision", "cbd-decision-xii-2-b")));
         assertTrue(sample.contains(bioBridge, CHM.cites, record("document", "unep-cbd-cop-13-14-add-1")));
-        assertTrue(sample.contains(bioBridge, CHM.documentType,
+        assertTrue(sample.contains(
+                bioBridge,
+                CHM.documentType,
                 ChmThesaurus.concept(ChmThesaurus.DOCUMENT_TYPES, "information-document")));
-        assertTrue(sample.contains(record("document", "ipbes-6-inf-24"), CHM.cites,
-                record("decision", "ipbes-decision-2-8")));
+        assertTrue(sample.contains(
+                record("document", "ipbes-6-inf-24"), CHM.cites, record("decision", "ipbes-decision-2-8")));
     }
 
     @Test
@@ -91,17 +102,17 @@ class SampleDataTest {
         assertTrue(sample.contains(nkl, CHM.parentTreaty, ChmThesaurus.treaty("cartagena")));
         assertTrue(sample.contains(nkl, CHM.untcReference, Values.literal("XXVII-8-c")));
         assertTrue(sample.contains(nkl, CHM.entryIntoForce, Values.literal("2018-03-05", XSD.DATE)));
-        assertTrue(sample.contains(record("treaty", "cbd"), CHM.openedForSignature,
-                Values.literal("1992-06-05", XSD.DATE)));
+        assertTrue(sample.contains(
+                record("treaty", "cbd"), CHM.openedForSignature, Values.literal("1992-06-05", XSD.DATE)));
         assertTrue(sample.contains(record("treaty", "plant_treaty"), CHM.acronym, Values.literal("ITPGRFA")));
     }
 
     @Test
     void anUnresolvableCitationIsAnError() {
-        MeaFacts.Document doc = new MeaFacts.Document("X/DOC/1", "cbd", null, "report", "A report", null,
-                List.of("99/99"));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SampleData.build(withDocuments(doc), thesaurus));
+        MeaFacts.Document doc =
+                new MeaFacts.Document("X/DOC/1", "cbd", null, "report", "A report", null, List.of("99/99"));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> SampleData.build(withDocuments(doc), thesaurus));
         assertTrue(e.getMessage().contains("99/99"), e.getMessage());
     }
 
@@ -109,15 +120,15 @@ class SampleDataTest {
     void anIdCollisionIsAnError() {
         MeaFacts.Document a = new MeaFacts.Document("X/DOC/1", "cbd", null, null, "A", null, null);
         MeaFacts.Document b = new MeaFacts.Document("X-DOC-1", "cbd", null, null, "B", null, null);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SampleData.build(withDocuments(a, b), thesaurus));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> SampleData.build(withDocuments(a, b), thesaurus));
         assertTrue(e.getMessage().contains("collision"), e.getMessage());
     }
 
     @Test
     void anUnknownConceptOrKindIsAnError() {
-        MeaFacts.Decision decision = new MeaFacts.Decision("1/1", "cbd", null, "decision", "T", null, null,
-                List.of("GBF-TARGET-99"));
+        MeaFacts.Decision decision =
+                new MeaFacts.Decision("1/1", "cbd", null, "decision", "T", null, null, List.of("GBF-TARGET-99"));
         List<MeaFacts.Decision> decisions = new ArrayList<>(facts.decisions());
         decisions.add(decision);
         MeaFacts bad = new MeaFacts(facts.about(), facts.treaties(), facts.meetings(), decisions, facts.documents());

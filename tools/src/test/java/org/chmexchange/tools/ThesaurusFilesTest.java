@@ -45,12 +45,13 @@ class ThesaurusFilesTest {
         IRI t3 = ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03");
         assertTrue(targets.contains(t3, SKOS.TOP_CONCEPT_OF, ChmThesaurus.scheme(ChmThesaurus.GBF_TARGETS)));
         assertTrue(targets.contains(t3, SKOS.NOTATION, Values.literal("GBF-TARGET-03")));
-        assertTrue(targets.contains(t3, SKOS.PREF_LABEL,
-                Values.literal("GBF-T03. Conserve 30% of Land, Waters and Seas", "en")));
-        assertTrue(targets.contains(t3, SKOS.EXACT_MATCH,
-                Values.iri(ChmThesaurus.CBD_TERM_BASE + "GBF-TARGET-03")));
+        assertTrue(targets.contains(
+                t3, SKOS.PREF_LABEL, Values.literal("GBF-T03. Conserve 30% of Land, Waters and Seas", "en")));
+        assertTrue(targets.contains(t3, SKOS.EXACT_MATCH, Values.iri(ChmThesaurus.CBD_TERM_BASE + "GBF-TARGET-03")));
         assertTrue(targets.filter(null, SKOS.BROADER, null).isEmpty());
-        assertTrue(files.get("thesaurus/gbf-goals.ttl").filter(null, SKOS.NARROWER, null).isEmpty());
+        assertTrue(files.get("thesaurus/gbf-goals.ttl")
+                .filter(null, SKOS.NARROWER, null)
+                .isEmpty());
     }
 
     @Test
@@ -86,13 +87,15 @@ class ThesaurusFilesTest {
         Model treaties = files.get("thesaurus/treaties.ttl");
         assertTrue(treaties.contains(ChmThesaurus.treaty("nkl"), SKOS.BROADER, ChmThesaurus.treaty("cartagena")));
         assertTrue(treaties.contains(ChmThesaurus.treaty("cms"), SKOS.NARROWER, ChmThesaurus.treaty("aewa")));
-        assertTrue(treaties.contains(ChmThesaurus.treaty("cbd"), SKOS.TOP_CONCEPT_OF,
-                ChmThesaurus.scheme(ChmThesaurus.TREATIES)));
+        assertTrue(treaties.contains(
+                ChmThesaurus.treaty("cbd"), SKOS.TOP_CONCEPT_OF, ChmThesaurus.scheme(ChmThesaurus.TREATIES)));
         assertTrue(treaties.contains(ChmThesaurus.treaty("nagoya"), CHM.untcReference, Values.literal("XXVII-8-b")));
     }
 
     private static int concepts(String scheme) {
         return files.get("thesaurus/" + scheme + ".ttl")
-                .filter(null, SKOS.IN_SCHEME, ChmThesaurus.scheme(scheme)).subjects().size();
+                .filter(null, SKOS.IN_SCHEME, ChmThesaurus.scheme(scheme))
+                .subjects()
+                .size();
     }
 }

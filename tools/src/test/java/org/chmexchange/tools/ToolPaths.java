@@ -14,7 +14,7 @@ final class ToolPaths {
 
     /** The committed output: {@code vocabularies/src/main/resources/org/chmexchange/vocabularies}. */
     static Path committed() {
-        return Path.of(System.getProperty("chm.vocabularies.dir",
-                "../vocabularies/src/main/resources/org/chmexchange/vocabularies"));
+        return Path.of(System.getProperty(
+                "chm.vocabularies.dir", "../vocabularies/src/main/resources/org/chmexchange/vocabularies"));
     }
 }

@@ -46,12 +46,15 @@ class VocabularyDriftTest {
             Path committed = ToolPaths.committed().resolve(file);
             assertTrue(Files.isRegularFile(committed), "Missing committed file " + committed);
             if (!file.endsWith(".ttl")) {
-                assertArrayEquals(Files.readAllBytes(tmp.resolve(file)), Files.readAllBytes(committed),
+                assertArrayEquals(
+                        Files.readAllBytes(tmp.resolve(file)),
+                        Files.readAllBytes(committed),
                         file + " drifted from its source");
             } else if (file.equals(COUNTRIES)) {
                 assertCountriesMatch(parse(tmp.resolve(file)), parse(committed));
             } else {
-                assertTrue(Models.isomorphic(parse(tmp.resolve(file)), parse(committed)),
+                assertTrue(
+                        Models.isomorphic(parse(tmp.resolve(file)), parse(committed)),
                         file + " drifted from its sources: regenerate and commit it");
             }
         }
@@ -76,8 +79,10 @@ class VocabularyDriftTest {
         List<String> first = GenerateVocabularies.generate(ToolPaths.sources(), tmp.resolve("a"));
         GenerateVocabularies.generate(ToolPaths.sources(), tmp.resolve("b"));
         for (String file : first) {
-            assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(file)),
-                    Files.readAllBytes(tmp.resolve("b").resolve(file)), file + " is not deterministic");
+            assertArrayEquals(
+                    Files.readAllBytes(tmp.resolve("a").resolve(file)),
+                    Files.readAllBytes(tmp.resolve("b").resolve(file)),
+                    file + " is not deterministic");
         }
     }
 
@@ -90,10 +95,13 @@ class VocabularyDriftTest {
         Optional<String> recorded = CountryScheme.jdkVersionOf(committed);
         assertTrue(recorded.isPresent(), COUNTRIES + " does not record the JDK it was generated with");
         if (recorded.get().equals(CountryScheme.runningJdkVersion())) {
-            assertTrue(Models.isomorphic(generated, committed),
+            assertTrue(
+                    Models.isomorphic(generated, committed),
                     COUNTRIES + " drifted from the JDK data: regenerate and commit it");
         } else {
-            assertEquals(conceptsAndNotations(committed), conceptsAndNotations(generated),
+            assertEquals(
+                    conceptsAndNotations(committed),
+                    conceptsAndNotations(generated),
                     COUNTRIES + " (generated with JDK " + recorded.get() + ") has other codes than JDK "
                             + CountryScheme.runningJdkVersion());
         }

@@ -34,12 +34,7 @@ public record IndexEntry(
 
     /** Concept-valued properties a concept filter matches (docs/MODEL.md). */
     static final Set<IRI> CONCEPT_PROPERTIES = Set.of(
-            DCTERMS.SUBJECT,
-            CHM.decisionType,
-            CHM.documentType,
-            CHM.reportType,
-            CHM.focalPointCategory,
-            CHM.status);
+            DCTERMS.SUBJECT, CHM.decisionType, CHM.documentType, CHM.reportType, CHM.focalPointCategory, CHM.status);
 
     /** Text-valued properties full-text search covers. */
     static final Set<IRI> TEXT_PROPERTIES = Set.of(
@@ -96,7 +91,12 @@ public record IndexEntry(
             }
         }
         return new IndexEntry(
-                new RecordSummary(iri, type, identifier, title, modified), treaties, countries, meetings, concepts, texts);
+                new RecordSummary(iri, type, identifier, title, modified),
+                treaties,
+                countries,
+                meetings,
+                concepts,
+                texts);
     }
 
     private static Instant parseInstant(IRI iri, Value v) {

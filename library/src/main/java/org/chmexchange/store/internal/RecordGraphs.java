@@ -33,7 +33,8 @@ public final class RecordGraphs {
     public static Map<IRI, Model> split(Model data) {
         Map<IRI, Model> records = new LinkedHashMap<>();
         for (Statement st : data.getStatements(null, RDF.TYPE, null)) {
-            if (st.getObject().isIRI() && RecordType.fromClass((IRI) st.getObject()).isPresent()) {
+            if (st.getObject().isIRI()
+                    && RecordType.fromClass((IRI) st.getObject()).isPresent()) {
                 if (!st.getSubject().isIRI()) {
                     throw new StoreException("A record must have an IRI, not a blank node: " + st);
                 }
@@ -53,7 +54,9 @@ public final class RecordGraphs {
     /** The record type of a record model, from the rdf:type of its IRI. */
     public static Optional<RecordType> typeOf(Model record, IRI iri) {
         for (Statement st : record) {
-            if (st.getPredicate().equals(RDF.TYPE) && st.getSubject().equals(iri) && st.getObject().isIRI()) {
+            if (st.getPredicate().equals(RDF.TYPE)
+                    && st.getSubject().equals(iri)
+                    && st.getObject().isIRI()) {
                 Optional<RecordType> t = RecordType.fromClass((IRI) st.getObject());
                 if (t.isPresent()) {
                     return t;

@@ -231,7 +231,9 @@ public final class RecordIndex implements AutoCloseable {
             for (int i = 0; i < Math.min(limit, top.scoreDocs.length); i++) {
                 items.add(summary(searcher.storedFields().document(top.scoreDocs[i].doc)));
             }
-            Optional<IRI> last = top.scoreDocs.length > limit ? Optional.of(items.get(items.size() - 1).iri()) : Optional.empty();
+            Optional<IRI> last = top.scoreDocs.length > limit
+                    ? Optional.of(items.get(items.size() - 1).iri())
+                    : Optional.empty();
             return new RecordPage(items, total, last);
         } catch (IOException e) {
             throw new StoreException("Cannot search the record index", e);
@@ -363,7 +365,9 @@ public final class RecordIndex implements AutoCloseable {
                     RecordType.fromSlug(d.get(TYPE)).orElseThrow(),
                     d.get(IDENTIFIER),
                     title,
-                    modified == null ? null : Instant.ofEpochMilli(modified.numericValue().longValue()));
+                    modified == null
+                            ? null
+                            : Instant.ofEpochMilli(modified.numericValue().longValue()));
         } catch (JsonProcessingException e) {
             throw new StoreException("Corrupt record index entry for <" + d.get(IRI) + ">", e);
         }

@@ -78,7 +78,9 @@ public final class TripleStore {
                 if (con.isActive()) {
                     con.rollback();
                 }
-                throw e instanceof StoreException se ? se : new StoreException(what + " failed; nothing was written", e);
+                throw e instanceof StoreException se
+                        ? se
+                        : new StoreException(what + " failed; nothing was written", e);
             }
         } catch (RepositoryException e) {
             throw new StoreException(what + " failed; nothing was written", e);

@@ -40,8 +40,11 @@ public class ApiException extends ChmException {
 
     /** 406 when no representation the node has is acceptable. */
     public static ApiException notAcceptable(String accept, String available) {
-        return new ApiException(406, "Not acceptable",
-                "No representation matches Accept: " + accept + ". Available: " + available, Map.of());
+        return new ApiException(
+                406,
+                "Not acceptable",
+                "No representation matches Accept: " + accept + ". Available: " + available,
+                Map.of());
     }
 
     public int status() {

@@ -26,8 +26,10 @@ final class ConceptLookup {
         // Our own concept ids (AICHI-GOAL-A, national-report-6) where the notation differs.
         String suffix = "/" + value;
         return thesaurus.concepts().stream()
-                .filter(c -> c.iri().stringValue().regionMatches(true,
-                        c.iri().stringValue().length() - suffix.length(), suffix, 0, suffix.length()))
+                .filter(c -> c.iri()
+                        .stringValue()
+                        .regionMatches(
+                                true, c.iri().stringValue().length() - suffix.length(), suffix, 0, suffix.length()))
                 .findFirst();
     }
 }

@@ -29,17 +29,20 @@ final class Cursor {
         try {
             raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter("cursor", "The cursor is not one this node issued; start again without it.");
+            throw ApiException.badParameter(
+                    "cursor", "The cursor is not one this node issued; start again without it.");
         }
         int sep = raw.indexOf(SEPARATOR);
         if (sep < 0 || !raw.substring(0, sep).equals(filterFingerprint)) {
-            throw ApiException.badParameter("cursor",
+            throw ApiException.badParameter(
+                    "cursor",
                     "The cursor belongs to another query; use the 'next' link as given, with the same filters.");
         }
         try {
             return Values.iri(raw.substring(sep + 1));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter("cursor", "The cursor is not one this node issued; start again without it.");
+            throw ApiException.badParameter(
+                    "cursor", "The cursor is not one this node issued; start again without it.");
         }
     }
 }

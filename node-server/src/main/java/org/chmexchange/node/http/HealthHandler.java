@@ -25,8 +25,11 @@ final class HealthHandler implements Handler {
     }
 
     static void starting(Context ctx) {
-        ctx.status(503).header("Cache-Control", "no-store").header("Retry-After", "5")
-                .contentType("application/json").result(Json.write(Map.of("status", "STARTING")));
+        ctx.status(503)
+                .header("Cache-Control", "no-store")
+                .header("Retry-After", "5")
+                .contentType("application/json")
+                .result(Json.write(Map.of("status", "STARTING")));
     }
 
     @Override

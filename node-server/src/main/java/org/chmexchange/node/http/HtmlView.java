@@ -3,9 +3,9 @@ package org.chmexchange.node.http;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.chmexchange.rdf.Prefixes;
 import org.chmexchange.thesaurus.Concept;
 import org.chmexchange.thesaurus.Thesaurus;
-import org.chmexchange.rdf.Prefixes;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
@@ -60,15 +60,18 @@ final class HtmlView {
 
     private static String value(Value v, Thesaurus thesaurus, String base) {
         if (v instanceof Literal l) {
-            String lang = l.getLanguage().map(t -> " <small>@" + escape(t) + "</small>").orElse("");
+            String lang = l.getLanguage()
+                    .map(t -> " <small>@" + escape(t) + "</small>")
+                    .orElse("");
             return escape(l.getLabel()) + lang;
         }
         if (v.isIRI()) {
             IRI iri = (IRI) v;
             Optional<Concept> concept = thesaurus.concept(iri);
             if (concept.isPresent()) {
-                return "<a href=\"/thesaurus/concept?iri=" + URLEncoder.encode(iri.stringValue(), StandardCharsets.UTF_8)
-                        + "\">" + escape(concept.get().label("en")) + "</a>";
+                return "<a href=\"/thesaurus/concept?iri="
+                        + URLEncoder.encode(iri.stringValue(), StandardCharsets.UTF_8) + "\">"
+                        + escape(concept.get().label("en")) + "</a>";
             }
             String s = iri.stringValue();
             if (!(s.startsWith("http://") || s.startsWith("https://") || s.startsWith("mailto:"))) {

@@ -38,9 +38,10 @@ final class Negotiation {
     static Choice forConcept(String accept) {
         double json = RecordFormat.acceptQuality(accept, "application/json");
         Negotiated rdf = RecordFormat.negotiate(accept, false);
-        double rdfQ = rdf.outcome() == Negotiated.Outcome.RDF && !rdf.mediaType().equals("application/json")
-                ? RecordFormat.acceptQuality(accept, rdf.mediaType())
-                : -1;
+        double rdfQ =
+                rdf.outcome() == Negotiated.Outcome.RDF && !rdf.mediaType().equals("application/json")
+                        ? RecordFormat.acceptQuality(accept, rdf.mediaType())
+                        : -1;
         if (json > 0 && json >= rdfQ) {
             return new Choice(false, null, "application/json");
         }

@@ -31,7 +31,12 @@ final class NodeResolver implements RecordListRequest.Resolver {
         IRI iri = Params.isIri(value)
                 ? Params.iri("treaty", value)
                 : ChmThesaurus.treaty(Params.code("treaty", value).toLowerCase(Locale.ROOT));
-        return inScheme(iri, ChmThesaurus.TREATIES, "treaty", value, "an InforMEA treaty id such as cbd, cartagena, nagoya, cms");
+        return inScheme(
+                iri,
+                ChmThesaurus.TREATIES,
+                "treaty",
+                value,
+                "an InforMEA treaty id such as cbd, cartagena, nagoya, cms");
     }
 
     @Override
@@ -42,12 +47,18 @@ final class NodeResolver implements RecordListRequest.Resolver {
         } else if (Params.code("country", value).length() == 2) {
             iri = ChmThesaurus.country(value);
         } else {
-            iri = thesaurus.byNotation(value)
+            iri = thesaurus
+                    .byNotation(value)
                     .filter(c -> c.schemes().contains(ChmThesaurus.scheme(ChmThesaurus.COUNTRIES)))
                     .map(Concept::iri)
                     .orElse(ChmThesaurus.country(value));
         }
-        return inScheme(iri, ChmThesaurus.COUNTRIES, "country", value, "an ISO 3166-1 alpha-2 or alpha-3 code such as FR or FRA");
+        return inScheme(
+                iri,
+                ChmThesaurus.COUNTRIES,
+                "country",
+                value,
+                "an ISO 3166-1 alpha-2 or alpha-3 code such as FR or FRA");
     }
 
     @Override
@@ -56,8 +67,10 @@ final class NodeResolver implements RecordListRequest.Resolver {
                 ? Params.iri("meeting", value)
                 : RecordType.MEETING.mint(base, Params.code("meeting", value));
         if (store.get(iri).isEmpty()) {
-            throw ApiException.badParameter("meeting", "This node has no meeting '" + value
-                    + "'; give a meeting record IRI or its id, e.g. cbd-cop-15-2.");
+            throw ApiException.badParameter(
+                    "meeting",
+                    "This node has no meeting '" + value
+                            + "'; give a meeting record IRI or its id, e.g. cbd-cop-15-2.");
         }
         return iri;
     }
@@ -65,17 +78,21 @@ final class NodeResolver implements RecordListRequest.Resolver {
     @Override
     public Set<IRI> conceptWithNarrower(String value) {
         Concept concept = ConceptLookup.resolve(thesaurus, value, "concept")
-                .orElseThrow(() -> ApiException.badParameter("concept", "The thesaurus has no concept '" + value
-                        + "'; give a concept IRI or notation such as GBF-TARGET-03 (see /thesaurus/search)."));
+                .orElseThrow(() -> ApiException.badParameter(
+                        "concept",
+                        "The thesaurus has no concept '" + value
+                                + "'; give a concept IRI or notation such as GBF-TARGET-03 (see /thesaurus/search)."));
         return thesaurus.withNarrowerTransitive(concept.iri());
     }
 
     private IRI inScheme(IRI iri, String scheme, String parameter, String value, String expected) {
-        boolean known = thesaurus.concept(iri)
+        boolean known = thesaurus
+                .concept(iri)
                 .filter(c -> c.schemes().contains(ChmThesaurus.scheme(scheme)))
                 .isPresent();
         if (!known) {
-            throw ApiException.badParameter(parameter, "Unknown " + parameter + " '" + value + "'; give " + expected + ".");
+            throw ApiException.badParameter(
+                    parameter, "Unknown " + parameter + " '" + value + "'; give " + expected + ".");
         }
         return iri;
     }

@@ -28,8 +28,9 @@ final class Params {
     /** A code or id: letters, digits, {@code . _ ~ -}, at most 128 characters. */
     static String code(String parameter, String value) {
         if (!CODE.matcher(value).matches()) {
-            throw ApiException.badParameter(parameter, "'" + value + "' is not a valid " + parameter
-                    + ": use letters, digits, '.', '_', '~' or '-'.");
+            throw ApiException.badParameter(
+                    parameter,
+                    "'" + value + "' is not a valid " + parameter + ": use letters, digits, '.', '_', '~' or '-'.");
         }
         return value;
     }

@@ -34,7 +34,12 @@ public final class Problems {
     /** Writes an unexpected failure as a 500 problem document and logs it with its stack trace. */
     public static void writeUnexpected(Context ctx, Exception e) {
         LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
-        write(ctx, new ApiException(500, "Internal error",
-                "The node failed to answer this request; the failure is in its log.", Map.of()));
+        write(
+                ctx,
+                new ApiException(
+                        500,
+                        "Internal error",
+                        "The node failed to answer this request; the failure is in its log.",
+                        Map.of()));
     }
 }

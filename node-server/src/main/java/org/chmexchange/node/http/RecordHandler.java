@@ -38,8 +38,8 @@ final class RecordHandler implements Handler {
             throw ApiException.notFound("'" + id + "' is not a record id (letters, digits, '.', '_', '~', '-').");
         }
         IRI iri = recordType.mint(base, id);
-        Model record = store.get(iri)
-                .orElseThrow(() -> ApiException.notFound("This node has no record <" + iri + ">."));
+        Model record =
+                store.get(iri).orElseThrow(() -> ApiException.notFound("This node has no record <" + iri + ">."));
         Negotiation.Choice choice = Negotiation.forRecord(ctx.header("Accept"));
         ctx.header("Vary", "Accept");
         if (choice.html()) {

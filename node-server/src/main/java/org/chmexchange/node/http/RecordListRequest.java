@@ -54,8 +54,10 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
     static RecordListRequest parse(Map<String, List<String>> params, Resolver resolver) {
         for (String name : params.keySet()) {
             if (!PARAMETERS.contains(name)) {
-                throw ApiException.badParameter(name, "Unknown parameter '" + name + "'. Known: "
-                        + "type, treaty, country, meeting, concept, modifiedSince, q (filters), cursor, limit (paging).");
+                throw ApiException.badParameter(
+                        name,
+                        "Unknown parameter '" + name + "'. Known: "
+                                + "type, treaty, country, meeting, concept, modifiedSince, q (filters), cursor, limit (paging).");
             }
         }
         Set<RecordType> types = new LinkedHashSet<>();
@@ -78,7 +80,8 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
         String fingerprint = fingerprint(params);
         String cursor = single(params, "cursor");
         IRI after = cursor == null ? null : Cursor.decode(cursor, fingerprint);
-        return new RecordListRequest(query, after, Params.limit(single(params, "limit"), DEFAULT_LIMIT, MAX_LIMIT), fingerprint);
+        return new RecordListRequest(
+                query, after, Params.limit(single(params, "limit"), DEFAULT_LIMIT, MAX_LIMIT), fingerprint);
     }
 
     private static RecordType recordType(String value) {
@@ -88,8 +91,14 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
                 return t;
             }
         }
-        throw ApiException.badParameter("type", "Unknown record type '" + value + "'. Known: "
-                + String.join(", ", Arrays.stream(RecordType.values()).map(RecordType::slug).toList()));
+        throw ApiException.badParameter(
+                "type",
+                "Unknown record type '" + value + "'. Known: "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(RecordType.values())
+                                        .map(RecordType::slug)
+                                        .toList()));
     }
 
     private static Instant instant(String value) {
@@ -99,8 +108,11 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
             try {
                 return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notDate) {
-                throw ApiException.badParameter("modifiedSince", "modifiedSince must be an ISO 8601 date"
-                        + " (2024-01-31, read as midnight UTC) or date-time with offset (2024-01-31T12:00:00Z): " + value);
+                throw ApiException.badParameter(
+                        "modifiedSince",
+                        "modifiedSince must be an ISO 8601 date"
+                                + " (2024-01-31, read as midnight UTC) or date-time with offset (2024-01-31T12:00:00Z): "
+                                + value);
             }
         }
     }

@@ -75,7 +75,10 @@ public final class Routes {
         read(routes, "/thesaurus/narrower", ctx -> holder.get().thesaurus.narrower(ctx));
         routes.exception(ApiException.class, (e, ctx) -> Problems.write(ctx, e));
         routes.exception(Exception.class, (e, ctx) -> Problems.writeUnexpected(ctx, e));
-        routes.error(404, "*", problem(404, "Not found", "There is nothing at this address; see /records and /thesaurus/schemes."));
+        routes.error(
+                404,
+                "*",
+                problem(404, "Not found", "There is nothing at this address; see /records and /thesaurus/schemes."));
         routes.error(405, "*", problem(405, "Method not allowed", "This address only answers GET and HEAD."));
     }
 

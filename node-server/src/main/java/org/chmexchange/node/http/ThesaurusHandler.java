@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.chmexchange.rdf.RecordFormat;
 import org.chmexchange.rdf.RecordWriter;
 import org.chmexchange.thesaurus.Concept;
 import org.chmexchange.thesaurus.ConceptMatch;
@@ -58,7 +57,9 @@ final class ThesaurusHandler {
             item.put("label", m.label());
             item.put("labelLanguage", m.labelLanguage());
             item.put("notation", m.concept().notations());
-            item.put("scheme", m.concept().schemes().stream().map(IRI::stringValue).toList());
+            item.put(
+                    "scheme",
+                    m.concept().schemes().stream().map(IRI::stringValue).toList());
             items.add(item);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -87,15 +88,20 @@ final class ThesaurusHandler {
         if (scheme == null || scheme.isBlank()) {
             throw ApiException.badParameter("scheme", "Give a concept scheme by name or IRI, e.g. scheme=gbf-targets.");
         }
-        IRI iri = Params.isIri(scheme) ? Params.iri("scheme", scheme) : ChmThesaurus.scheme(Params.code("scheme", scheme));
-        ConceptScheme s = thesaurus.scheme(iri)
-                .orElseThrow(() -> ApiException.notFound("There is no concept scheme <" + iri + ">; see /thesaurus/schemes."));
+        IRI iri = Params.isIri(scheme)
+                ? Params.iri("scheme", scheme)
+                : ChmThesaurus.scheme(Params.code("scheme", scheme));
+        ConceptScheme s = thesaurus
+                .scheme(iri)
+                .orElseThrow(() ->
+                        ApiException.notFound("There is no concept scheme <" + iri + ">; see /thesaurus/schemes."));
         String lang = language(ctx.queryParam("lang"));
         List<Map<String, Object>> items = new ArrayList<>();
         for (Concept c : thesaurus.topConcepts(s.iri())) {
             items.add(brief(c, lang));
         }
-        ctx.contentType("application/json").result(Json.write(Map.of("scheme", s.iri().stringValue(), "items", items)));
+        ctx.contentType("application/json")
+                .result(Json.write(Map.of("scheme", s.iri().stringValue(), "items", items)));
     }
 
     void concept(Context ctx) {
@@ -136,9 +142,8 @@ final class ThesaurusHandler {
         Concept concept = conceptParam(ctx);
         boolean transitive = bool(ctx.queryParam("transitive"));
         String lang = language(ctx.queryParam("lang"));
-        List<Concept> related = broader
-                ? thesaurus.broader(concept.iri(), transitive)
-                : thesaurus.narrower(concept.iri(), transitive);
+        List<Concept> related =
+                broader ? thesaurus.broader(concept.iri(), transitive) : thesaurus.narrower(concept.iri(), transitive);
         List<Map<String, Object>> items = new ArrayList<>();
         for (Concept c : related) {
             items.add(brief(c, lang));

@@ -115,19 +115,26 @@ class RecordApiTest {
     void filtersMatchTheSampleData() {
         assertEquals(expected(s -> has(s, RDF.TYPE, CHM.Decision)), new TreeSet<>(all("type=decision", 5)));
         assertEquals(expected(s -> has(s, RDF.TYPE, CHM.Decision)), new TreeSet<>(all("type=Decision", 50)));
-        assertEquals(expected(s -> has(s, RDF.TYPE, CHM.Meeting) || has(s, RDF.TYPE, CHM.Document)),
+        assertEquals(
+                expected(s -> has(s, RDF.TYPE, CHM.Meeting) || has(s, RDF.TYPE, CHM.Document)),
                 new TreeSet<>(all("type=meeting,document", 4)));
-        assertEquals(expected(s -> has(s, CHM.treaty, ChmThesaurus.treaty("cms"))), new TreeSet<>(all("treaty=cms", 3)));
-        assertEquals(expected(s -> has(s, CHM.country, ChmThesaurus.country("jp"))), new TreeSet<>(all("country=JPN", 3)));
-        assertEquals(expected(s -> has(s, CHM.country, ChmThesaurus.country("jp"))), new TreeSet<>(all("country=jp", 3)));
+        assertEquals(
+                expected(s -> has(s, CHM.treaty, ChmThesaurus.treaty("cms"))), new TreeSet<>(all("treaty=cms", 3)));
+        assertEquals(
+                expected(s -> has(s, CHM.country, ChmThesaurus.country("jp"))), new TreeSet<>(all("country=JPN", 3)));
+        assertEquals(
+                expected(s -> has(s, CHM.country, ChmThesaurus.country("jp"))), new TreeSet<>(all("country=jp", 3)));
         IRI cop152 = Values.iri(node.baseIri() + "records/meeting/cbd-cop-15-2");
         Set<String> cop15Decisions = expected(s -> has(s, CHM.meeting, cop152));
         assertEquals(4, cop15Decisions.size());
         assertEquals(cop15Decisions, new TreeSet<>(all("meeting=cbd-cop-15-2", 2)));
         assertEquals(cop15Decisions, new TreeSet<>(all("meeting=" + enc(cop152.stringValue()), 2)));
         assertEquals(Set.of(), new TreeSet<>(all("type=treaty&meeting=cbd-cop-15-2", 2)), "filters combine with AND");
-        assertEquals(expected(s -> has(s, CHM.treaty, ChmThesaurus.treaty("cms")) || has(s, CHM.treaty, ChmThesaurus.treaty("ipbes"))),
-                new TreeSet<>(all("treaty=cms&treaty=ipbes", 5)), "repeated values are alternatives");
+        assertEquals(
+                expected(s -> has(s, CHM.treaty, ChmThesaurus.treaty("cms"))
+                        || has(s, CHM.treaty, ChmThesaurus.treaty("ipbes"))),
+                new TreeSet<>(all("treaty=cms&treaty=ipbes", 5)),
+                "repeated values are alternatives");
         assertEquals(new TreeSet<>(all("treaty=cms&treaty=ipbes", 5)), new TreeSet<>(all("treaty=cms,ipbes", 5)));
     }
 
@@ -136,19 +143,25 @@ class RecordApiTest {
         IRI target1 = ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, "AICHI-TARGET-01");
         Set<String> taggedTarget1 = expected(s -> has(s, DCTERMS.SUBJECT, target1));
         assertFalse(taggedTarget1.isEmpty());
-        Set<String> goalA = expected(s -> sample.filter(s, DCTERMS.SUBJECT, null).objects().stream().anyMatch(c -> c.stringValue().matches(
-                        ".*/(aichi-goals/AICHI-GOAL-A|aichi-targets/AICHI-TARGET-0[1-4])")));
+        Set<String> goalA = expected(
+                s -> sample.filter(s, DCTERMS.SUBJECT, null).objects().stream().anyMatch(c -> c.stringValue()
+                        .matches(".*/(aichi-goals/AICHI-GOAL-A|aichi-targets/AICHI-TARGET-0[1-4])")));
         assertTrue(goalA.containsAll(taggedTarget1));
-        assertEquals(goalA, new TreeSet<>(all("concept=AICHI-GOAL-A", 10)),
+        assertEquals(
+                goalA,
+                new TreeSet<>(all("concept=AICHI-GOAL-A", 10)),
                 "records tagged with strategic goal A or its targets 1-4, and nothing else");
-        assertEquals(expected(s -> has(s, DCTERMS.SUBJECT, ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03"))),
+        assertEquals(
+                expected(s -> has(s, DCTERMS.SUBJECT, ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03"))),
                 new TreeSet<>(all("concept=GBF-TARGET-03", 10)));
     }
 
     @Test
     void modifiedSinceAndFullText() {
         assertEquals(0, all("modifiedSince=2999-01-01", 10).size());
-        assertEquals(expected(s -> true).size(), all("modifiedSince=2000-01-01T00:00:00Z", 100).size());
+        assertEquals(
+                expected(s -> true).size(),
+                all("modifiedSince=2000-01-01T00:00:00Z", 100).size());
         List<String> bioBridge = all("q=" + enc("bio-bridge"), 10);
         assertTrue(bioBridge.size() >= 3, "decisions and documents mention the Bio-Bridge Initiative: " + bioBridge);
         for (String iri : bioBridge) {
@@ -156,8 +169,10 @@ class RecordApiTest {
             String text = sample.filter(s, null, null).objects().toString().toLowerCase();
             assertTrue(text.contains("bio-bridge"), iri + " matches q=bio-bridge");
         }
-        assertEquals(expected(s -> has(s, RDF.TYPE, CHM.Decision) && sample.filter(s, DCTERMS.TITLE, null).objects()
-                        .stream().anyMatch(t -> t.stringValue().contains("Kunming-Montreal"))),
+        assertEquals(
+                expected(s -> has(s, RDF.TYPE, CHM.Decision)
+                        && sample.filter(s, DCTERMS.TITLE, null).objects().stream()
+                                .anyMatch(t -> t.stringValue().contains("Kunming-Montreal"))),
                 new TreeSet<>(all("type=decision&q=kunming%20montreal", 10)));
     }
 
@@ -192,11 +207,14 @@ class RecordApiTest {
         if (expectedType.equals("text/html")) {
             assertTrue(r.body().contains("Kunming-Montreal Global Biodiversity Framework"));
         } else if (expectedType.equals("application/ld+json")) {
-            JsonNode json = get(root + "records/decision/cbd-decision-15-4", accept).json();
+            JsonNode json =
+                    get(root + "records/decision/cbd-decision-15-4", accept).json();
             assertEquals(iri, json.get("id").asText());
             assertEquals("Decision", json.get("type").asText());
             assertEquals("15/4", json.get("identifier").asText());
-            assertEquals("Kunming-Montreal Global Biodiversity Framework", json.get("title").get("en").asText());
+            assertEquals(
+                    "Kunming-Montreal Global Biodiversity Framework",
+                    json.get("title").get("en").asText());
         } else {
             RDFFormat format = Rio.getParserFormatForMIMEType(expectedType).orElseThrow();
             Model m = parse(r.body(), format, iri);
@@ -251,15 +269,22 @@ class RecordApiTest {
     @Test
     void headAnswersLikeGetWithoutABody() {
         Reply ok = org.chmexchange.node.NodeFixture.call(new okhttp3.Request.Builder()
-                .url(root + "records/decision/cbd-decision-15-4").head().header("Accept", "text/turtle").build());
+                .url(root + "records/decision/cbd-decision-15-4")
+                .head()
+                .header("Accept", "text/turtle")
+                .build());
         assertEquals(200, ok.status());
         assertTrue(ok.contentType().startsWith("text/turtle"));
         assertEquals("", ok.body());
         Reply missing = org.chmexchange.node.NodeFixture.call(new okhttp3.Request.Builder()
-                .url(root + "records/decision/nope").head().build());
+                .url(root + "records/decision/nope")
+                .head()
+                .build());
         assertEquals(404, missing.status());
         Reply bad = org.chmexchange.node.NodeFixture.call(new okhttp3.Request.Builder()
-                .url(root + "records?type=poem").head().build());
+                .url(root + "records?type=poem")
+                .head()
+                .build());
         assertEquals(400, bad.status());
     }
 
@@ -281,7 +306,9 @@ class RecordApiTest {
     @Test
     void linksComeFromTheNodeBaseNotFromTheHostHeader() {
         Reply r = org.chmexchange.node.NodeFixture.call(new okhttp3.Request.Builder()
-                .url(root + "records?limit=1").header("Host", "evil.example").build());
+                .url(root + "records?limit=1")
+                .header("Host", "evil.example")
+                .build());
         assertEquals(200, r.status());
         assertTrue(r.json().get("next").asText().startsWith(node.baseIri() + "records?"), r.body());
         assertFalse(r.body().contains("evil.example"));
@@ -292,7 +319,8 @@ class RecordApiTest {
         Reply r = get(root + "records?type=meeting&limit=3", null);
         Model m = org.chmexchange.rdf.RecordReader.read(
                 new java.io.ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)),
-                org.chmexchange.rdf.RecordFormat.JSONLD, node.baseIri());
+                org.chmexchange.rdf.RecordFormat.JSONLD,
+                node.baseIri());
         IRI as = Values.iri("https://www.w3.org/ns/activitystreams#totalItems");
         assertEquals(1, m.filter(null, as, null).size(), "totalItems survives JSON-LD processing");
         assertEquals(3, m.filter(null, RDF.TYPE, CHM.Meeting).size(), "items are typed records");

@@ -39,10 +39,15 @@ class ThesaurusApiTest {
     @Test
     void autocompleteInTheRequestedLanguage() {
         JsonNode fr = get(root + "search?q=fran&lang=fr", null).json();
-        assertEquals(ChmThesaurus.country("fr").stringValue(), fr.get("items").get(0).get("id").asText());
+        assertEquals(
+                ChmThesaurus.country("fr").stringValue(),
+                fr.get("items").get(0).get("id").asText());
         assertEquals("France", fr.get("items").get(0).get("label").asText());
-        JsonNode ru = get(root + "search?q=%D0%A4%D1%80%D0%B0%D0%BD&lang=ru", null).json(); // "Фран"
-        assertEquals(ChmThesaurus.country("fr").stringValue(), ru.get("items").get(0).get("id").asText());
+        JsonNode ru =
+                get(root + "search?q=%D0%A4%D1%80%D0%B0%D0%BD&lang=ru", null).json(); // "Фран"
+        assertEquals(
+                ChmThesaurus.country("fr").stringValue(),
+                ru.get("items").get(0).get("id").asText());
         assertEquals("ru", ru.get("items").get(0).get("labelLanguage").asText());
     }
 
@@ -50,17 +55,23 @@ class ThesaurusApiTest {
     void aLanguageWithoutLabelsFallsBackToEnglish() {
         JsonNode de = get(root + "search?q=GBF-TARGET-03&lang=de", null).json();
         JsonNode first = de.get("items").get(0);
-        assertEquals(ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03").stringValue(), first.get("id").asText());
+        assertEquals(
+                ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03").stringValue(),
+                first.get("id").asText());
         assertEquals("en", first.get("labelLanguage").asText());
     }
 
     @Test
     void conceptByNotationAsJsonAndTurtle() {
-        String iri = ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03").stringValue();
-        JsonNode json = get(root + "concept?iri=GBF-TARGET-03", "application/json").json();
+        String iri =
+                ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03").stringValue();
+        JsonNode json =
+                get(root + "concept?iri=GBF-TARGET-03", "application/json").json();
         assertEquals(iri, json.get("id").asText());
         assertTrue(json.get("exactMatch").toString().contains("api.cbd.int"));
-        Reply turtle = get(root + "concept?iri=" + java.net.URLEncoder.encode(iri, java.nio.charset.StandardCharsets.UTF_8), "text/turtle");
+        Reply turtle = get(
+                root + "concept?iri=" + java.net.URLEncoder.encode(iri, java.nio.charset.StandardCharsets.UTF_8),
+                "text/turtle");
         assertEquals(200, turtle.status());
         assertTrue(turtle.body().contains("GBF-TARGET-03"));
     }
@@ -84,13 +95,21 @@ class ThesaurusApiTest {
     void topConceptsBroaderAndNarrower() {
         JsonNode top = get(root + "top?scheme=aichi-goals", null).json();
         assertEquals(5, top.get("items").size());
-        JsonNode narrower = get(root + "narrower?iri=" + ChmThesaurus.concept(ChmThesaurus.AICHI_GOALS, "AICHI-GOAL-A") + "&transitive=true", null).json();
+        JsonNode narrower = get(
+                        root + "narrower?iri=" + ChmThesaurus.concept(ChmThesaurus.AICHI_GOALS, "AICHI-GOAL-A")
+                                + "&transitive=true",
+                        null)
+                .json();
         Set<String> ids = new HashSet<>();
         narrower.get("items").forEach(i -> ids.add(i.get("id").asText()));
         assertEquals(4, ids.size());
-        assertTrue(ids.contains(ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, "AICHI-TARGET-01").stringValue()));
-        JsonNode broader = get(root + "broader?iri=" + ChmThesaurus.treaty("nkl") + "&transitive=true", null).json();
-        assertTrue(broader.get("items").toString().contains(ChmThesaurus.treaty("cbd").stringValue()));
+        assertTrue(ids.contains(ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, "AICHI-TARGET-01")
+                .stringValue()));
+        JsonNode broader = get(root + "broader?iri=" + ChmThesaurus.treaty("nkl") + "&transitive=true", null)
+                .json();
+        assertTrue(broader.get("items")
+                .toString()
+                .contains(ChmThesaurus.treaty("cbd").stringValue()));
     }
 
     @Test

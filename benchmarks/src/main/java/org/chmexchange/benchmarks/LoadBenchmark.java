@@ -67,7 +67,10 @@ public final class LoadBenchmark implements Callable<Integer> {
             description = "Folder for the stores (default: a temporary folder, deleted at the end).")
     Path workDir;
 
-    static final String BASE = "http://localhost:8080/";
+    /** The node's base: a port free now, so the node started later serves the IRIs it was loaded with. */
+    static final int PORT = freePort();
+
+    static final String BASE = "http://localhost:" + PORT + "/";
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadBenchmark()).execute(args));
@@ -200,8 +203,16 @@ public final class LoadBenchmark implements Callable<Integer> {
         }
     }
 
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find a free port", e);
+        }
+    }
+
     /** Starts a node on an existing store (no sample data) for latency measurements. */
     static ChmNodeServer node(Path dataDir) {
-        return ChmNodeServer.start(new NodeConfig(0, dataDir, BASE, false));
+        return ChmNodeServer.start(new NodeConfig(PORT, dataDir, BASE, false));
     }
 }

@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.chmexchange.store.internal.ChangeLog;
 import org.chmexchange.store.internal.IndexEntry;
 import org.chmexchange.store.internal.RecordGraphs;
 import org.chmexchange.store.internal.RecordIndex;
@@ -18,9 +23,11 @@ import org.chmexchange.store.internal.TripleStore;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Models;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.model.vocabulary.XSD;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.sail.SailRepository;
@@ -62,15 +69,23 @@ public final class RecordStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordStore.class);
 
+    /** Named graph of the provenance of harvested graphs (docs/EXCHANGE.md). */
+    public static final IRI PROVENANCE_GRAPH = Values.iri("urn:chm-exchange:provenance");
+
     private final TripleStore triples;
     private final RecordIndex index;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** The sequence number of the last committed change; guarded by {@link #writeLock}. */
+    private volatile long lastSequence;
     /** True while the index is known to miss changes (a rebuild failed); commits stay dirty. */
     private boolean indexStale;
 
     private RecordStore(Repository repository, RecordIndex index) {
         this.triples = new TripleStore(repository);
         this.index = index;
+        try (var con = repository.getConnection()) {
+            this.lastSequence = ChangeLog.maxSequence(con);
+        }
         if (!index.isClean()) {
             LOG.info("The record index is new or was not closed after its last change: rebuilding it from the store");
             rebuildIndex();
@@ -136,81 +151,151 @@ public final class RecordStore implements AutoCloseable {
 
     /**
      * Writes records atomically into {@code graph}, replacing any earlier version of each record
-     * (in whatever graph it was). Records whose content is unchanged (ignoring
-     * {@code dcterms:modified}) are left as they are; the others are stamped with the time of this
-     * write.
+     * (in whatever graph it was): {@code write(WriteRequest.upsert(graph, records))}.
      *
-     * @param records one or more records (see {@link RecordGraphs#split}); not null
-     * @param graph the named graph; not null
-     * @return what was created, updated and left unchanged
-     * @throws StoreException if a statement belongs to no record, a record cannot be indexed, or the
-     *     store fails; then no record of the batch is written. (If only the index fails afterwards
-     *     and cannot be rebuilt, the records are stored, the exception says so, and the index is
-     *     rebuilt at the next open.)
+     * @see #write(WriteRequest)
      */
     public WriteResult put(Model records, IRI graph) {
-        Objects.requireNonNull(graph, "graph");
-        Map<IRI, Model> split = RecordGraphs.split(records);
+        return write(WriteRequest.upsert(graph, records));
+    }
+
+    /**
+     * Deletes a record and its nested resources, from whatever graph holds it.
+     *
+     * @return true if the record existed
+     */
+    public boolean delete(IRI record) {
+        Objects.requireNonNull(record, "record");
+        WriteRequest request = new WriteRequest(
+                TripleStore.SYSTEM_GRAPH,
+                new LinkedHashModel(),
+                Set.of(record),
+                false,
+                Map.of(),
+                new LinkedHashModel());
+        return !write(request).deleted().isEmpty();
+    }
+
+    /**
+     * One atomic write: upserts, deletions, settings and provenance in one transaction, with one
+     * change-log entry per record created, updated or deleted. Upserted records whose content is
+     * unchanged (ignoring {@code dcterms:modified}) are left as they are and logged as nothing; the
+     * others are stamped with the time of this write.
+     *
+     * @return what was created, updated, left unchanged and deleted
+     * @throws StoreException if a statement of the upserts belongs to no record, a record cannot be
+     *     indexed, or the store fails; then nothing of the request is written. (If only the index
+     *     fails afterwards and cannot be rebuilt, the write is stored, the exception says so, and
+     *     the index is rebuilt at the next open.)
+     */
+    public WriteResult write(WriteRequest request) {
+        Map<IRI, Model> split = RecordGraphs.split(request.upserts());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (Map.Entry<IRI, Model> r : split.entrySet()) {
             r.getValue().remove(r.getKey(), DCTERMS.MODIFIED, null);
             r.getValue().add(r.getKey(), DCTERMS.MODIFIED, Values.literal(now.toString(), XSD.DATETIME));
         }
-        List<IndexEntry> entries = new ArrayList<>(split.size());
-        split.forEach((iri, model) -> entries.add(IndexEntry.of(iri, model)));
+        Map<IRI, IndexEntry> entries = new LinkedHashMap<>();
+        split.forEach((iri, model) -> entries.put(iri, IndexEntry.of(iri, model)));
         writeLock.lock();
         try {
             List<IRI> created = new ArrayList<>();
             List<IRI> updated = new ArrayList<>();
             List<IRI> unchanged = new ArrayList<>();
+            List<IRI> deleted = new ArrayList<>();
+            List<ChangeEntry> changes = new ArrayList<>();
             long[] statements = {0};
+            long[] sequence = {lastSequence};
             index.markDirty();
-            triples.inTransaction("Writing " + split.size() + " records to <" + graph + ">", con -> {
-                for (Map.Entry<IRI, Model> r : split.entrySet()) {
-                    Model existing = TripleStore.readRecord(con, r.getKey());
-                    if (existing.isEmpty()) {
-                        created.add(r.getKey());
-                    } else if (sameContent(existing, r.getValue(), r.getKey())) {
-                        unchanged.add(r.getKey());
-                        continue;
-                    } else {
-                        TripleStore.removeRecord(con, r.getKey());
-                        updated.add(r.getKey());
-                    }
-                    con.add(r.getValue(), graph);
-                    statements[0] += r.getValue().size();
-                }
-                return null;
+            triples.inTransaction(
+                    "Writing " + split.size() + " records and "
+                            + request.deletes().size() + " deletions to <" + request.graph() + ">",
+                    con -> {
+                        for (Map.Entry<IRI, Model> r : split.entrySet()) {
+                            IRI iri = r.getKey();
+                            Model existing = TripleStore.readRecord(con, iri);
+                            ChangeKind kind;
+                            if (existing.isEmpty()) {
+                                kind = ChangeKind.CREATE;
+                                created.add(iri);
+                            } else if (sameContent(existing, r.getValue(), iri)) {
+                                unchanged.add(iri);
+                                continue;
+                            } else {
+                                TripleStore.removeRecord(con, iri);
+                                kind = ChangeKind.UPDATE;
+                                updated.add(iri);
+                            }
+                            con.add(r.getValue(), request.graph());
+                            statements[0] += r.getValue().size();
+                            changes.add(change(++sequence[0], kind, entries.get(iri), now));
+                        }
+                        for (IRI iri : request.deletes()) {
+                            if (request.deleteOnlyInGraph()
+                                    && !con.hasStatement(iri, RDF.TYPE, null, false, request.graph())) {
+                                continue;
+                            }
+                            Model existing = TripleStore.readRecord(con, iri);
+                            Optional<IndexEntry> old = indexable(iri, existing);
+                            if (old.isEmpty()) {
+                                continue;
+                            }
+                            TripleStore.removeRecord(con, iri);
+                            deleted.add(iri);
+                            changes.add(change(++sequence[0], ChangeKind.DELETE, old.get(), now));
+                        }
+                        changes.forEach(c -> ChangeLog.append(con, c));
+                        request.settings().forEach((k, v) -> TripleStore.setSetting(con, k, v));
+                        for (org.eclipse.rdf4j.model.Resource subject :
+                                request.provenance().subjects()) {
+                            con.remove(subject, null, null, PROVENANCE_GRAPH);
+                        }
+                        con.add(request.provenance(), PROVENANCE_GRAPH);
+                        return null;
+                    });
+            lastSequence = sequence[0];
+            Set<IRI> skip = new HashSet<>(unchanged);
+            List<IndexEntry> changedEntries = entries.values().stream()
+                    .filter(e -> !skip.contains(e.summary().iri()))
+                    .toList();
+            updateIndex(() -> {
+                index.put(changedEntries);
+                index.delete(deleted);
+                index.putChanges(changes);
             });
-            java.util.Set<IRI> skip = new java.util.HashSet<>(unchanged);
-            entries.removeIf(e -> skip.contains(e.summary().iri()));
-            updateIndex(() -> index.put(entries));
-            return new WriteResult(created, updated, unchanged, statements[0]);
+            return new WriteResult(created, updated, unchanged, deleted, statements[0], lastSequence);
         } finally {
             writeLock.unlock();
         }
     }
 
     /**
-     * Deletes a record and its nested resources.
+     * A page of the change log: entries matching {@code query} after sequence number {@code after},
+     * oldest first.
      *
-     * @return true if the record existed
+     * @param after 0 to start from the beginning, else a {@link ChangePage#position()}
+     * @param limit page size, at least 1
      */
-    public boolean delete(IRI record) {
-        Objects.requireNonNull(record, "record");
-        writeLock.lock();
-        try {
-            boolean[] existed = {false};
-            index.markDirty();
-            triples.inTransaction("Deleting <" + record + ">", con -> {
-                existed[0] = TripleStore.removeRecord(con, record);
-                return null;
-            });
-            updateIndex(() -> index.delete(List.of(record)));
-            return existed[0];
-        } finally {
-            writeLock.unlock();
-        }
+    public ChangePage changes(ChangeQuery query, long after, int limit) {
+        return index.changes(Objects.requireNonNull(query, "query"), after, limit);
+    }
+
+    /** How many change-log entries match {@code query}. */
+    public long countChanges(ChangeQuery query) {
+        return index.countChanges(Objects.requireNonNull(query, "query"));
+    }
+
+    /** The sequence number of the newest change, 0 for a store that never changed. */
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    /**
+     * The newest change-log entry about a record, if any; a {@link ChangeKind#DELETE} means the
+     * record was deleted and this is its tombstone.
+     */
+    public Optional<ChangeEntry> lastChange(IRI record) {
+        return index.lastChange(Objects.requireNonNull(record, "record"));
     }
 
     /** The statements of a record, or empty if the store has none. */
@@ -303,9 +388,18 @@ public final class RecordStore implements AutoCloseable {
             }));
             index.put(batch);
             count[0] += batch.size();
+            List<ChangeEntry> changes = new ArrayList<>();
+            try (var con = triples.repository().getConnection()) {
+                ChangeLog.forEach(con, changes::add);
+            }
+            index.putChanges(changes);
             index.commit(true);
             indexStale = false;
-            LOG.info("Indexed {} records in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "Indexed {} records and {} changes in {} ms",
+                    count[0],
+                    changes.size(),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             indexStale = true;
             index.reset();
@@ -344,6 +438,27 @@ public final class RecordStore implements AutoCloseable {
             LOG.error("The record index failed after the store committed; rebuilding it", e);
             index.reset();
             rebuildIndex();
+        }
+    }
+
+    private static ChangeEntry change(long sequence, ChangeKind kind, IndexEntry e, Instant time) {
+        Set<IRI> treaties = new LinkedHashSet<>();
+        e.treaties().forEach(t -> treaties.add(Values.iri(t)));
+        Set<IRI> countries = new LinkedHashSet<>();
+        e.countries().forEach(c -> countries.add(Values.iri(c)));
+        return new ChangeEntry(sequence, kind, e.summary().iri(), e.summary().type(), time, treaties, countries);
+    }
+
+    /** The index entry of a stored record, or empty if it is not a record or cannot be indexed. */
+    private static Optional<IndexEntry> indexable(IRI iri, Model existing) {
+        if (RecordGraphs.typeOf(existing, iri).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(IndexEntry.of(iri, existing));
+        } catch (StoreException e) {
+            LOG.warn("Deleting <{}>, which could not be indexed: {}", iri, e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -9,15 +9,24 @@ import org.eclipse.rdf4j.model.IRI;
  * @param created records that did not exist before
  * @param updated records that existed and were replaced
  * @param unchanged records written again with the same content, left as they were
+ * @param deleted records deleted
  * @param statements statements written
+ * @param lastSequence the change-log sequence number after this write (unchanged if nothing changed)
  */
-public record WriteResult(List<IRI> created, List<IRI> updated, List<IRI> unchanged, long statements) {
+public record WriteResult(
+        List<IRI> created,
+        List<IRI> updated,
+        List<IRI> unchanged,
+        List<IRI> deleted,
+        long statements,
+        long lastSequence) {
 
     /** Copies the lists. */
     public WriteResult {
         created = List.copyOf(created);
         updated = List.copyOf(updated);
         unchanged = List.copyOf(unchanged);
+        deleted = List.copyOf(deleted);
     }
 
     /** Records written, created or updated (unchanged ones not counted). */

@@ -55,6 +55,8 @@ public final class CHM {
     public static final IRI reportType = term("reportType");
     public static final IRI focalPointCategory = term("focalPointCategory");
     public static final IRI partyTo = term("partyTo");
+    /** The record class of the record a change-log entry is about (docs/EXCHANGE.md). */
+    public static final IRI recordClass = term("recordClass");
 
     // Datatype properties
     public static final IRI acronym = term("acronym");

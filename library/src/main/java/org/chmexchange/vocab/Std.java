@@ -20,5 +20,14 @@ public final class Std {
     public static final IRI SCHEMA_EVENT = Values.iri(SCHEMA, "Event");
     public static final IRI SCHEMA_REPORT = Values.iri(SCHEMA, "Report");
 
+    /** Activity Streams 2.0 namespace (https://www.w3.org/TR/activitystreams-vocabulary/). */
+    public static final String AS = "https://www.w3.org/ns/activitystreams#";
+
+    public static final IRI AS_CREATE = Values.iri(AS, "Create");
+    public static final IRI AS_UPDATE = Values.iri(AS, "Update");
+    public static final IRI AS_DELETE = Values.iri(AS, "Delete");
+    public static final IRI AS_OBJECT = Values.iri(AS, "object");
+    public static final IRI AS_END_TIME = Values.iri(AS, "endTime");
+
     private Std() {}
 }

@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -30,7 +31,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -42,6 +42,10 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.chmexchange.model.RecordType;
+import org.chmexchange.store.ChangeEntry;
+import org.chmexchange.store.ChangeKind;
+import org.chmexchange.store.ChangePage;
+import org.chmexchange.store.ChangeQuery;
 import org.chmexchange.store.RecordPage;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordSummary;
@@ -73,6 +77,13 @@ public final class RecordIndex implements AutoCloseable {
     private static final String IDENTIFIER = "identifier";
     private static final String TITLE = "title";
     private static final String CLEAN = "clean";
+    private static final String DOC = "doc";
+    private static final String DOC_RECORD = "record";
+    private static final String DOC_CHANGE = "change";
+    private static final String SEQ = "seq";
+    private static final String OBJECT = "object";
+    private static final String ACTIVITY = "activity";
+    private static final String TIME = "time";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
@@ -254,6 +265,116 @@ public final class RecordIndex implements AutoCloseable {
         }
     }
 
+    /** Adds change-log entries (not yet committed). */
+    public void putChanges(Collection<ChangeEntry> entries) {
+        try {
+            for (ChangeEntry e : entries) {
+                Document d = new Document();
+                d.add(new StringField(DOC, DOC_CHANGE, Field.Store.NO));
+                d.add(new LongPoint(SEQ, e.sequence()));
+                d.add(new NumericDocValuesField(SEQ, e.sequence()));
+                d.add(new StoredField(SEQ, e.sequence()));
+                d.add(new StringField(OBJECT, e.record().stringValue(), Field.Store.YES));
+                d.add(new StringField(TYPE, e.type().slug(), Field.Store.YES));
+                d.add(new StoredField(ACTIVITY, e.kind().name()));
+                d.add(new StoredField(TIME, e.time().toEpochMilli()));
+                e.treaties().forEach(t -> d.add(new StringField(TREATY, t.stringValue(), Field.Store.YES)));
+                e.countries().forEach(c -> d.add(new StringField(COUNTRY, c.stringValue(), Field.Store.YES)));
+                writer.addDocument(d);
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot index " + entries.size() + " change-log entries", e);
+        }
+    }
+
+    /**
+     * The change-log entries matching {@code query} with a sequence number above {@code after}, in
+     * ascending order.
+     *
+     * @param limit page size, at least 1
+     */
+    public ChangePage changes(ChangeQuery query, long after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        BooleanQuery.Builder b = changeFilter(query);
+        b.add(LongPoint.newRangeQuery(SEQ, after + 1, Long.MAX_VALUE), Occur.FILTER);
+        IndexSearcher searcher = acquire();
+        try {
+            TopFieldDocs top = searcher.search(b.build(), limit + 1, new Sort(new SortField(SEQ, SortField.Type.LONG)));
+            List<ChangeEntry> items = new ArrayList<>();
+            for (int i = 0; i < Math.min(limit, top.scoreDocs.length); i++) {
+                items.add(change(searcher.storedFields().document(top.scoreDocs[i].doc)));
+            }
+            long position =
+                    items.isEmpty() ? after : items.get(items.size() - 1).sequence();
+            return new ChangePage(items, top.scoreDocs.length > limit, position);
+        } catch (IOException e) {
+            throw new StoreException("Cannot read the change log from the index", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** How many change-log entries match. */
+    public long countChanges(ChangeQuery query) {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.count(changeFilter(query).build());
+        } catch (IOException e) {
+            throw new StoreException("Cannot count the change log", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** The newest change-log entry about {@code record}, if any. */
+    public Optional<ChangeEntry> lastChange(IRI record) {
+        BooleanQuery q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(DOC, DOC_CHANGE)), Occur.FILTER)
+                .add(new TermQuery(new Term(OBJECT, record.stringValue())), Occur.FILTER)
+                .build();
+        IndexSearcher searcher = acquire();
+        try {
+            TopFieldDocs top = searcher.search(q, 1, new Sort(new SortField(SEQ, SortField.Type.LONG, true)));
+            return top.scoreDocs.length == 0
+                    ? Optional.empty()
+                    : Optional.of(change(searcher.storedFields().document(top.scoreDocs[0].doc)));
+        } catch (IOException e) {
+            throw new StoreException("Cannot read the change log from the index", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private static BooleanQuery.Builder changeFilter(ChangeQuery q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new TermQuery(new Term(DOC, DOC_CHANGE)), Occur.FILTER);
+        anyOf(b, TYPE, q.types().stream().map(RecordType::slug).toList());
+        anyOf(b, TREATY, strings(q.treaties()));
+        anyOf(b, COUNTRY, strings(q.countries()));
+        return b;
+    }
+
+    private static ChangeEntry change(Document d) {
+        Set<org.eclipse.rdf4j.model.IRI> treaties = new java.util.LinkedHashSet<>();
+        for (String t : d.getValues(TREATY)) {
+            treaties.add(Values.iri(t));
+        }
+        Set<org.eclipse.rdf4j.model.IRI> countries = new java.util.LinkedHashSet<>();
+        for (String c : d.getValues(COUNTRY)) {
+            countries.add(Values.iri(c));
+        }
+        return new ChangeEntry(
+                d.getField(SEQ).numericValue().longValue(),
+                ChangeKind.valueOf(d.get(ACTIVITY)),
+                Values.iri(d.get(OBJECT)),
+                RecordType.fromSlug(d.get(TYPE)).orElseThrow(),
+                Instant.ofEpochMilli(d.getField(TIME).numericValue().longValue()),
+                treaties,
+                countries);
+    }
+
     @Override
     public void close() {
         try {
@@ -281,7 +402,7 @@ public final class RecordIndex implements AutoCloseable {
 
     private Query toLucene(RecordQuery q) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(new MatchAllDocsQuery(), Occur.MUST);
+        b.add(new TermQuery(new Term(DOC, DOC_RECORD)), Occur.FILTER);
         anyOf(b, TYPE, q.types().stream().map(RecordType::slug).toList());
         anyOf(b, TREATY, strings(q.treaties()));
         anyOf(b, COUNTRY, strings(q.countries()));
@@ -335,6 +456,7 @@ public final class RecordIndex implements AutoCloseable {
     private static Document document(IndexEntry e) {
         RecordSummary s = e.summary();
         Document d = new Document();
+        d.add(new StringField(DOC, DOC_RECORD, Field.Store.NO));
         d.add(new StringField(IRI, s.iri().stringValue(), Field.Store.YES));
         d.add(new SortedDocValuesField(IRI, new BytesRef(s.iri().stringValue())));
         d.add(new StringField(TYPE, s.type().slug(), Field.Store.YES));

@@ -3,9 +3,11 @@ package org.chmexchange.node.http;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.ByteArrayOutputStream;
+import java.util.Map;
 import org.chmexchange.model.RecordType;
 import org.chmexchange.rdf.RecordFormat;
 import org.chmexchange.rdf.RecordWriter;
+import org.chmexchange.store.ChangeKind;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.thesaurus.Thesaurus;
 import org.eclipse.rdf4j.model.IRI;
@@ -38,8 +40,7 @@ final class RecordHandler implements Handler {
             throw ApiException.notFound("'" + id + "' is not a record id (letters, digits, '.', '_', '~', '-').");
         }
         IRI iri = recordType.mint(base, id);
-        Model record =
-                store.get(iri).orElseThrow(() -> ApiException.notFound("This node has no record <" + iri + ">."));
+        Model record = store.get(iri).orElseThrow(() -> missing(iri));
         Negotiation.Choice choice = Negotiation.forRecord(ctx.header("Accept"));
         ctx.header("Vary", "Accept");
         if (choice.html()) {
@@ -50,5 +51,17 @@ final class RecordHandler implements Handler {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RecordWriter.write(record, format, out);
         ctx.contentType(choice.mediaType() + "; charset=utf-8").result(out.toByteArray());
+    }
+
+    /** 410 Gone for a deleted record (its tombstone is in the change log), else 404. */
+    private ApiException missing(IRI iri) {
+        return store.lastChange(iri)
+                .filter(c -> c.kind() == ChangeKind.DELETE)
+                .map(c -> new ApiException(
+                        410,
+                        "Gone",
+                        "The record <" + iri + "> was deleted at " + c.time() + ".",
+                        Map.of("deleted", c.time().toString())))
+                .orElseGet(() -> ApiException.notFound("This node has no record <" + iri + ">."));
     }
 }

@@ -79,12 +79,12 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
         RecordQuery query = new RecordQuery(types, treaties, countries, meetings, concepts, since, q);
         String fingerprint = fingerprint(params);
         String cursor = single(params, "cursor");
-        IRI after = cursor == null ? null : Cursor.decode(cursor, fingerprint);
+        IRI after = cursor == null ? null : Cursor.decodeIri(cursor, fingerprint);
         return new RecordListRequest(
                 query, after, Params.limit(single(params, "limit"), DEFAULT_LIMIT, MAX_LIMIT), fingerprint);
     }
 
-    private static RecordType recordType(String value) {
+    static RecordType recordType(String value) {
         String normalised = value.toLowerCase(Locale.ROOT);
         for (RecordType t : RecordType.values()) {
             if (t.slug().equals(normalised) || t.rdfClass().getLocalName().equalsIgnoreCase(value)) {
@@ -117,7 +117,7 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
         }
     }
 
-    private static Set<IRI> resolveAll(Map<String, List<String>> params, String name, Function<String, IRI> resolve) {
+    static Set<IRI> resolveAll(Map<String, List<String>> params, String name, Function<String, IRI> resolve) {
         Set<IRI> iris = new LinkedHashSet<>();
         for (String v : values(params, name)) {
             iris.add(resolve.apply(v));
@@ -126,7 +126,7 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
     }
 
     /** Values of a repeatable parameter, split on commas, blanks dropped. */
-    private static List<String> values(Map<String, List<String>> params, String name) {
+    static List<String> values(Map<String, List<String>> params, String name) {
         List<String> out = new ArrayList<>();
         for (String raw : params.getOrDefault(name, List.of())) {
             for (String part : raw.split(",")) {
@@ -138,7 +138,7 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
         return out;
     }
 
-    private static String single(Map<String, List<String>> params, String name) {
+    static String single(Map<String, List<String>> params, String name) {
         List<String> v = params.getOrDefault(name, List.of());
         if (v.size() > 1) {
             throw ApiException.badParameter(name, "Give '" + name + "' once.");
@@ -146,7 +146,7 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
         return v.isEmpty() || v.get(0).isBlank() ? null : v.get(0);
     }
 
-    private static String fingerprint(Map<String, List<String>> params) {
+    static String fingerprint(Map<String, List<String>> params) {
         TreeMap<String, List<String>> filters = new TreeMap<>(params);
         filters.remove("cursor");
         filters.remove("limit");

@@ -53,12 +53,14 @@ public final class Routes {
         final RecordHandler record;
         final RecordListHandler list;
         final ThesaurusHandler thesaurus;
+        final ChangesHandler changes;
 
         Handlers(Services s) {
             health = new HealthHandler(s.store());
             record = new RecordHandler(s.store(), s.thesaurus(), s.base());
             list = new RecordListHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
             thesaurus = new ThesaurusHandler(s.thesaurus(), s.skos());
+            changes = new ChangesHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
         }
     }
 
@@ -67,6 +69,9 @@ public final class Routes {
         read(routes, "/health", ctx -> holder.health(ctx));
         read(routes, "/records", ctx -> holder.get().list.handle(ctx));
         read(routes, "/records/{type}/{id}", ctx -> holder.get().record.handle(ctx));
+        read(routes, "/changes", ctx -> holder.get().changes.collection(ctx));
+        read(routes, "/changes/page", ctx -> holder.get().changes.page(ctx));
+        read(routes, "/changes/{seq}", ctx -> holder.get().changes.activity(ctx));
         read(routes, "/thesaurus/search", ctx -> holder.get().thesaurus.search(ctx));
         read(routes, "/thesaurus/schemes", ctx -> holder.get().thesaurus.schemes(ctx));
         read(routes, "/thesaurus/top", ctx -> holder.get().thesaurus.top(ctx));

@@ -1,0 +1,46 @@
+package org.chmexchange.store;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+
+/**
+ * One atomic write of {@link RecordStore#write}: records to upsert into a graph, records to delete,
+ * settings (for example a harvester's cursor) and provenance, committed together or not at all.
+ *
+ * @param graph the named graph the upserts go to and, when {@code deleteOnlyInGraph}, the only graph
+ *     deletions apply to; not null
+ * @param upserts records to create or replace (see {@code RecordGraphs.split}); not null, may be empty
+ * @param deletes IRIs of records to delete; not null, may be empty; IRIs the store does not hold
+ *     (or, with {@code deleteOnlyInGraph}, holds in another graph) are ignored
+ * @param deleteOnlyInGraph whether deletions are limited to records of {@code graph} (a source's
+ *     tombstones only delete what that source gave)
+ * @param settings settings to set in the same transaction; not null
+ * @param provenance statements to store in the provenance graph, replacing every earlier statement
+ *     about their subjects; not null, may be empty
+ */
+public record WriteRequest(
+        IRI graph,
+        Model upserts,
+        Set<IRI> deletes,
+        boolean deleteOnlyInGraph,
+        Map<String, String> settings,
+        Model provenance) {
+
+    /** Checks and copies the values. */
+    public WriteRequest {
+        Objects.requireNonNull(graph, "graph");
+        upserts = new LinkedHashModel(Objects.requireNonNull(upserts, "upserts"));
+        deletes = Set.copyOf(deletes);
+        settings = Map.copyOf(settings);
+        provenance = new LinkedHashModel(Objects.requireNonNull(provenance, "provenance"));
+    }
+
+    /** Upserts only. */
+    public static WriteRequest upsert(IRI graph, Model records) {
+        return new WriteRequest(graph, records, Set.of(), false, Map.of(), new LinkedHashModel());
+    }
+}

@@ -1,0 +1,142 @@
+package org.chmexchange.store;
+
+import static org.chmexchange.store.RecordStoreTest.BASE;
+import static org.chmexchange.store.RecordStoreTest.GRAPH;
+import static org.chmexchange.store.RecordStoreTest.decision;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.chmexchange.model.RecordType;
+import org.chmexchange.vocab.ChmThesaurus;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
+import org.eclipse.rdf4j.model.vocabulary.PROV;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChangeLogTest {
+
+    @TempDir
+    Path dir;
+
+    static final IRI D1 = RecordType.DECISION.mint(BASE, "d1");
+    static final IRI D2 = RecordType.DECISION.mint(BASE, "d2");
+
+    static List<ChangeEntry> all(RecordStore store, ChangeQuery q, int pageSize) {
+        List<ChangeEntry> out = new ArrayList<>();
+        long after = 0;
+        ChangePage page;
+        do {
+            page = store.changes(q, after, pageSize);
+            out.addAll(page.items());
+            after = page.position();
+        } while (page.more());
+        return out;
+    }
+
+    @Test
+    void everyChangeIsLoggedOnceInOrderAndNothingForAnUnchangedRecord() {
+        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+            store.put(decision("d1", "cbd", "One", "en"), GRAPH);
+            store.put(decision("d1", "cbd", "One", "en"), GRAPH); // unchanged: no entry
+            store.put(decision("d1", "cbd", "One, revised", "en"), GRAPH);
+            store.put(decision("d2", "cms", "Two", "en"), GRAPH);
+            assertTrue(store.delete(D1));
+            assertFalse(store.delete(D1), "deleting twice logs once");
+
+            List<ChangeEntry> log = all(store, ChangeQuery.ALL, 2);
+            assertEquals(
+                    List.of(1L, 2L, 3L, 4L),
+                    log.stream().map(ChangeEntry::sequence).toList());
+            assertEquals(
+                    List.of(ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.CREATE, ChangeKind.DELETE),
+                    log.stream().map(ChangeEntry::kind).toList());
+            assertEquals(
+                    List.of(D1, D1, D2, D1),
+                    log.stream().map(ChangeEntry::record).toList());
+            assertEquals(
+                    Set.of(ChmThesaurus.treaty("cbd")), log.get(3).treaties(), "a tombstone keeps the filter keys");
+            assertEquals(4, store.lastSequence());
+            assertEquals(ChangeKind.DELETE, store.lastChange(D1).orElseThrow().kind());
+            assertEquals(ChangeKind.CREATE, store.lastChange(D2).orElseThrow().kind());
+
+            ChangeQuery cms = new ChangeQuery(Set.of(), Set.of(ChmThesaurus.treaty("cms")), Set.of());
+            assertEquals(
+                    List.of(D2),
+                    all(store, cms, 10).stream().map(ChangeEntry::record).toList());
+            assertEquals(1, store.countChanges(cms));
+            ChangePage empty = store.changes(ChangeQuery.ALL, 4, 10);
+            assertTrue(empty.items().isEmpty());
+            assertEquals(4, empty.position(), "an empty page keeps the position");
+        }
+    }
+
+    @Test
+    void theLogSurvivesARestartAndAnIndexRebuild() throws Exception {
+        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+            store.put(decision("d1", "cbd", "One", "en"), GRAPH);
+            store.delete(D1);
+        }
+        try (var files = Files.walk(dir.resolve("index"))) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+            assertEquals(2, store.lastSequence());
+            assertEquals(2, all(store, ChangeQuery.ALL, 10).size());
+            store.put(decision("d2", "cbd", "Two", "en"), GRAPH);
+            assertEquals(3, store.lastSequence(), "sequence numbers are never reused");
+        }
+    }
+
+    @Test
+    void aWriteRequestIsAtomicWithItsSettingsAndProvenance() {
+        IRI source = Values.iri(BASE + "graphs/sources/peer");
+        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+            store.put(decision("d1", "cbd", "Local", "en"), GRAPH);
+            Model provenance = new LinkedHashModel();
+            provenance.add(source, PROV.WAS_DERIVED_FROM, Values.iri("http://peer.example.org/"));
+            WriteResult r = store.write(new WriteRequest(
+                    source,
+                    decision("d2", "cbd", "Harvested", "en"),
+                    Set.of(D1),
+                    true,
+                    Map.of("harvest:peer:cursor", "abc"),
+                    provenance));
+            assertEquals(List.of(D2), r.created());
+            assertEquals(List.of(), r.deleted(), "a source's tombstones only delete what the source gave");
+            assertTrue(store.get(D1).isPresent());
+            assertEquals("abc", store.setting("harvest:peer:cursor").orElseThrow());
+
+            Model bad = decision("d3", "cbd", "Bad", "en");
+            bad.add(Values.iri("http://elsewhere.example.org/x"), DCTERMS.TITLE, Values.literal("stray"));
+            assertThrows(
+                    StoreException.class,
+                    () -> store.write(new WriteRequest(
+                            source,
+                            bad,
+                            Set.of(D2),
+                            true,
+                            Map.of("harvest:peer:cursor", "def"),
+                            new LinkedHashModel())));
+            assertEquals("abc", store.setting("harvest:peer:cursor").orElseThrow(), "the cursor did not move");
+            assertTrue(store.get(D2).isPresent(), "the deletion was not applied");
+            assertEquals(2, store.lastSequence());
+
+            WriteResult tomb = store.write(
+                    new WriteRequest(source, new LinkedHashModel(), Set.of(D2), true, Map.of(), new LinkedHashModel()));
+            assertEquals(List.of(D2), tomb.deleted());
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.chmexchange.node.http;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.chmexchange.model.RecordType;
+import org.chmexchange.store.ChangeEntry;
+import org.chmexchange.store.ChangePage;
+import org.chmexchange.store.ChangeQuery;
+import org.chmexchange.store.RecordStore;
+import org.eclipse.rdf4j.model.IRI;
+
+/**
+ * The change feed (docs/EXCHANGE.md), modelled on the IIIF Change Discovery API 1.0: an Activity
+ * Streams 2.0 {@code OrderedCollection} at {@code /changes} whose {@code OrderedCollectionPage}s at
+ * {@code /changes/page} list {@code Create}, {@code Update} and {@code Delete} activities, oldest
+ * first, keyset-paged by an opaque cursor. Full pages never change and are cacheable for a year;
+ * the newest page is revalidated with its ETag.
+ */
+final class ChangesHandler {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    static final String AS_CONTEXT = "https://www.w3.org/ns/activitystreams";
+    private static final Set<String> PARAMETERS = Set.of("type", "treaty", "country", "cursor", "limit");
+
+    private final RecordStore store;
+    private final RecordListRequest.Resolver resolver;
+    private final String base;
+
+    ChangesHandler(RecordStore store, RecordListRequest.Resolver resolver, String base) {
+        this.store = store;
+        this.resolver = resolver;
+        this.base = base;
+    }
+
+    /** {@code GET /changes}: the collection, with its first and last pages. */
+    void collection(Context ctx) {
+        Negotiation.requireJson(ctx.header("Accept"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@context", AS_CONTEXT);
+        body.put("id", base + "changes");
+        body.put("type", "OrderedCollection");
+        body.put("totalItems", store.countChanges(ChangeQuery.ALL));
+        body.put("first", Map.of("id", base + "changes/page", "type", "OrderedCollectionPage"));
+        long lastStart = Math.max(0, store.lastSequence() - DEFAULT_LIMIT);
+        body.put(
+                "last",
+                Map.of(
+                        "id",
+                        pageUrl(Map.of(), Cursor.encode(lastStart, fingerprint(Map.of()))),
+                        "type",
+                        "OrderedCollectionPage"));
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType("application/activity+json").result(Json.write(body));
+    }
+
+    /** {@code GET /changes/page}: one page of activities after the cursor. */
+    void page(Context ctx) {
+        Negotiation.requireJson(ctx.header("Accept"));
+        Map<String, List<String>> params = ctx.queryParamMap();
+        for (String name : params.keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw ApiException.badParameter(
+                        name,
+                        "Unknown parameter '" + name
+                                + "'. Known: type, treaty, country (filters), cursor, limit (paging).");
+            }
+        }
+        Set<RecordType> types = new LinkedHashSet<>();
+        for (String t : RecordListRequest.values(params, "type")) {
+            types.add(RecordListRequest.recordType(t));
+        }
+        Set<IRI> treaties = RecordListRequest.resolveAll(params, "treaty", resolver::treaty);
+        Set<IRI> countries = RecordListRequest.resolveAll(params, "country", resolver::country);
+        String fingerprint = fingerprint(params);
+        String cursor = RecordListRequest.single(params, "cursor");
+        long after = cursor == null ? 0 : Cursor.decodeLong(cursor, fingerprint);
+        int limit = Params.limit(RecordListRequest.single(params, "limit"), DEFAULT_LIMIT, MAX_LIMIT);
+
+        ChangePage page = store.changes(new ChangeQuery(types, treaties, countries), after, limit);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (ChangeEntry e : page.items()) {
+            items.add(activity(e));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@context", AS_CONTEXT);
+        body.put("id", pageUrl(params, cursor));
+        body.put("type", "OrderedCollectionPage");
+        body.put("partOf", base + "changes");
+        body.put("orderedItems", items);
+        body.put("next", pageUrl(params, Cursor.encode(page.position(), fingerprint)));
+        String json = Json.write(body);
+        String etag = "\"" + sha256(json) + "\"";
+        ctx.header("ETag", etag);
+        ctx.header("Vary", "Accept");
+        ctx.header("Cache-Control", items.size() == limit ? "public, max-age=31536000, immutable" : "no-cache");
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("application/activity+json").result(json);
+    }
+
+    /** {@code GET /changes/{seq}}: one activity. */
+    void activity(Context ctx) {
+        Negotiation.requireJson(ctx.header("Accept"));
+        long seq;
+        try {
+            seq = Long.parseLong(ctx.pathParam("seq"));
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("'" + ctx.pathParam("seq") + "' is not a change number.");
+        }
+        ChangePage page = seq < 1 ? null : store.changes(ChangeQuery.ALL, seq - 1, 1);
+        if (page == null || page.items().isEmpty() || page.items().get(0).sequence() != seq) {
+            throw ApiException.notFound("This node has no change " + ctx.pathParam("seq") + ".");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@context", AS_CONTEXT);
+        body.putAll(activity(page.items().get(0)));
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        ctx.contentType("application/activity+json").result(Json.write(body));
+    }
+
+    private Map<String, Object> activity(ChangeEntry e) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("id", base + "changes/" + e.sequence());
+        a.put("type", e.kind().activityName());
+        a.put(
+                "object",
+                Map.of(
+                        "id",
+                        e.record().stringValue(),
+                        "type",
+                        e.type().rdfClass().getLocalName()));
+        a.put("endTime", e.time().toString());
+        return a;
+    }
+
+    private String pageUrl(Map<String, List<String>> params, String cursor) {
+        StringBuilder url = new StringBuilder(base).append("changes/page");
+        char sep = '?';
+        for (Map.Entry<String, List<String>> p : new java.util.TreeMap<>(params).entrySet()) {
+            if (p.getKey().equals("cursor")) {
+                continue;
+            }
+            for (String v : p.getValue()) {
+                url.append(sep)
+                        .append(p.getKey())
+                        .append('=')
+                        .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8));
+                sep = '&';
+            }
+        }
+        if (cursor != null) {
+            url.append(sep).append("cursor=").append(cursor);
+        }
+        return url.toString();
+    }
+
+    private static String fingerprint(Map<String, List<String>> params) {
+        return RecordListRequest.fingerprint(params);
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -285,6 +285,11 @@ public final class RecordStore implements AutoCloseable {
         return index.countChanges(Objects.requireNonNull(query, "query"));
     }
 
+    /** The IRIs of the records held in a named graph. */
+    public Set<IRI> recordsIn(IRI graph) {
+        return triples.recordsIn(Objects.requireNonNull(graph, "graph"));
+    }
+
     /** The sequence number of the newest change, 0 for a store that never changed. */
     public long lastSequence() {
         return lastSequence;

@@ -75,6 +75,12 @@ public final class CHM {
     public static final IRI contactKind = term("contactKind");
     public static final IRI fileName = term("fileName");
 
+    // Harvest provenance counts (docs/EXCHANGE.md)
+    public static final IRI recordsCreated = term("recordsCreated");
+    public static final IRI recordsUpdated = term("recordsUpdated");
+    public static final IRI recordsDeleted = term("recordsDeleted");
+    public static final IRI recordsRejected = term("recordsRejected");
+
     // Datatypes of country notations
     public static final IRI iso3166Alpha2 = term("iso3166Alpha2");
     public static final IRI iso3166Alpha3 = term("iso3166Alpha3");

@@ -125,6 +125,26 @@ public final class TripleStore {
         return existing.contains(record, RDF.TYPE, null);
     }
 
+    /** The IRIs of the records (subjects typed with a record class) of a named graph. */
+    public Set<IRI> recordsIn(IRI graph) {
+        Set<IRI> records = new LinkedHashSet<>();
+        try (RepositoryConnection con = repository.getConnection()) {
+            for (RecordType type : RecordType.values()) {
+                try (RepositoryResult<Statement> sts =
+                        con.getStatements(null, RDF.TYPE, type.rdfClass(), false, graph)) {
+                    for (Statement st : sts) {
+                        if (st.getSubject().isIRI()) {
+                            records.add((IRI) st.getSubject());
+                        }
+                    }
+                }
+            }
+        } catch (RepositoryException e) {
+            throw new StoreException("Cannot list the records of graph <" + graph + ">", e);
+        }
+        return records;
+    }
+
     /** The content of a named graph (empty if the store has none). */
     public Model graph(IRI graph) {
         try (RepositoryConnection con = repository.getConnection()) {

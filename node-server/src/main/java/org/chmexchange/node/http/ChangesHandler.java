@@ -1,10 +1,12 @@
 package org.chmexchange.node.http;
 
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,11 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.chmexchange.model.RecordType;
+import org.chmexchange.rdf.RecordFormat;
+import org.chmexchange.rdf.RecordWriter;
 import org.chmexchange.store.ChangeEntry;
+import org.chmexchange.store.ChangeKind;
 import org.chmexchange.store.ChangePage;
 import org.chmexchange.store.ChangeQuery;
 import org.chmexchange.store.RecordStore;
+import org.chmexchange.vocab.Std;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.model.vocabulary.XSD;
 
 /**
  * The change feed (docs/EXCHANGE.md), modelled on the IIIF Change Discovery API 1.0: an Activity
@@ -30,6 +41,9 @@ final class ChangesHandler {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
     static final String AS_CONTEXT = "https://www.w3.org/ns/activitystreams";
+    /** The graph of the page and its activities in the RDF form of a page. */
+    static final IRI FEED_GRAPH = Values.iri("urn:chm-exchange:changes");
+
     private static final Set<String> PARAMETERS = Set.of("type", "treaty", "country", "cursor", "limit");
 
     private final RecordStore store;
@@ -65,7 +79,9 @@ final class ChangesHandler {
 
     /** {@code GET /changes/page}: one page of activities after the cursor. */
     void page(Context ctx) {
-        Negotiation.requireJson(ctx.header("Accept"));
+        if (rdfFormat(ctx.header("Accept")) == null) {
+            Negotiation.requireJson(ctx.header("Accept"));
+        }
         Map<String, List<String>> params = ctx.queryParamMap();
         for (String name : params.keySet()) {
             if (!PARAMETERS.contains(name)) {
@@ -98,6 +114,16 @@ final class ChangesHandler {
         body.put("partOf", base + "changes");
         body.put("orderedItems", items);
         body.put("next", pageUrl(params, Cursor.encode(page.position(), fingerprint)));
+        RecordFormat rdf = rdfFormat(ctx.header("Accept"));
+        if (rdf != null) {
+            writeRdf(
+                    ctx,
+                    page,
+                    pageUrl(params, Cursor.encode(page.position(), fingerprint)),
+                    rdf,
+                    items.size() == limit);
+            return;
+        }
         String json = Json.write(body);
         String etag = "\"" + sha256(json) + "\"";
         ctx.header("ETag", etag);
@@ -128,6 +154,45 @@ final class ChangesHandler {
         body.putAll(activity(page.items().get(0)));
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         ctx.contentType("application/activity+json").result(Json.write(body));
+    }
+
+    /**
+     * N-Quads or TriG when the client asks for one of them by name: the page and its activities in
+     * the graph {@code urn:chm-exchange:changes}, and the current statements of every record
+     * created or updated in the page in the default graph, so a harvester needs one request per page.
+     */
+    private static RecordFormat rdfFormat(String accept) {
+        if (accept == null) {
+            return null;
+        }
+        for (RecordFormat f : List.of(RecordFormat.NQUADS, RecordFormat.TRIG)) {
+            if (RecordFormat.acceptQuality(accept, f.mediaType()) > 0 && accept.contains(f.mediaType())) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private void writeRdf(Context ctx, ChangePage page, String next, RecordFormat format, boolean full) {
+        Model m = new LinkedHashModel();
+        IRI pageIri = Values.iri(ctx.fullUrl());
+        m.add(pageIri, RDF.TYPE, Values.iri(Std.AS, "OrderedCollectionPage"), FEED_GRAPH);
+        m.add(pageIri, Values.iri(Std.AS, "next"), Values.iri(next), FEED_GRAPH);
+        Set<IRI> embedded = new HashSet<>();
+        for (ChangeEntry e : page.items()) {
+            IRI a = Values.iri(base + "changes/" + e.sequence());
+            m.add(a, RDF.TYPE, e.kind().activityType(), FEED_GRAPH);
+            m.add(a, Std.AS_OBJECT, e.record(), FEED_GRAPH);
+            m.add(a, Std.AS_END_TIME, Values.literal(e.time().toString(), XSD.DATETIME), FEED_GRAPH);
+            if (e.kind() != ChangeKind.DELETE && embedded.add(e.record())) {
+                store.get(e.record()).ifPresent(m::addAll);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RecordWriter.write(m, format, out);
+        ctx.header("Cache-Control", full ? "public, max-age=31536000, immutable" : "no-cache");
+        ctx.header("Vary", "Accept");
+        ctx.contentType(format.mediaType() + "; charset=utf-8").result(out.toByteArray());
     }
 
     private Map<String, Object> activity(ChangeEntry e) {

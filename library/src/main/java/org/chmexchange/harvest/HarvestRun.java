@@ -1,0 +1,285 @@
+package org.chmexchange.harvest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.chmexchange.rdf.RecordMapper;
+import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.WriteRequest;
+import org.chmexchange.store.WriteResult;
+import org.chmexchange.validation.RecordValidator;
+import org.chmexchange.validation.ValidationReport;
+import org.chmexchange.vocab.CHM;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.PROV;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.model.vocabulary.XSD;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs harvests into a {@link RecordStore}: loads a source's state, drives its {@link Harvester},
+ * and commits every page (valid records, deletions, the new state and PROV-O provenance) in one
+ * transaction into the source's named graph {@code {base}graphs/sources/{name}}. Invalid records
+ * are reported to the listener with their validation report and skipped; they do not stop the run.
+ *
+ * <pre>{@code
+ * HarvestRun runner = new HarvestRun(store, validator, base, HarvesterRegistry.load(), context);
+ * HarvestOutcome outcome = runner.run(source, HarvestListener.NONE);
+ * }</pre>
+ *
+ * <p>Thread-safety: one run per source at a time (the caller schedules); runs of different sources
+ * may overlap, the store serialises their commits.
+ */
+public final class HarvestRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HarvestRun.class);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+    private final RecordStore store;
+    private final RecordValidator validator;
+    private final String base;
+    private final HarvesterRegistry registry;
+    private final HarvestContext context;
+
+    /**
+     * @param store where records go; not closed by this class
+     * @param validator validates every harvested record; not closed by this class
+     * @param base the node's base IRI (graph and activity IRIs are minted under it)
+     * @param registry the protocols
+     * @param context the shared HTTP client and limits
+     */
+    public HarvestRun(
+            RecordStore store,
+            RecordValidator validator,
+            String base,
+            HarvesterRegistry registry,
+            HarvestContext context) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.base = Objects.requireNonNull(base, "base");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /** The named graph of a source's records. */
+    public IRI graphOf(String sourceName) {
+        return Values.iri(base + "graphs/sources/" + sourceName);
+    }
+
+    /**
+     * Harvests {@code source} once. Never throws for a failing source: the outcome carries the error
+     * (and the listener is told); pages committed before the failure stay committed.
+     */
+    public HarvestOutcome run(HarvestSource source, HarvestListener listener) {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        HarvestState state = state(source.name());
+        listener.started(source, state);
+        PageWriter writer = new PageWriter(source, started, listener);
+        String error = null;
+        try {
+            HarvesterFactory factory = registry.factory(source.protocol())
+                    .orElseThrow(() -> new HarvestException("Source " + source.name() + ": no harvester for protocol '"
+                            + source.protocol() + "'; known: " + registry.protocols()));
+            factory.create(source, context).harvest(state, writer);
+        } catch (RuntimeException e) {
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.warn("Harvest of {} failed after {} pages: {}", source.name(), writer.total.pages(), error, e);
+        }
+        HarvestOutcome outcome = new HarvestOutcome(
+                source.name(), started, Instant.now().truncatedTo(ChronoUnit.MILLIS), writer.total, error);
+        store.setSetting(statusKey(source.name()), toJson(outcome));
+        listener.finished(source, outcome);
+        return outcome;
+    }
+
+    /** The saved state of a source, {@link HarvestState#EMPTY} if it was never harvested. */
+    public HarvestState state(String sourceName) {
+        return store.setting(stateKey(sourceName))
+                .map(json -> new HarvestState(fromJson(json)))
+                .orElse(HarvestState.EMPTY);
+    }
+
+    /** The outcome of the last finished run of a source, if any. */
+    public Optional<HarvestOutcome> lastOutcome(String sourceName) {
+        return store.setting(statusKey(sourceName)).map(HarvestRun::outcomeFromJson);
+    }
+
+    private static String stateKey(String source) {
+        return "harvest:" + source + ":state";
+    }
+
+    private static String statusKey(String source) {
+        return "harvest:" + source + ":status";
+    }
+
+    /** The sink of one run. */
+    private final class PageWriter implements HarvestSink {
+        private final HarvestSource source;
+        private final Instant started;
+        private final HarvestListener listener;
+        private final IRI graph;
+        private final IRI activity;
+        private HarvestCounts total = HarvestCounts.ZERO;
+
+        PageWriter(HarvestSource source, Instant started, HarvestListener listener) {
+            this.source = source;
+            this.started = started;
+            this.listener = listener;
+            this.graph = graphOf(source.name());
+            this.activity = Values.iri(base + "harvests/" + source.name() + "/" + started.toEpochMilli());
+        }
+
+        @Override
+        public void page(HarvestPage page) {
+            Model records = new LinkedHashModel();
+            Set<IRI> recordIris = new HashSet<>(RecordMapper.recordSubjects(page.records()));
+            long dropped = 0;
+            for (Statement st : page.records()) {
+                if (ownerOf(st.getSubject(), recordIris) != null) {
+                    records.add(st.getSubject(), st.getPredicate(), st.getObject());
+                } else {
+                    dropped++;
+                }
+            }
+            Set<IRI> rejected = reject(records, recordIris);
+            Set<IRI> deletes = new HashSet<>(page.deletes());
+            if (page.snapshot()) {
+                Set<IRI> gone = new HashSet<>(store.recordsIn(graph));
+                gone.removeAll(recordIris); // rejected records keep their last valid version
+                deletes.addAll(gone);
+            }
+            HarvestCounts sofar = total; // provenance counts include this page
+            Map<String, String> settings =
+                    Map.of(stateKey(source.name()), toJson(page.state().values()));
+            WriteResult result =
+                    store.write(new WriteRequest(graph, records, deletes, true, settings, provenance(sofar, page)));
+            HarvestCounts counts = new HarvestCounts(
+                    1,
+                    result.created().size(),
+                    result.updated().size(),
+                    result.unchanged().size(),
+                    result.deleted().size(),
+                    rejected.size(),
+                    dropped);
+            total = total.plus(counts);
+            listener.pageCommitted(source, counts, total);
+        }
+
+        /** Validates the page; removes invalid records from {@code records} and reports them. */
+        private Set<IRI> reject(Model records, Set<IRI> recordIris) {
+            if (records.isEmpty()) {
+                return Set.of();
+            }
+            ValidationReport report = validator.validate(records);
+            if (report.conforms()) {
+                return Set.of();
+            }
+            Map<IRI, ValidationReport> byRecord = new LinkedHashMap<>();
+            for (Resource focus : report.focusNodes()) {
+                IRI owner = ownerOf(focus, recordIris);
+                if (owner != null) {
+                    byRecord.merge(
+                            owner,
+                            ValidationReport.of(report.violationsOf(focus)),
+                            (a, b) -> ValidationReport.of(concat(a, b)));
+                }
+            }
+            for (Map.Entry<IRI, ValidationReport> r : byRecord.entrySet()) {
+                IRI iri = r.getKey();
+                records.removeIf(st -> iri.equals(ownerOf(st.getSubject(), recordIris)));
+                recordIris.remove(iri);
+                LOG.info("Source {}: record <{}> rejected: {}", source.name(), iri, r.getValue());
+                listener.rejected(source, iri, r.getValue());
+            }
+            return byRecord.keySet();
+        }
+
+        private Model provenance(HarvestCounts sofar, HarvestPage page) {
+            Model m = new LinkedHashModel();
+            IRI url = Values.iri(source.url().toString());
+            m.add(graph, RDF.TYPE, PROV.ENTITY);
+            m.add(graph, PROV.WAS_GENERATED_BY, activity);
+            m.add(graph, PROV.WAS_DERIVED_FROM, url);
+            m.add(activity, RDF.TYPE, PROV.ACTIVITY);
+            m.add(activity, PROV.USED, url);
+            m.add(activity, PROV.STARTED_AT_TIME, Values.literal(started.toString(), XSD.DATETIME));
+            m.add(
+                    activity,
+                    PROV.ENDED_AT_TIME,
+                    Values.literal(Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), XSD.DATETIME));
+            m.add(activity, PROV.WAS_ASSOCIATED_WITH, Values.iri("urn:chm-exchange:harvester:" + source.protocol()));
+            // Counts up to the previous page; the status setting has the final counts of the run.
+            m.add(activity, CHM.recordsCreated, Values.literal(sofar.created()));
+            m.add(activity, CHM.recordsUpdated, Values.literal(sofar.updated()));
+            m.add(activity, CHM.recordsDeleted, Values.literal(sofar.deleted()));
+            m.add(activity, CHM.recordsRejected, Values.literal(sofar.rejected()));
+            return m;
+        }
+    }
+
+    private static java.util.List<org.chmexchange.validation.Violation> concat(ValidationReport a, ValidationReport b) {
+        java.util.List<org.chmexchange.validation.Violation> all = new java.util.ArrayList<>(a.violations());
+        all.addAll(b.violations());
+        return all;
+    }
+
+    /** The record a subject belongs to (itself, or the record before its {@code #fragment}), or null. */
+    private static IRI ownerOf(Resource subject, Set<IRI> records) {
+        if (!subject.isIRI()) {
+            return null;
+        }
+        if (records.contains(subject)) {
+            return (IRI) subject;
+        }
+        String s = subject.stringValue();
+        int hash = s.indexOf('#');
+        if (hash > 0) {
+            IRI candidate = Values.iri(s.substring(0, hash));
+            return records.contains(candidate) ? candidate : null;
+        }
+        return null;
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write harvest state as JSON", e);
+        }
+    }
+
+    private static Map<String, String> fromJson(String json) {
+        try {
+            return JSON.readValue(json, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new HarvestException("The saved harvest state is not valid JSON: " + json, e);
+        }
+    }
+
+    private static HarvestOutcome outcomeFromJson(String json) {
+        try {
+            return JSON.readValue(json, HarvestOutcome.class);
+        } catch (JsonProcessingException e) {
+            throw new HarvestException("The saved harvest status is not valid JSON: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.chmexchange.harvest;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One configured source: what to harvest, from where, with which protocol.
+ *
+ * @param name the source's name, unique on the node, {@code [a-z0-9-]+}; it names the source's
+ *     graph {@code {base}graphs/sources/{name}} and its state
+ * @param protocol the protocol name ({@link HarvestProtocol#name()}); not null
+ * @param url the source URL (a peer node's base, a dump file, a SPARQL endpoint); not null
+ * @param options protocol-specific options (for example {@code format} of a dump); not null
+ */
+public record HarvestSource(String name, String protocol, URI url, Map<String, String> options) {
+
+    /** Checks the values and copies the options. */
+    public HarvestSource {
+        if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("A source name is lower-case letters, digits and '-': " + name);
+        }
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(url, "url");
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new IllegalArgumentException("A source URL must be http or https: " + url);
+        }
+        options = Map.copyOf(options);
+    }
+}

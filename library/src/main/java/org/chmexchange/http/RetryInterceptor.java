@@ -77,7 +77,7 @@ final class RetryInterceptor implements Interceptor {
             try {
                 response = chain.proceed(request);
             } catch (IOException e) {
-                if (earlier != null) {
+                if (earlier != null && earlier != e) {
                     e.addSuppressed(earlier);
                 }
                 if (chain.call().isCanceled() || !isRetryable(e) || attempt >= maxAttempts) {

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code chm-node} command. Sub-commands: {@code serve}. Exit codes: 0 success, 1 failure,
+ * The {@code chm-node} command. Sub-commands: {@code serve}, {@code token new}. Exit codes: 0 success, 1 failure,
  * 2 bad usage.
  */
 @Command(
@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A CHM Exchange linked-data node for clearing-house mechanisms.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class ChmNode {
 
     /** Runs the command line and exits with its exit code. */

@@ -28,6 +28,7 @@ public final class Problems {
         body.put("detail", e.getMessage());
         body.put("instance", ctx.path());
         body.putAll(e.extensions());
+        e.headers().forEach(ctx::header);
         ctx.status(e.status()).contentType(MEDIA_TYPE).result(Json.write(body));
     }
 

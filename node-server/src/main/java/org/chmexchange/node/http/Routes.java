@@ -5,20 +5,40 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.chmexchange.node.auth.Tokens;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.thesaurus.Thesaurus;
+import org.chmexchange.validation.RecordValidator;
 import org.eclipse.rdf4j.model.Model;
 
 /**
- * The routes of the node's open API (see node-server/API.md) and the single exception-to-status
- * map. Every route is read-only in this version; other methods on a known path get 405.
+ * The routes of the node's API (see node-server/API.md) and the single exception-to-status map.
+ * Reads (GET, HEAD) are open; writes (PUT, DELETE, POST on {@code /records}) need a bearer token;
+ * other methods on a known path get 405.
  */
 public final class Routes {
 
     private Routes() {}
 
-    /** What the handlers need, known once the server listens (the base IRI may depend on the port). */
-    public record Services(RecordStore store, Thesaurus thesaurus, Model skos, String base) {}
+    /**
+     * What the handlers need, known once the server listens (the base IRI may depend on the port).
+     *
+     * @param store the record store; owned by the server
+     * @param thesaurus the shared thesaurus
+     * @param skos the thesaurus as RDF
+     * @param base the node's base IRI, ending with {@code /}
+     * @param validator the node's one validator, for every write; owned by the server
+     * @param tokens the write tokens
+     * @param maxRequestBytes the largest request body writes accept, in bytes
+     */
+    public record Services(
+            RecordStore store,
+            Thesaurus thesaurus,
+            Model skos,
+            String base,
+            RecordValidator validator,
+            Tokens tokens,
+            long maxRequestBytes) {}
 
     /** Holds the services; requests that arrive before they are set get 503. */
     public static final class Holder {
@@ -54,6 +74,11 @@ public final class Routes {
         final RecordListHandler list;
         final ThesaurusHandler thesaurus;
         final ChangesHandler changes;
+        final PutRecordHandler putByPath;
+        final PutRecordHandler putByIri;
+        final DeleteRecordHandler deleteByPath;
+        final DeleteRecordHandler deleteByIri;
+        final PostRecordsHandler post;
 
         Handlers(Services s) {
             health = new HealthHandler(s.store());
@@ -61,6 +86,12 @@ public final class Routes {
             list = new RecordListHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
             thesaurus = new ThesaurusHandler(s.thesaurus(), s.skos());
             changes = new ChangesHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
+            Publishing publishing = new Publishing(s.store(), s.validator(), s.tokens(), s.base(), s.maxRequestBytes());
+            putByPath = new PutRecordHandler(publishing, RecordTarget.fromPath(s.base()));
+            putByIri = new PutRecordHandler(publishing, RecordTarget.fromQuery());
+            deleteByPath = new DeleteRecordHandler(publishing, RecordTarget.fromPath(s.base()));
+            deleteByIri = new DeleteRecordHandler(publishing, RecordTarget.fromQuery());
+            post = new PostRecordsHandler(publishing);
         }
     }
 
@@ -78,13 +109,22 @@ public final class Routes {
         read(routes, "/thesaurus/concept", ctx -> holder.get().thesaurus.concept(ctx));
         read(routes, "/thesaurus/broader", ctx -> holder.get().thesaurus.broader(ctx));
         read(routes, "/thesaurus/narrower", ctx -> holder.get().thesaurus.narrower(ctx));
+        routes.put("/records/{type}/{id}", ctx -> holder.get().putByPath.handle(ctx));
+        routes.put("/records", ctx -> holder.get().putByIri.handle(ctx));
+        routes.delete("/records/{type}/{id}", ctx -> holder.get().deleteByPath.handle(ctx));
+        routes.delete("/records", ctx -> holder.get().deleteByIri.handle(ctx));
+        routes.post("/records", ctx -> holder.get().post.handle(ctx));
         routes.exception(ApiException.class, (e, ctx) -> Problems.write(ctx, e));
         routes.exception(Exception.class, (e, ctx) -> Problems.writeUnexpected(ctx, e));
         routes.error(
                 404,
                 "*",
                 problem(404, "Not found", "There is nothing at this address; see /records and /thesaurus/schemes."));
-        routes.error(405, "*", problem(405, "Method not allowed", "This address only answers GET and HEAD."));
+        routes.error(405, "*", ctx -> problem(
+                        405,
+                        "Method not allowed",
+                        "This address does not answer " + ctx.method() + "; see the node's API.md.")
+                .handle(ctx));
     }
 
     /** GET and HEAD run the same handler; for HEAD the server sends the headers without the body. */

@@ -348,9 +348,11 @@ class RecordApiTest {
     }
 
     @Test
-    void writesAreNotAllowed() {
+    void writesNeedATokenAndReadOnlyAddressesAnswer405() {
         Reply r = org.chmexchange.node.NodeFixture.post(root + "records", "text/turtle", "<a:b> <c:d> <e:f> .");
-        assertEquals(405, r.status());
+        assertProblem(r, 401);
+        assertProblem(
+                org.chmexchange.node.NodeFixture.post(root + "health", "text/turtle", "<a:b> <c:d> <e:f> ."), 405);
     }
 
     static void assertProblem(Reply r, int status) {

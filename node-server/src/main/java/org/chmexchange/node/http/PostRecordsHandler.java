@@ -1,0 +1,67 @@
+package org.chmexchange.node.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chmexchange.node.auth.RecordFacts;
+import org.chmexchange.node.auth.Token;
+import org.chmexchange.store.WriteResult;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /records}: a batch of records with any IRIs in one body, written atomically (all or
+ * nothing: one {@code RecordStore.put}). Relative IRIs resolve against {@code {base}records}.
+ * Answers 200 {@code {"created": [...], "updated": [...], "unchanged": [...]}}; 400, 401, 403, 413,
+ * 415 and 422 as {@link Publishing} says, and then nothing of the batch is stored.
+ */
+final class PostRecordsHandler implements Handler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostRecordsHandler.class);
+
+    private final Publishing publishing;
+
+    PostRecordsHandler(Publishing publishing) {
+        this.publishing = publishing;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        Token token = publishing.authenticate(ctx);
+        if (!ctx.queryParamMap().isEmpty()) {
+            String parameter = ctx.queryParamMap().keySet().iterator().next();
+            throw ApiException.badParameter(
+                    parameter, "Unknown parameter '" + parameter + "': POST /records takes none.");
+        }
+        Model body = publishing.readBody(ctx, publishing.base() + "records");
+        Map<IRI, Model> records = BodyRecords.split(body);
+        List<RecordFacts> facts = new ArrayList<>(records.size());
+        for (IRI iri : records.keySet()) {
+            facts.add(RecordFacts.of(body, iri));
+        }
+        publishing.checkScope(token, facts);
+        publishing.validate(body, records.size());
+        WriteResult result = publishing.store(records, token);
+        LOG.info(
+                "Token '{}' wrote {} records: {} created, {} updated, {} unchanged",
+                token.name(),
+                records.size(),
+                result.created().size(),
+                result.updated().size(),
+                result.unchanged().size());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("created", strings(result.created()));
+        answer.put("updated", strings(result.updated()));
+        answer.put("unchanged", strings(result.unchanged()));
+        ctx.status(200).contentType("application/json").result(Json.write(answer));
+    }
+
+    private static List<String> strings(List<IRI> iris) {
+        return iris.stream().map(IRI::stringValue).toList();
+    }
+}

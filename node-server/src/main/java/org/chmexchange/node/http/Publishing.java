@@ -1,0 +1,226 @@
+package org.chmexchange.node.http;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.chmexchange.node.auth.RecordFacts;
+import org.chmexchange.node.auth.Token;
+import org.chmexchange.node.auth.Tokens;
+import org.chmexchange.rdf.RecordFormat;
+import org.chmexchange.rdf.RecordParseException;
+import org.chmexchange.rdf.RecordReader;
+import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.WriteResult;
+import org.chmexchange.validation.RecordValidator;
+import org.chmexchange.validation.ValidationReport;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.PROV;
+
+/**
+ * The steps every write of the publishing API shares (docs/EXCHANGE.md, "Publishing API"), each
+ * failing with its problem: the bearer token (401), the body's format (415) and size (413), its
+ * parsing (400 with line and column), the token's scope (403), validation (422), then attribution
+ * and storage in the token's graph.
+ *
+ * <p>Thread-safety: safe from any thread; the validator serialises validations, the store writes.
+ */
+final class Publishing {
+
+    private static final List<String> READABLE =
+            Arrays.stream(RecordFormat.values()).map(RecordFormat::mediaType).toList();
+
+    private final RecordStore store;
+    private final RecordValidator validator;
+    private final Tokens tokens;
+    private final String base;
+    private final long maxRequestBytes;
+
+    /**
+     * @param store where records are written; not closed by this class
+     * @param validator the node's one validator; not closed by this class
+     * @param tokens the write tokens
+     * @param base the node's base IRI, ending with {@code /}
+     * @param maxRequestBytes largest accepted body, in bytes
+     */
+    Publishing(RecordStore store, RecordValidator validator, Tokens tokens, String base, long maxRequestBytes) {
+        this.store = store;
+        this.validator = validator;
+        this.tokens = tokens;
+        this.base = base;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    RecordStore store() {
+        return store;
+    }
+
+    String base() {
+        return base;
+    }
+
+    /**
+     * The token of the {@code Authorization: Bearer} header.
+     *
+     * @throws ApiException 401 with {@code WWW-Authenticate: Bearer} when there is none or it is not
+     *     a configured token
+     */
+    Token authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw ApiException.unauthorized(
+                    "Writes need a bearer token: send Authorization: Bearer <token>."
+                            + (tokens.isEmpty() ? " This node has no write tokens configured." : ""),
+                    false);
+        }
+        String trimmed = header.trim();
+        int space = trimmed.indexOf(' ');
+        if (space < 0 || !trimmed.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
+            throw ApiException.unauthorized(
+                    "Writes need a bearer token: send Authorization: Bearer <token> (no other scheme).", false);
+        }
+        Optional<Token> token = tokens.authenticate(trimmed.substring(space + 1).trim());
+        return token.orElseThrow(() -> ApiException.unauthorized("The bearer token is not one this node knows.", true));
+    }
+
+    /**
+     * Reads and parses the request body with {@code baseIri} as its base (so {@code <>} is that IRI).
+     * The body is read to at most the node's limit, whatever the {@code Content-Length} says (a
+     * chunked body has none).
+     *
+     * @return the statements, without graph names
+     * @throws ApiException 415 for a missing or unsupported {@code Content-Type}, 413 for a body over
+     *     the limit, 400 for an empty or malformed body (with {@code line} and {@code column} when the
+     *     parser knows them) and for RDF/XML with a DOCTYPE or entities
+     */
+    Model readBody(Context ctx, String baseIri) {
+        String contentType = ctx.header("Content-Type");
+        RecordFormat format = RecordFormat.forMediaType(contentType)
+                .orElseThrow(() -> ApiException.unsupportedMediaType(contentType, READABLE));
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxRequestBytes) {
+            throw ApiException.tooLarge(maxRequestBytes);
+        }
+        byte[] body = readLimited(ctx);
+        if (body.length == 0) {
+            throw ApiException.badRequest("Empty body", "The request body is empty; send the records.", Map.of());
+        }
+        Model parsed;
+        try {
+            parsed = RecordReader.read(new ByteArrayInputStream(body), format, baseIri);
+        } catch (RecordParseException e) {
+            Map<String, Object> where = new LinkedHashMap<>();
+            if (e.line() >= 1) {
+                where.put("line", e.line());
+            }
+            if (e.column() >= 1) {
+                where.put("column", e.column());
+            }
+            throw ApiException.badRequest("Malformed RDF", e.getMessage(), where);
+        }
+        Model statements = new LinkedHashModel(parsed.size());
+        for (Statement st : parsed) {
+            statements.add(st.getSubject(), st.getPredicate(), st.getObject());
+        }
+        return statements;
+    }
+
+    /**
+     * Checks that the token may write each record.
+     *
+     * @throws ApiException 403 naming the first record outside the scope and the reason, with every
+     *     refused record in the {@code records} member
+     */
+    void checkScope(Token token, List<RecordFacts> records) {
+        List<Map<String, Object>> refused = new ArrayList<>();
+        String first = null;
+        for (RecordFacts record : records) {
+            Optional<String> why = token.scope().refusal(record);
+            if (why.isPresent()) {
+                if (first == null) {
+                    first = "Token '" + token.name() + "' may not write <" + record.iri() + ">: " + why.get() + ".";
+                }
+                refused.add(Map.of("id", record.iri().stringValue(), "reason", why.get()));
+            }
+        }
+        if (first != null) {
+            String detail = refused.size() == 1
+                    ? first
+                    : first + " (" + refused.size() + " records of the request are outside its scope.)";
+            throw ApiException.forbidden(
+                    detail,
+                    Map.of(
+                            "record",
+                            refused.get(0).get("id"),
+                            "reason",
+                            refused.get(0).get("reason"),
+                            "records",
+                            refused));
+        }
+    }
+
+    /**
+     * Validates the records against the shapes.
+     *
+     * @throws ApiException 422 with the validation report when they do not conform
+     */
+    void validate(Model records, int count) {
+        ValidationReport report = validator.validate(records);
+        if (!report.conforms()) {
+            throw ApiException.invalid(
+                    (count == 1 ? "The record breaks " : "Records of the request break ")
+                            + report.violations().size() + " rule(s) of the shapes; nothing was stored.",
+                    report);
+        }
+    }
+
+    /**
+     * Attributes the records to the token ({@code prov:wasAttributedTo <{base}agents/{name}>},
+     * replacing any attribution in the body) and writes them atomically into the token's graph
+     * {@code {base}graphs/publishers/{name}}.
+     */
+    WriteResult store(Map<IRI, Model> records, Token token) {
+        IRI agent = Values.iri(base + "agents/" + token.name());
+        Model all = new LinkedHashModel();
+        for (Map.Entry<IRI, Model> record : records.entrySet()) {
+            Model model = record.getValue();
+            model.remove(record.getKey(), PROV.WAS_ATTRIBUTED_TO, null);
+            model.add(record.getKey(), PROV.WAS_ATTRIBUTED_TO, agent);
+            all.addAll(model);
+        }
+        return store.put(all, Values.iri(base + "graphs/publishers/" + token.name()));
+    }
+
+    private byte[] readLimited(Context ctx) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        try {
+            InputStream in = ctx.bodyInputStream();
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                total += n;
+                if (total > maxRequestBytes) {
+                    throw ApiException.tooLarge(maxRequestBytes);
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw ApiException.badRequest(
+                    "Unreadable body", "The request body could not be read: " + e.getMessage(), Map.of());
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,233 @@
+package org.chmexchange.node.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.chmexchange.model.RecordType;
+import org.chmexchange.node.NodeConfig;
+import org.chmexchange.node.auth.Token;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFileTest {
+
+    static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    static final String ADMIN = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+
+    static final String FULL =
+            """
+            node:
+              port: 9090
+              data: national-data
+              baseUrl: https://chm.example.org/
+              maxRequestBytes: 65536
+            tokens:                                # who may write, hashed
+              - name: colombia
+                sha256: 9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08
+                countries: [CO]
+                treaties: [cbd, nagoya]
+                types: [focal-point, national-report]
+              - name: secretariat
+                sha256: 2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae
+            admin:
+              sha256: 60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752
+            sources:
+              - name: central
+                protocol: peer
+                url: http://central.example.org
+                schedule: PT15M
+                tokenEnv: CENTRAL_READ_TOKEN
+              - name: informea-dump
+                protocol: rdf-dump
+                url: https://dumps.example.org/informea.nq.gz
+            publish:
+              - name: to-central
+                url: http://central.example.org/
+                tokenEnv: CENTRAL_PUBLISH_TOKEN
+                schedule: PT1M
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFullFileLoadsWithEverySection() throws IOException {
+        Path file = dir.resolve("chm-node.yaml");
+        Files.writeString(file, FULL);
+        ConfigFile config = ConfigFile.load(file);
+
+        assertEquals(9090, config.node().port());
+        assertEquals(Path.of("national-data"), config.node().data());
+        assertEquals("https://chm.example.org/", config.node().baseUrl());
+        assertEquals(65536, config.node().maxRequestBytes());
+
+        TokenEntry colombia = config.tokens().get(0);
+        assertEquals("colombia", colombia.name());
+        assertEquals(HASH, colombia.sha256(), "digests are normalised to lower case");
+        assertEquals(List.of("co"), colombia.countries(), "country codes are normalised to lower case");
+        assertEquals(List.of("cbd", "nagoya"), colombia.treaties());
+        Token token = colombia.toToken();
+        assertEquals(
+                Set.of(RecordType.FOCAL_POINT, RecordType.NATIONAL_REPORT),
+                token.scope().types());
+        TokenEntry secretariat = config.tokens().get(1);
+        assertTrue(secretariat.countries().isEmpty()
+                && secretariat.treaties().isEmpty()
+                && secretariat.types().isEmpty());
+
+        assertEquals(ADMIN, config.admin().sha256());
+
+        SourceEntry central = config.sources().get(0);
+        assertEquals("peer", central.protocol());
+        assertEquals("http://central.example.org/", central.url(), "a trailing slash is added");
+        assertEquals(Duration.ofMinutes(15), central.schedule());
+        assertEquals("CENTRAL_READ_TOKEN", central.tokenEnv());
+        SourceEntry dump = config.sources().get(1);
+        assertTrue(dump.every().isEmpty(), "no schedule: on demand only");
+        assertNull(dump.tokenEnv());
+
+        PublishTarget target = config.publish().get(0);
+        assertEquals("to-central", target.name());
+        assertEquals(Duration.ofMinutes(1), target.schedule());
+        assertEquals("CENTRAL_PUBLISH_TOKEN", target.tokenEnv());
+
+        NodeConfig node = NodeConfig.of(config, false);
+        assertEquals(9090, node.port());
+        assertEquals(65536, node.maxRequestBytes());
+        assertEquals(
+                List.of("colombia", "secretariat"),
+                node.tokens().stream().map(Token::name).toList());
+        assertEquals(config.sources(), node.sources());
+        assertEquals(config.publish(), node.publish());
+        assertEquals(config.admin(), node.admin());
+    }
+
+    @Test
+    void absentSectionsAndKeysTakeTheirDefaults() {
+        ConfigFile empty = ConfigFile.parse("# nothing configured yet\n", "empty.yaml");
+        assertEquals(ConfigFile.DEFAULTS, empty);
+        assertEquals(8080, empty.node().port());
+        assertEquals(Path.of("chm-data"), empty.node().data());
+        assertNull(empty.node().baseUrl());
+        assertEquals(1_048_576, empty.node().maxRequestBytes());
+        assertTrue(empty.tokens().isEmpty()
+                && empty.sources().isEmpty()
+                && empty.publish().isEmpty());
+        assertNull(empty.admin());
+
+        ConfigFile portOnly = ConfigFile.parse("node:\n  port: 0\n", "port.yaml");
+        assertEquals(0, portOnly.node().port(), "0 (any free port) is a value, not a missing key");
+        assertEquals(1_048_576, portOnly.node().maxRequestBytes());
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsLine() {
+        String yaml =
+                """
+                node:
+                  port: 8080
+                sources:
+                  - name: central
+                    protocol: peer
+                    url: http://central.example.org/
+                    shedule: PT15M
+                """;
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFile.parse(yaml, "chm-node.yaml"));
+        assertTrue(e.getMessage().startsWith("chm-node.yaml, line 7"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown key 'shedule' in sources[0]"), e.getMessage());
+        assertTrue(e.getMessage().contains("schedule"), "lists the known keys: " + e.getMessage());
+
+        ConfigException top =
+                assertThrows(ConfigException.class, () -> ConfigFile.parse("node: {}\npeers: []\n", "chm-node.yaml"));
+        assertTrue(top.getMessage().contains("line 2"), top.getMessage());
+        assertTrue(top.getMessage().contains("unknown key 'peers' at the top level"), top.getMessage());
+    }
+
+    @Test
+    void aBadSha256IsNamed() {
+        String yaml =
+                """
+                tokens:
+                  - name: colombia
+                    sha256: 9f86d081884c7d659a2feaa0c55ad015
+                    countries: [co]
+                """;
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFile.parse(yaml, "chm-node.yaml"));
+        assertTrue(e.getMessage().startsWith("chm-node.yaml, line "), e.getMessage());
+        assertTrue(e.getMessage().contains("tokens[0]"), e.getMessage());
+        assertTrue(e.getMessage().contains("token 'colombia' sha256 must be 64 hex digits"), e.getMessage());
+    }
+
+    @Test
+    void aBadDurationIsNamedWithItsLine() {
+        String yaml =
+                """
+                sources:
+                  - name: central
+                    protocol: peer
+                    url: http://central.example.org/
+                    schedule: every 15 minutes
+                """;
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFile.parse(yaml, "chm-node.yaml"));
+        assertTrue(e.getMessage().startsWith("chm-node.yaml, line 5"), e.getMessage());
+        assertTrue(e.getMessage().contains("sources[0].schedule"), e.getMessage());
+        assertTrue(e.getMessage().contains("not an ISO 8601 duration such as PT15M"), e.getMessage());
+    }
+
+    @Test
+    void otherMistakesAreNamed() {
+        assertMessage(
+                "tokens:\n  - name: x\n    sha256: " + HASH + "\n    types: [report]\n",
+                "unknown record type 'report'");
+        assertMessage(
+                "tokens:\n  - name: Colombia!\n    sha256: " + HASH + "\n",
+                "token name 'Colombia!' must be 1-64 lower-case");
+        assertMessage(
+                "tokens:\n  - name: a\n    sha256: " + HASH + "\n  - name: b\n    sha256: " + HASH + "\n",
+                "two tokens have the same sha256");
+        assertMessage(
+                "tokens:\n  - name: a\n    sha256: " + HASH + "\n    countries: [col]\n", "'col' is not a country");
+        assertMessage("node:\n  port: 8080\n  port: 9090\n", "Duplicate field 'port'");
+        assertMessage("node:\n  port: 70000\n", "node port must be 0-65535");
+        assertMessage("node:\n  baseUrl: chm.example.org\n", "node baseUrl must be an http(s) IRI");
+        assertMessage("node:\n  maxRequestBytes: 0\n", "maxRequestBytes must be at least 1");
+        assertMessage("sources:\n  - name: a\n    url: http://a.example.org/\n", "needs a protocol");
+        assertMessage(
+                "sources:\n  - name: a\n    protocol: peer\n    url: ftp://a.example.org/\n", "absolute http(s) URL");
+        assertMessage("publish:\n  - name: a\n    url: http://a.example.org/\n", "needs tokenEnv");
+        assertMessage("\"node: 1\n", "not a valid configuration (YAML)");
+        assertMessage("node: 8080\n", "node: expected a mapping (key: value lines) here");
+        assertMessage("tokens:\n  name: a\n", "tokens: expected a list here");
+        assertMessage("node:\n  port: eighty\n", "node.port: expected a whole number here");
+        assertMessage(
+                "sources:\n  - name: a\n    protocol: peer\n    url: http://a.example.org/\n    schedule: PT0S\n",
+                "not longer than zero");
+    }
+
+    @Test
+    void norwayIsACountryNotABoolean() {
+        ConfigFile file = ConfigFile.parse(
+                "tokens:\n  - name: norway\n    sha256: " + HASH + "\n    countries: [no]\n", "chm-node.yaml");
+        assertEquals(List.of("no"), file.tokens().get(0).countries());
+    }
+
+    @Test
+    void anUnreadableFileIsNamed() {
+        Path missing = dir.resolve("missing.yaml");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFile.load(missing));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
+
+    private static void assertMessage(String yaml, String expected) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFile.parse(yaml, "chm-node.yaml"));
+        assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
+    }
+}

@@ -132,6 +132,11 @@ public final class LoadBenchmark implements Callable<Integer> {
     }
 
     private Result loadRaw(int n, Path dir) {
+        return rawLoad(n, batch, dir);
+    }
+
+    /** The baseline: the synthetic records' triples bulk-loaded into a raw RDF4J LMDB repository. */
+    static Result rawLoad(int n, int batch, Path dir) {
         LmdbStoreConfig config = new LmdbStoreConfig("spoc,posc,cspo");
         config.setForceSync(true);
         config.setAutoGrow(true);

@@ -1,0 +1,142 @@
+package org.chmexchange.benchmarks;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
+import org.chmexchange.harvest.HarvestContext;
+import org.chmexchange.harvest.HarvestListener;
+import org.chmexchange.harvest.HarvestOutcome;
+import org.chmexchange.harvest.HarvestRun;
+import org.chmexchange.harvest.HarvestSource;
+import org.chmexchange.harvest.HarvesterRegistry;
+import org.chmexchange.http.HttpClients;
+import org.chmexchange.http.HttpSettings;
+import org.chmexchange.node.ChmNodeServer;
+import org.chmexchange.store.RecordQuery;
+import org.chmexchange.store.RecordStore;
+import org.chmexchange.validation.RecordValidator;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Harvest benchmark (issue "Exchange between nodes", section 7): a peer node on loopback holds N
+ * synthetic records; a portal harvests them through the peer's change feed (validation, store,
+ * index, change log, provenance) and the figure is compared with a raw RDF4J LMDB bulk load of
+ * the same triples in the same run. Then 10 records change at the peer and the portal harvests
+ * again: the requests made and the time are printed.
+ */
+@Command(
+        name = "harvest-benchmark",
+        mixinStandardHelpOptions = true,
+        description = "Harvest N records from a peer node over loopback; then an incremental harvest of 10 changes.")
+public final class HarvestBenchmark implements Callable<Integer> {
+
+    @Option(
+            names = "--records",
+            defaultValue = "100000",
+            description = "Records at the peer (default: ${DEFAULT-VALUE}).")
+    int records;
+
+    @Option(names = "--page", defaultValue = "1000", description = "Changes per feed page (default: ${DEFAULT-VALUE}).")
+    int page;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new HarvestBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Files.createTempDirectory("chm-harvest-bench");
+        try {
+            System.out.printf(
+                    "CHM Exchange harvest benchmark: %,d records, feed pages of %d, JVM %s, %d cores%n",
+                    records,
+                    page,
+                    System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors());
+            Path peerDir = dir.resolve("peer");
+            try (RecordStore peerStore = RecordStore.openEmbedded(peerDir)) {
+                SyntheticRecords gen = new SyntheticRecords(LoadBenchmark.BASE);
+                for (int from = 0; from < records; from += 1000) {
+                    peerStore.put(
+                            gen.batch(from, Math.min(records, from + 1000)),
+                            RecordStore.localGraph(LoadBenchmark.BASE));
+                }
+            }
+            LoadBenchmark.Result raw = LoadBenchmark.rawLoad(records, 1000, dir.resolve("raw"));
+            System.out.printf(
+                    "raw RDF4J LMDB bulk load of the same triples: %,.0f records/s (%.1f s)%n",
+                    raw.recordsPerSecond(), raw.seconds());
+
+            AtomicLong requests = new AtomicLong();
+            OkHttpClient shared = HttpClients.create(HttpSettings.defaults());
+            OkHttpClient counting = shared.newBuilder()
+                    .addInterceptor(chain -> {
+                        requests.incrementAndGet();
+                        return chain.proceed(chain.request());
+                    })
+                    .build();
+            try (ChmNodeServer peer = LoadBenchmark.node(peerDir);
+                    RecordStore portal = RecordStore.openEmbedded(dir.resolve("portal"));
+                    RecordValidator validator = new RecordValidator()) {
+                HarvestRun run = new HarvestRun(
+                        portal,
+                        validator,
+                        "http://portal.example.org/",
+                        HarvesterRegistry.load(),
+                        new HarvestContext(counting, 1_000_000));
+                HarvestSource source = new HarvestSource(
+                        "peer", "peer", URI.create(peer.baseIri()), Map.of("limit", Integer.toString(page)));
+
+                long t0 = System.nanoTime();
+                HarvestOutcome full = run.run(source, HarvestListener.NONE);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                check(full, portal, records);
+                double rate = records / seconds;
+                System.out.printf(
+                        "full harvest over loopback: %,.0f records/s (%.1f s, %,d requests, %,d pages)"
+                                + "  ratio harvest/raw = %.2f%n",
+                        rate, seconds, requests.get(), full.counts().pages(), rate / raw.recordsPerSecond());
+
+                for (int i = 0; i < 10; i++) {
+                    IRI iri = org.chmexchange.model.RecordType.DECISION.mint(LoadBenchmark.BASE, "syn-" + (i * 20 + 1));
+                    Model m = peer.store().get(iri).orElseThrow();
+                    m.remove(iri, DCTERMS.TITLE, null);
+                    m.add(iri, DCTERMS.TITLE, Values.literal("Changed title " + i, "en"));
+                    peer.store().put(m, RecordStore.localGraph(LoadBenchmark.BASE));
+                }
+                requests.set(0);
+                long t1 = System.nanoTime();
+                HarvestOutcome incremental = run.run(source, HarvestListener.NONE);
+                double ms = (System.nanoTime() - t1) / 1e6;
+                if (!incremental.ok() || incremental.counts().updated() != 10) {
+                    throw new IllegalStateException("Expected 10 updates: " + incremental);
+                }
+                System.out.printf(
+                        "incremental harvest after 10 changes: %d requests, %.0f ms, %d updated%n",
+                        requests.get(), ms, incremental.counts().updated());
+            } finally {
+                HttpClients.shutdown(shared);
+            }
+        } finally {
+            LoadBenchmark.delete(dir);
+        }
+        return 0;
+    }
+
+    private static void check(HarvestOutcome outcome, RecordStore portal, int expected) {
+        if (!outcome.ok() || portal.count(RecordQuery.ALL) != expected) {
+            throw new IllegalStateException(
+                    "Harvest incomplete (" + portal.count(RecordQuery.ALL) + " of " + expected + "): " + outcome);
+        }
+    }
+}

@@ -49,6 +49,24 @@ public final class HarvestBenchmark implements Callable<Integer> {
     @Option(names = "--page", defaultValue = "1000", description = "Changes per feed page (default: ${DEFAULT-VALUE}).")
     int page;
 
+    @Option(names = "--verbose", description = "Print the time of every page.")
+    boolean verbose;
+
+    /** Prints how long each page took, from the previous commit to this one. */
+    private static final class PageTimer implements HarvestListener {
+        private long last = System.nanoTime();
+
+        @Override
+        public void pageCommitted(
+                HarvestSource source,
+                org.chmexchange.harvest.HarvestCounts page,
+                org.chmexchange.harvest.HarvestCounts total) {
+            long now = System.nanoTime();
+            System.out.printf("  page %d: %d created in %.0f ms%n", total.pages(), page.created(), (now - last) / 1e6);
+            last = now;
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new HarvestBenchmark()).execute(args));
     }
@@ -98,7 +116,7 @@ public final class HarvestBenchmark implements Callable<Integer> {
                         "peer", "peer", URI.create(peer.baseIri()), Map.of("limit", Integer.toString(page)));
 
                 long t0 = System.nanoTime();
-                HarvestOutcome full = run.run(source, HarvestListener.NONE);
+                HarvestOutcome full = run.run(source, verbose ? new PageTimer() : HarvestListener.NONE);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 check(full, portal, records);
                 double rate = records / seconds;

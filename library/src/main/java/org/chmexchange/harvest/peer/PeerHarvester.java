@@ -18,6 +18,8 @@ import org.chmexchange.harvest.HarvestSink;
 import org.chmexchange.harvest.HarvestSource;
 import org.chmexchange.harvest.HarvestState;
 import org.chmexchange.harvest.Harvester;
+import org.chmexchange.http.PagingException;
+import org.chmexchange.http.PagingGuard;
 import org.chmexchange.rdf.RecordFormat;
 import org.chmexchange.rdf.RecordReader;
 import org.chmexchange.vocab.Std;
@@ -52,15 +54,12 @@ final class PeerHarvester implements Harvester {
     @Override
     public void harvest(HarvestState state, HarvestSink sink) {
         String url = state.get(NEXT).orElseGet(this::firstPage);
-        Set<String> seen = new HashSet<>();
-        for (int requests = 1; ; requests++) {
-            if (requests > context.maxRequests()) {
-                throw new HarvestException("Source " + source.name() + ": stopped after " + context.maxRequests()
-                        + " requests (the limit of one run) at " + url);
-            }
-            if (!seen.add(url)) {
-                throw new HarvestException("Source " + source.name() + ": the feed sent the cursor " + url
-                        + " twice in one run; stopping instead of looping");
+        PagingGuard guard = new PagingGuard(context.maxRequests());
+        while (true) {
+            try {
+                guard.beforeRequest(url, url);
+            } catch (PagingException e) {
+                throw new HarvestException("Source " + source.name() + ": " + e.getMessage(), e);
             }
             String current = url;
             Model page = fetch(current);

@@ -278,7 +278,7 @@ class PeerHarvesterFaultTest {
         stubPage("c2", page(root() + "changes/page?cursor=c2", root() + "changes/page?cursor=c2", "d3"));
         HarvestOutcome outcome = harvest();
         assertFalse(outcome.ok());
-        assertTrue(outcome.error().contains("twice"), outcome.error());
+        assertTrue(outcome.error().contains("Repeated cursor"), outcome.error());
         assertEquals(3, store.count(RecordQuery.ALL), "pages before the loop are kept");
     }
 }

@@ -7,19 +7,22 @@ import java.util.Set;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.validation.RecordValidator;
 import org.eclipse.rdf4j.model.IRI;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every harvester test needs: a fresh embedded {@link RecordStore} in a temporary folder per
  * test, a {@link HarvestRun} over it with the registry found on the class path, and the real
- * validator (shapes and thesaurus of the vocabularies), built once per class.
+ * validator (shapes and thesaurus of the vocabularies), built once for the whole test run.
  */
+@ExtendWith(HarvestFixture.ValidatorExtension.class)
 public abstract class HarvestFixture {
 
+    /** The validator of every harvester test class, closed when the test run ends. */
     protected static RecordValidator validator;
 
     @TempDir
@@ -28,15 +31,13 @@ public abstract class HarvestFixture {
     protected RecordStore store;
     protected HarvestRun runner;
 
-    @BeforeAll
-    static void startValidator() {
-        HarvestTesting.quietHarvestLogs();
-        validator = new RecordValidator();
-    }
-
-    @AfterAll
-    static void stopValidator() {
-        validator.close();
+    /** Sets {@link #validator} before the class's tests. */
+    static final class ValidatorExtension implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            HarvestTesting.quietHarvestLogs();
+            validator = SharedValidator.of(context);
+        }
     }
 
     @BeforeEach

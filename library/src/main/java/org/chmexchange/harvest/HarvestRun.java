@@ -164,7 +164,9 @@ public final class HarvestRun {
             Set<IRI> deletes = new HashSet<>(page.deletes());
             if (page.snapshot()) {
                 Set<IRI> gone = new HashSet<>(store.recordsIn(graph));
-                gone.removeAll(recordIris); // rejected records keep their last valid version
+                gone.removeAll(recordIris);
+                gone.removeAll(rejected); // rejected records keep their last valid version
+                gone.removeAll(page.present());
                 deletes.addAll(gone);
             }
             HarvestCounts sofar = total; // provenance counts include this page

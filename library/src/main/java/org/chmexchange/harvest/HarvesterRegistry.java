@@ -1,6 +1,7 @@
 package org.chmexchange.harvest;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,9 @@ public final class HarvesterRegistry {
 
     /** The protocols, sorted by name. */
     public List<HarvestProtocol> protocols() {
-        return factories.values().stream().map(HarvesterFactory::protocol).toList();
+        return factories.values().stream()
+                .map(HarvesterFactory::protocol)
+                .sorted(Comparator.comparing(HarvestProtocol::name))
+                .toList();
     }
 }

@@ -1,0 +1,6 @@
+/**
+ * Protocol {@code rdf-dump}: a whole RDF document at a URL (Turtle, N-Triples, N-Quads, JSON-LD,
+ * RDF/XML, optionally gzipped), fetched with a conditional GET and committed as one snapshot page.
+ * See {@link org.chmexchange.harvest.dump.DumpHarvesterFactory} and docs/HARVESTING.md.
+ */
+package org.chmexchange.harvest.dump;

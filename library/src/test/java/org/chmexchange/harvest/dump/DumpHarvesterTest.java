@@ -1,0 +1,289 @@
+package org.chmexchange.harvest.dump;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.chmexchange.harvest.HarvestTesting.OTHER_DECISION;
+import static org.chmexchange.harvest.HarvestTesting.recordsOf;
+import static org.chmexchange.harvest.HarvestTesting.sorted;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.chmexchange.harvest.HarvestFixture;
+import org.chmexchange.harvest.HarvestListener;
+import org.chmexchange.harvest.HarvestOutcome;
+import org.chmexchange.harvest.HarvestSource;
+import org.chmexchange.harvest.HarvestState;
+import org.chmexchange.harvest.HarvestTesting;
+import org.chmexchange.rdf.RecordFormat;
+import org.chmexchange.store.RecordQuery;
+import org.chmexchange.vocab.CHM;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What is particular to RDF dumps, against a WireMock server. */
+class DumpHarvesterTest extends HarvestFixture {
+
+    private static final String NAME = DumpServer.NAME;
+    private static final String PATH = DumpServer.PATH;
+
+    private static DumpServer dumps;
+    private static WireMockServer server;
+
+    @BeforeAll
+    static void startServer() {
+        dumps = new DumpServer();
+        server = dumps.wiremock;
+    }
+
+    @AfterAll
+    static void stopServer() {
+        dumps.close();
+    }
+
+    @BeforeEach
+    void resetServer() {
+        server.resetAll();
+    }
+
+    @Override
+    protected HarvestSource source() {
+        return source(PATH, Map.of());
+    }
+
+    private static HarvestSource source(String path, Map<String, String> options) {
+        return dumps.source(path, options);
+    }
+
+    private void serve(Model records) {
+        dumps.serve(records);
+    }
+
+    private static String serveTurtle(String turtle) {
+        return dumps.serveTurtle(turtle);
+    }
+
+    private HarvestOutcome harvest(HarvestSource source) {
+        return runner.run(source, HarvestListener.NONE);
+    }
+
+    @Test
+    void anUnchangedDumpAnswers304AndNoPageIsCommitted() {
+        String etag = serveTurtle(HarvestTesting.write(HarvestTesting.sample(), RDFFormat.TURTLE));
+        HarvestOutcome first = harvest();
+        assertOk(first);
+        assertEquals(1, first.counts().pages(), "one snapshot page");
+        assertEquals(etag, runner.state(NAME).get(DumpHarvesterFactory.ETAG).orElseThrow());
+
+        HarvestOutcome second = harvest();
+
+        assertOk(second);
+        assertEquals(0, second.counts().pages());
+        List<LoggedRequest> requests = server.findAll(getRequestedFor(urlEqualTo(PATH)));
+        assertEquals(2, requests.size());
+        assertFalse(requests.get(0).containsHeader("If-None-Match"));
+        assertEquals(etag, requests.get(1).getHeader("If-None-Match"));
+        assertTrue(
+                requests.get(0).getHeader("Accept").startsWith("text/turtle"),
+                requests.get(0).getHeader("Accept"));
+        assertEquals(68, harvested().size());
+    }
+
+    @Test
+    void lastModifiedIsSentBackAsIfModifiedSince() {
+        String date = "Wed, 21 Oct 2026 07:28:00 GMT";
+        String turtle = HarvestTesting.write(HarvestTesting.sample(), RDFFormat.TURTLE);
+        server.stubFor(get(urlEqualTo(PATH))
+                .atPriority(1)
+                .withHeader("If-Modified-Since", equalTo(date))
+                .willReturn(aResponse().withStatus(304)));
+        server.stubFor(get(urlEqualTo(PATH))
+                .atPriority(5)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/turtle")
+                        .withHeader("Last-Modified", date)
+                        .withBody(turtle)));
+        assertOk(harvest());
+        assertEquals(
+                new HarvestState(Map.of(DumpHarvesterFactory.LAST_MODIFIED, date)), runner.state(NAME), "no ETag sent");
+
+        HarvestOutcome second = harvest();
+
+        assertOk(second);
+        assertEquals(0, second.counts().pages());
+        assertEquals(
+                date, server.findAll(getRequestedFor(urlEqualTo(PATH))).get(1).getHeader("If-Modified-Since"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = RecordFormat.class,
+            names = {"TURTLE", "NTRIPLES", "NQUADS", "JSONLD", "RDFXML"})
+    void everyDumpFormatIsReadByItsContentType(RecordFormat format) {
+        server.stubFor(get(urlEqualTo("/dump"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", format.mediaType())
+                        .withBody(HarvestTesting.write(HarvestTesting.sample(), format.rdfFormat()))));
+
+        HarvestOutcome outcome = harvest(source("/dump", Map.of()));
+
+        assertOk(outcome);
+        assertEquals(68, outcome.counts().created());
+    }
+
+    @Test
+    void aGzippedFileIsGunzipped() {
+        byte[] gz = DumpServer.gzip(HarvestTesting.write(HarvestTesting.sample(), RDFFormat.NTRIPLES));
+        server.stubFor(get(urlEqualTo("/exports/national.nt.gz"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/gzip")
+                        .withBody(gz)));
+
+        HarvestOutcome outcome = harvest(source("/exports/national.nt.gz", Map.of()));
+
+        assertOk(outcome);
+        assertEquals(68, outcome.counts().created());
+    }
+
+    @Test
+    void aGzipContentEncodingIsDecodedOnTheWay() {
+        byte[] gz = DumpServer.gzip(HarvestTesting.write(HarvestTesting.sample(), RDFFormat.TURTLE));
+        server.stubFor(get(urlEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/turtle")
+                        .withHeader("Content-Encoding", "gzip")
+                        .withBody(gz)));
+
+        HarvestOutcome outcome = harvest();
+
+        assertOk(outcome);
+        assertEquals(68, outcome.counts().created());
+    }
+
+    @Test
+    void withoutAnRdfContentTypeTheOptionThenTheExtensionTellTheFormat() {
+        String nquads = HarvestTesting.write(HarvestTesting.sample(), RDFFormat.NQUADS);
+        server.stubFor(get(urlEqualTo("/files/all.nq"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/octet-stream")
+                        .withBody(nquads)));
+        server.stubFor(get(urlEqualTo("/download?id=7"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/octet-stream")
+                        .withBody(nquads)));
+
+        assertOk(harvest(source("/files/all.nq", Map.of())));
+        assertOk(harvest(source("/download?id=7", Map.of("format", "nq"))));
+        HarvestOutcome unknown = harvest(source("/download?id=7", Map.of()));
+        assertFalse(unknown.ok());
+        assertTrue(unknown.error().contains("cannot tell the RDF format"), unknown.error());
+        assertTrue(unknown.error().contains(server.url("/download?id=7")), unknown.error());
+    }
+
+    @Test
+    void malformedTurtleFailsWithTheUrlAndLineAndKeepsThePreviousContent() {
+        Model sample = HarvestTesting.sample();
+        serve(sample);
+        assertOk(harvest());
+        HarvestState state = runner.state(NAME);
+        long sequence = store.lastSequence();
+
+        serveTurtle(
+                HarvestTesting.write(sample, RDFFormat.TURTLE) + "\n<http://national.example.org/x> chm:p {oops} .\n");
+        HarvestOutcome outcome = harvest();
+
+        assertFalse(outcome.ok());
+        assertTrue(outcome.error().contains(server.url(PATH)), outcome.error());
+        assertTrue(outcome.error().contains("at line"), outcome.error());
+        assertTrue(outcome.error().contains("nothing was stored"), outcome.error());
+        assertEquals(sorted(recordsOf(sample)), sorted(harvested()));
+        assertEquals(sequence, store.lastSequence());
+        assertEquals(state, runner.state(NAME));
+    }
+
+    @Test
+    void aBrokenResponseFailsAndCommitsNothing() {
+        server.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+
+        HarvestOutcome outcome = harvest();
+
+        assertFalse(outcome.ok());
+        assertTrue(outcome.error().contains(server.url(PATH)), outcome.error());
+        assertEquals(0, store.count(RecordQuery.ALL));
+        assertEquals(HarvestState.EMPTY, runner.state(NAME));
+    }
+
+    @Test
+    void aTruncatedGzipFileFailsAndCommitsNothing() {
+        byte[] gz = DumpServer.gzip(HarvestTesting.write(HarvestTesting.sample(), RDFFormat.NTRIPLES));
+        server.stubFor(get(urlEqualTo("/exports/national.nt.gz"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/gzip")
+                        .withBody(Arrays.copyOf(gz, gz.length / 2))));
+
+        HarvestOutcome outcome = harvest(source("/exports/national.nt.gz", Map.of()));
+
+        assertFalse(outcome.ok());
+        assertTrue(outcome.error().contains("truncated"), outcome.error());
+        assertEquals(0, store.count(RecordQuery.ALL));
+    }
+
+    @Test
+    void aDumpOverMaxBytesFailsAndCommitsNothing() {
+        serve(HarvestTesting.sample());
+
+        HarvestOutcome outcome = harvest(source(PATH, Map.of("maxBytes", "10000")));
+
+        assertFalse(outcome.ok());
+        assertTrue(outcome.error().contains("maxBytes (10000 bytes)"), outcome.error());
+        assertEquals(0, store.count(RecordQuery.ALL));
+    }
+
+    @Test
+    void theLimitAppliesToTheGunzippedBytes() {
+        String padded = " ".repeat(4_000_000) + HarvestTesting.write(HarvestTesting.sample(), RDFFormat.TURTLE);
+        byte[] gz = DumpServer.gzip(padded);
+        assertTrue(gz.length < 100_000, "a small download: " + gz.length);
+        server.stubFor(get(urlEqualTo("/bomb.ttl.gz"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/gzip")
+                        .withBody(gz)));
+
+        HarvestOutcome outcome = harvest(source("/bomb.ttl.gz", Map.of("maxBytes", "1000000")));
+
+        assertFalse(outcome.ok());
+        assertTrue(outcome.error().contains("larger than maxBytes"), outcome.error());
+        assertEquals(0, store.count(RecordQuery.ALL));
+    }
+
+    @Test
+    void aRecordThatBecomesInvalidKeepsItsLastValidVersion() {
+        Model sample = HarvestTesting.sample();
+        serve(sample);
+        assertOk(harvest());
+
+        serve(HarvestTesting.withInvalidDecision(sample, OTHER_DECISION));
+        HarvestTesting.Recorder recorder = new HarvestTesting.Recorder();
+        HarvestOutcome outcome = harvest(recorder);
+
+        assertOk(outcome);
+        assertEquals(1, outcome.counts().rejected());
+        assertEquals(0, outcome.counts().deleted(), "a snapshot does not delete a rejected record");
+        assertTrue(store.get(OTHER_DECISION).orElseThrow().contains(OTHER_DECISION, CHM.treaty, null));
+    }
+}

@@ -152,7 +152,7 @@ public final class RecordValidator implements AutoCloseable {
 
     private ValidationReport validateLocked(Model data) {
         try (SailRepositoryConnection connection = repository.getConnection()) {
-            connection.begin(IsolationLevels.SNAPSHOT);
+            connection.begin(IsolationLevels.SNAPSHOT, ShaclSail.TransactionSettings.ValidationApproach.Bulk);
             try {
                 for (Statement st : data) {
                     // Thesaurus membership comes from the reference data only: a record cannot make

@@ -20,6 +20,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.chmexchange.ChmException;
+import org.chmexchange.http.Idempotent;
 import org.chmexchange.rdf.RecordFormat;
 import org.chmexchange.rdf.RecordWriter;
 import org.chmexchange.store.ChangeEntry;
@@ -134,9 +135,10 @@ public final class Publisher {
     private void post(PublishTarget target, Model records) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         RecordWriter.write(records, RecordFormat.NTRIPLES, body);
-        Request request = new Request.Builder()
-                .url(target.base() + "records")
-                .post(RequestBody.create(body.toByteArray(), MediaType.get(RecordFormat.NTRIPLES.mediaType())))
+        // A batch upsert by IRI: sending it twice has the effect of sending it once, so it may be retried.
+        Request request = Idempotent.mark(new Request.Builder()
+                        .url(target.base() + "records")
+                        .post(RequestBody.create(body.toByteArray(), MediaType.get(RecordFormat.NTRIPLES.mediaType()))))
                 .build();
         send(target, request, "POST");
     }

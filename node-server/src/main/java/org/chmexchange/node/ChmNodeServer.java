@@ -1,10 +1,16 @@
 package org.chmexchange.node;
 
 import io.javalin.Javalin;
+import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.chmexchange.harvest.HarvesterRegistry;
 import org.chmexchange.node.auth.Token;
 import org.chmexchange.node.auth.Tokens;
 import org.chmexchange.node.http.Routes;
+import org.chmexchange.node.sync.Scheduler;
+import org.chmexchange.node.sync.Sync;
+import org.chmexchange.node.sync.SyncPlan;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.thesaurus.Thesaurus;
 import org.chmexchange.validation.RecordValidator;
@@ -16,8 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running CHM node: the embedded record store, the shared thesaurus, the record validator and
- * the HTTP API (open reads; writes with the configured tokens).
+ * A running CHM node: the embedded record store, the shared thesaurus, the record validator, the
+ * HTTP API (open reads; writes with the configured tokens; operations with the admin token) and the
+ * exchange with other nodes: the configured sources harvested and publish targets pushed to, on
+ * their schedules and on demand, through one shared HTTP client.
  *
  * <pre>{@code
  * try (ChmNodeServer node = ChmNodeServer.start(new NodeConfig(0, dataDir, null, true))) {
@@ -25,31 +33,53 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #start} returns once the node listens and its reference and sample data are loaded.
- * Lifecycle: {@link #close()} stops the HTTP server, then closes the validator and the store. Thread-safety: the
- * server answers requests concurrently; start and close are called once, from one thread.
+ * <p>{@link #start} returns once the node listens, its reference and sample data are loaded and its
+ * schedules are set. Lifecycle: {@link #close()} stops the HTTP server, then the scheduler (waiting
+ * up to {@link Scheduler#DEFAULT_CLOSE_TIMEOUT} for running harvests), then shuts the HTTP client
+ * down and closes the validator and the store. Thread-safety: the server answers requests
+ * concurrently; start and close are called once, from one thread.
  */
 public final class ChmNodeServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChmNodeServer.class);
-    private static final String BASE_SETTING = "base-iri";
 
     private final RecordStore store;
     private final RecordValidator validator;
     private final Javalin http;
     private final String base;
+    private final Sync sync;
+    private final Scheduler scheduler;
 
-    private ChmNodeServer(RecordStore store, RecordValidator validator, Javalin http, String base) {
+    private ChmNodeServer(
+            RecordStore store, RecordValidator validator, Javalin http, String base, Sync sync, Scheduler scheduler) {
         this.store = store;
         this.validator = validator;
         this.http = http;
         this.base = base;
+        this.sync = sync;
+        this.scheduler = scheduler;
     }
 
     /**
-     * Opens the store in {@code config.dataDir()}, starts the HTTP server and loads the vocabularies
-     * (and, on first start, the sample data).
+     * Starts a node whose {@code tokenEnv} variables are read from the process environment.
      *
+     * @see #start(NodeConfig, Map)
+     */
+    public static ChmNodeServer start(NodeConfig config) {
+        return start(config, System.getenv());
+    }
+
+    /**
+     * Checks the sources and publish targets, opens the store in {@code config.dataDir()}, starts the
+     * HTTP server, loads the vocabularies (and, on first start, the sample data) and starts the
+     * schedules.
+     *
+     * @param config the node's configuration
+     * @param environment where the {@code tokenEnv} variables of sources and publish targets are read
+     *     ({@link System#getenv()}; a map in tests)
+     * @throws org.chmexchange.node.config.ConfigException if a source names a protocol no harvester
+     *     provides (the message lists the known ones), a {@code tokenEnv} variable is not set (the
+     *     message names it), or a name is not one the harvester or publisher accepts
      * @throws org.chmexchange.store.StoreException if the store cannot be opened (for example the
      *     data folder is in use by another node)
      * @throws io.javalin.util.JavalinBindException if the port is taken
@@ -57,7 +87,9 @@ public final class ChmNodeServer implements AutoCloseable {
      *     folder was created with, or a token's scope names a country or treaty the thesaurus does
      *     not have
      */
-    public static ChmNodeServer start(NodeConfig config) {
+    public static ChmNodeServer start(NodeConfig config, Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment");
+        SyncPlan plan = SyncPlan.of(config.sources(), config.publish(), environment, HarvesterRegistry.load());
         Model skos = Vocabularies.thesaurus();
         Thesaurus thesaurus = Thesaurus.load(skos);
         Tokens tokens = Tokens.of(config.tokens());
@@ -65,6 +97,8 @@ public final class ChmNodeServer implements AutoCloseable {
         RecordStore store = RecordStore.openEmbedded(config.dataDir());
         Javalin http = null;
         RecordValidator validator = null;
+        Sync sync = null;
+        Scheduler scheduler = null;
         try {
             Routes.Holder holder = new Routes.Holder();
             http = Javalin.create(cfg -> {
@@ -74,11 +108,23 @@ public final class ChmNodeServer implements AutoCloseable {
                 Routes.register(cfg.routes, holder);
             });
             http.start(config.port());
-            String base = baseIri(config, store, http.port());
+            String base = BaseIri.resolve(config, store, http.port());
             ReferenceData.load(store, base, config.loadSampleData(), skos);
             validator = new RecordValidator();
+            sync = Sync.open(plan, store, validator, base);
+            scheduler = new Scheduler(sync);
             // until now, requests get 503
-            holder.set(new Routes.Services(store, thesaurus, skos, base, validator, tokens, config.maxRequestBytes()));
+            holder.set(new Routes.Services(
+                    store,
+                    thesaurus,
+                    skos,
+                    base,
+                    validator,
+                    tokens,
+                    config.maxRequestBytes(),
+                    config.admin(),
+                    scheduler));
+            scheduler.start();
             LOG.info(
                     "CHM node listening on port {} with base {} and data in {}; {} write token(s){}",
                     http.port(),
@@ -88,10 +134,21 @@ public final class ChmNodeServer implements AutoCloseable {
                     tokens.isEmpty()
                             ? ""
                             : " (" + tokens.all().stream().map(Token::name).collect(Collectors.joining(", ")) + ")");
-            return new ChmNodeServer(store, validator, http, base);
+            LOG.info(
+                    "Sources: {}; publish targets: {}; admin token {}",
+                    plan.sourceNames(),
+                    plan.targetNames(),
+                    config.admin() == null ? "not configured (no operations over HTTP)" : "configured");
+            return new ChmNodeServer(store, validator, http, base, sync, scheduler);
         } catch (RuntimeException e) {
             if (http != null) {
                 http.stop();
+            }
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            if (sync != null) {
+                sync.close();
             }
             if (validator != null) {
                 validator.close();
@@ -126,25 +183,6 @@ public final class ChmNodeServer implements AutoCloseable {
                 .isPresent();
     }
 
-    private static String baseIri(NodeConfig config, RecordStore store, int port) {
-        if (config.baseIri() != null) {
-            String stored = store.setting(BASE_SETTING).orElse(null);
-            if (stored != null && !stored.equals(config.baseIri())) {
-                throw new IllegalArgumentException(
-                        "The data folder " + config.dataDir() + " holds records minted under "
-                                + stored + "; a node cannot change its base IRI (" + config.baseIri()
-                                + " asked). Start without --base-url, or with a new data folder.");
-            }
-            store.setSetting(BASE_SETTING, config.baseIri());
-            return config.baseIri();
-        }
-        return store.setting(BASE_SETTING).orElseGet(() -> {
-            String base = "http://localhost:" + port + "/";
-            store.setSetting(BASE_SETTING, base);
-            return base;
-        });
-    }
-
     /** The port the node listens on. */
     public int port() {
         return http.port();
@@ -160,15 +198,32 @@ public final class ChmNodeServer implements AutoCloseable {
         return store;
     }
 
+    /** The node's harvesting and publishing machinery (for embedding and tests). */
+    public Sync sync() {
+        return sync;
+    }
+
+    /**
+     * Stops the HTTP server, then the scheduler (waiting for running harvests up to a bound), shuts
+     * the HTTP client down, and closes the validator and the store.
+     */
     @Override
     public void close() {
         try {
             http.stop();
         } finally {
             try {
-                validator.close();
+                scheduler.close();
             } finally {
-                store.close();
+                try {
+                    sync.close();
+                } finally {
+                    try {
+                        validator.close();
+                    } finally {
+                        store.close();
+                    }
+                }
             }
         }
     }

@@ -4,15 +4,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code chm-node} command. Sub-commands: {@code serve}, {@code token new}. Exit codes: 0 success, 1 failure,
- * 2 bad usage.
+ * The {@code chm-node} command. Sub-commands: {@code serve}, {@code harvest}, {@code publish},
+ * {@code token new}. Exit codes: 0 success, 1 failure, 2 bad usage or configuration.
  */
 @Command(
         name = "chm-node",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A CHM Exchange linked-data node for clearing-house mechanisms.",
-        subcommands = {ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            HarvestCommand.class,
+            PublishCommand.class,
+            TokenCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class ChmNode {
 
     /** Runs the command line and exits with its exit code. */

@@ -7,6 +7,7 @@ import org.chmexchange.node.ChmNodeServer;
 import org.chmexchange.node.NodeConfig;
 import org.chmexchange.node.config.ConfigException;
 import org.chmexchange.node.config.ConfigFile;
+import org.chmexchange.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
  * {@code chm-node serve}: runs a node until the process is stopped (Ctrl-C or SIGTERM). Settings
  * come from the defaults, then the configuration file ({@code --config}), then the command-line
  * options {@code --port}, {@code --data} and {@code --base-url}, each overriding the one before.
- * A configuration file that cannot be used exits with code 2 and a message naming the line and key.
+ * A configuration file that cannot be used exits with code 2 and a message naming the line and key;
+ * so does a source with an unknown protocol or a {@code tokenEnv} variable that is not set.
  */
 @Command(
         name = "serve",
@@ -65,7 +67,21 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        ChmNodeServer node = ChmNodeServer.start(config);
+        ChmNodeServer node;
+        try {
+            node = ChmNodeServer.start(config);
+        } catch (ConfigException e) {
+            // a protocol no harvester provides, a tokenEnv variable that is not set
+            spec.commandLine().getErr().println("chm-node serve: " + e.getMessage());
+            return 2;
+        } catch (StoreException e) {
+            // the data folder is held by another node or a chm-node harvest, or cannot be opened
+            spec.commandLine()
+                    .getErr()
+                    .println("chm-node serve: " + e.getMessage()
+                            + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+            return 1;
+        }
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {

@@ -55,8 +55,14 @@ final class Checks {
         return value.toLowerCase(Locale.ROOT);
     }
 
-    /** An absolute http(s) URL ending with {@code /} added when missing. */
+    /** An absolute http(s) URL ending with {@code /} added when missing (the base URL of a node). */
     static String url(String what, String value) {
+        String url = absoluteUrl(what, value);
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    /** An absolute http(s) URL, returned as written. */
+    static String absoluteUrl(String what, String value) {
         if (value == null) {
             throw new IllegalArgumentException(what + " needs a url");
         }
@@ -72,7 +78,7 @@ final class Checks {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(what + " url is not a URL: '" + value + "' (" + e.getReason() + ")", e);
         }
-        return value.endsWith("/") ? value : value + "/";
+        return value;
     }
 
     /** An environment variable name, or null. */

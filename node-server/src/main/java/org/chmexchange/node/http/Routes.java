@@ -6,6 +6,9 @@ import io.javalin.http.Handler;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.chmexchange.node.auth.Tokens;
+import org.chmexchange.node.config.AdminSettings;
+import org.chmexchange.node.sync.JobKind;
+import org.chmexchange.node.sync.Scheduler;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.thesaurus.Thesaurus;
 import org.chmexchange.validation.RecordValidator;
@@ -13,8 +16,9 @@ import org.eclipse.rdf4j.model.Model;
 
 /**
  * The routes of the node's API (see node-server/API.md) and the single exception-to-status map.
- * Reads (GET, HEAD) are open; writes (PUT, DELETE, POST on {@code /records}) need a bearer token;
- * other methods on a known path get 405.
+ * Reads (GET, HEAD, including {@code /status}) are open; writes (PUT, DELETE, POST on {@code
+ * /records}) need a bearer token; operations ({@code POST /admin/harvest/{source}}, {@code POST
+ * /admin/publish/{target}}) need the admin token; other methods on a known path get 405.
  */
 public final class Routes {
 
@@ -30,6 +34,9 @@ public final class Routes {
      * @param validator the node's one validator, for every write; owned by the server
      * @param tokens the write tokens
      * @param maxRequestBytes the largest request body writes accept, in bytes
+     * @param admin the operators' token (hashed), or null: no operation is allowed over HTTP
+     * @param scheduler runs harvests and publications on demand, and knows their state; owned by the
+     *     server
      */
     public record Services(
             RecordStore store,
@@ -38,7 +45,9 @@ public final class Routes {
             String base,
             RecordValidator validator,
             Tokens tokens,
-            long maxRequestBytes) {}
+            long maxRequestBytes,
+            AdminSettings admin,
+            Scheduler scheduler) {}
 
     /** Holds the services; requests that arrive before they are set get 503. */
     public static final class Holder {
@@ -79,6 +88,8 @@ public final class Routes {
         final DeleteRecordHandler deleteByPath;
         final DeleteRecordHandler deleteByIri;
         final PostRecordsHandler post;
+        final StatusHandler status;
+        final AdminHandler admin;
 
         Handlers(Services s) {
             health = new HealthHandler(s.store());
@@ -92,6 +103,8 @@ public final class Routes {
             deleteByPath = new DeleteRecordHandler(publishing, RecordTarget.fromPath(s.base()));
             deleteByIri = new DeleteRecordHandler(publishing, RecordTarget.fromQuery());
             post = new PostRecordsHandler(publishing);
+            status = new StatusHandler(s.scheduler().sync(), s.store(), s.base());
+            admin = new AdminHandler(new AdminAuth(s.admin(), s.tokens()), s.scheduler(), s.base());
         }
     }
 
@@ -109,11 +122,14 @@ public final class Routes {
         read(routes, "/thesaurus/concept", ctx -> holder.get().thesaurus.concept(ctx));
         read(routes, "/thesaurus/broader", ctx -> holder.get().thesaurus.broader(ctx));
         read(routes, "/thesaurus/narrower", ctx -> holder.get().thesaurus.narrower(ctx));
+        read(routes, "/status", ctx -> holder.get().status.handle(ctx));
         routes.put("/records/{type}/{id}", ctx -> holder.get().putByPath.handle(ctx));
         routes.put("/records", ctx -> holder.get().putByIri.handle(ctx));
         routes.delete("/records/{type}/{id}", ctx -> holder.get().deleteByPath.handle(ctx));
         routes.delete("/records", ctx -> holder.get().deleteByIri.handle(ctx));
         routes.post("/records", ctx -> holder.get().post.handle(ctx));
+        routes.post("/admin/harvest/{name}", ctx -> holder.get().admin.trigger(ctx, JobKind.HARVEST));
+        routes.post("/admin/publish/{name}", ctx -> holder.get().admin.trigger(ctx, JobKind.PUBLISH));
         routes.exception(ApiException.class, (e, ctx) -> Problems.write(ctx, e));
         routes.exception(Exception.class, (e, ctx) -> Problems.writeUnexpected(ctx, e));
         routes.error(

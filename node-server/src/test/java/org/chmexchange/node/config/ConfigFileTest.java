@@ -48,6 +48,9 @@ class ConfigFileTest {
               - name: informea-dump
                 protocol: rdf-dump
                 url: https://dumps.example.org/informea.nq.gz
+                options:
+                  format: application/n-quads
+                  limit: 500
             publish:
               - name: to-central
                 url: http://central.example.org/
@@ -87,12 +90,21 @@ class ConfigFileTest {
 
         SourceEntry central = config.sources().get(0);
         assertEquals("peer", central.protocol());
-        assertEquals("http://central.example.org/", central.url(), "a trailing slash is added");
+        assertEquals(
+                "http://central.example.org",
+                central.url(),
+                "a source URL is kept as written (the peer harvester adds the slash of a node's base)");
+        assertTrue(central.options().isEmpty(), "no options: an empty map");
         assertEquals(Duration.ofMinutes(15), central.schedule());
         assertEquals("CENTRAL_READ_TOKEN", central.tokenEnv());
         SourceEntry dump = config.sources().get(1);
         assertTrue(dump.every().isEmpty(), "no schedule: on demand only");
         assertNull(dump.tokenEnv());
+        assertEquals("https://dumps.example.org/informea.nq.gz", dump.url(), "a file URL gets no slash");
+        assertEquals(
+                java.util.Map.of("format", "application/n-quads", "limit", "500"),
+                dump.options(),
+                "options are text, numbers too");
 
         PublishTarget target = config.publish().get(0);
         assertEquals("to-central", target.name());

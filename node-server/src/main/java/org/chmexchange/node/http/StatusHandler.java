@@ -1,0 +1,122 @@
+package org.chmexchange.node.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chmexchange.harvest.HarvestCounts;
+import org.chmexchange.harvest.HarvestOutcome;
+import org.chmexchange.node.sync.SourceStatus;
+import org.chmexchange.node.sync.Sync;
+import org.chmexchange.node.sync.TargetStatus;
+import org.chmexchange.publish.PublishOutcome;
+import org.chmexchange.store.RecordStore;
+
+/**
+ * {@code GET /status}: the state of every configured source and publish target (node-server/API.md,
+ * "Status"). Open, like every read; {@code Cache-Control: no-store}. Thread-safety: safe from any
+ * thread; each entry is a consistent snapshot, the entries are read one after the other.
+ */
+final class StatusHandler implements Handler {
+
+    private final Sync sync;
+    private final RecordStore store;
+    private final String base;
+
+    StatusHandler(Sync sync, RecordStore store, String base) {
+        this.sync = sync;
+        this.store = store;
+        this.base = base;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("node", base);
+        body.put("time", now.toString());
+        body.put("lastSequence", store.lastSequence());
+        List<Object> sources = new ArrayList<>();
+        for (SourceStatus s : sync.sourceStatus()) {
+            sources.add(source(s, now));
+        }
+        body.put("sources", sources);
+        List<Object> targets = new ArrayList<>();
+        for (TargetStatus t : sync.targetStatus()) {
+            targets.add(target(t));
+        }
+        body.put("publish", targets);
+        ctx.header("Cache-Control", "no-store").contentType("application/json").result(Json.write(body));
+    }
+
+    private static Map<String, Object> source(SourceStatus s, Instant now) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("protocol", s.protocol());
+        m.put("url", s.url());
+        m.put("schedule", s.schedule() == null ? null : s.schedule().toString());
+        m.put("running", s.running());
+        if (s.running()) {
+            m.put("runningSince", s.runningSince().toString());
+            if (s.progress() != null) {
+                m.put("progress", counts(new LinkedHashMap<>(), s.progress()));
+            }
+        }
+        HarvestOutcome last = s.lastRun();
+        if (last == null) {
+            m.put("lastRun", null);
+        } else {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("started", last.started().toString());
+            run.put("ended", last.ended().toString());
+            run.put("ok", last.ok());
+            run.put("error", last.error());
+            counts(run, last.counts());
+            m.put("lastRun", run);
+        }
+        m.put("lag", s.lag(now).map(Duration::toSeconds).orElse(null));
+        return m;
+    }
+
+    private static Map<String, Object> counts(Map<String, Object> m, HarvestCounts c) {
+        m.put("created", c.created());
+        m.put("updated", c.updated());
+        m.put("unchanged", c.unchanged());
+        m.put("deleted", c.deleted());
+        m.put("rejected", c.rejected());
+        m.put("pages", c.pages());
+        return m;
+    }
+
+    private static Map<String, Object> target(TargetStatus t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", t.name());
+        m.put("url", t.url());
+        m.put("schedule", t.schedule() == null ? null : t.schedule().toString());
+        m.put("running", t.running());
+        if (t.running()) {
+            m.put("runningSince", t.runningSince().toString());
+        }
+        PublishOutcome last = t.lastRun();
+        if (last == null) {
+            m.put("lastRun", null);
+        } else {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("started", last.started().toString());
+            run.put("ended", last.ended().toString());
+            run.put("ok", last.ok());
+            run.put("error", last.error());
+            run.put("upserted", last.upserted());
+            run.put("deleted", last.deleted());
+            run.put("position", last.position());
+            m.put("lastRun", run);
+        }
+        m.put("pendingChanges", t.pendingChanges());
+        return m;
+    }
+}

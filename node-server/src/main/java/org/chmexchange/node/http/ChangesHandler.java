@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.chmexchange.model.RecordType;
 import org.chmexchange.rdf.RecordFormat;
-import org.chmexchange.rdf.RecordWriter;
 import org.chmexchange.store.ChangeEntry;
 import org.chmexchange.store.ChangeKind;
 import org.chmexchange.store.ChangePage;
@@ -189,7 +188,8 @@ final class ChangesHandler {
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RecordWriter.write(m, format, out);
+        // Streamed as is (no sorting or pretty-printing): harvesters read it, people do not.
+        org.eclipse.rdf4j.rio.Rio.write(m, out, format.rdfFormat());
         ctx.header("Cache-Control", full ? "public, max-age=31536000, immutable" : "no-cache");
         ctx.header("Vary", "Accept");
         ctx.contentType(format.mediaType() + "; charset=utf-8").result(out.toByteArray());

@@ -115,12 +115,7 @@ final class ChangesHandler {
         body.put("next", pageUrl(params, Cursor.encode(page.position(), fingerprint)));
         RecordFormat rdf = rdfFormat(ctx.header("Accept"));
         if (rdf != null) {
-            writeRdf(
-                    ctx,
-                    page,
-                    pageUrl(params, Cursor.encode(page.position(), fingerprint)),
-                    rdf,
-                    items.size() == limit);
+            writeRdf(ctx, page, pageUrl(params, Cursor.encode(page.position(), fingerprint)), rdf);
             return;
         }
         String json = Json.write(body);
@@ -172,7 +167,7 @@ final class ChangesHandler {
         return null;
     }
 
-    private void writeRdf(Context ctx, ChangePage page, String next, RecordFormat format, boolean full) {
+    private void writeRdf(Context ctx, ChangePage page, String next, RecordFormat format) {
         Model m = new LinkedHashModel();
         IRI pageIri = Values.iri(ctx.fullUrl());
         m.add(pageIri, RDF.TYPE, Values.iri(Std.AS, "OrderedCollectionPage"), FEED_GRAPH);
@@ -190,7 +185,8 @@ final class ChangesHandler {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // Streamed as is (no sorting or pretty-printing): harvesters read it, people do not.
         org.eclipse.rdf4j.rio.Rio.write(m, out, format.rdfFormat());
-        ctx.header("Cache-Control", full ? "public, max-age=31536000, immutable" : "no-cache");
+        // Never immutable: the embedded records are their current versions, which later writes change.
+        ctx.header("Cache-Control", "no-cache");
         ctx.header("Vary", "Accept");
         ctx.contentType(format.mediaType() + "; charset=utf-8").result(out.toByteArray());
     }

@@ -104,6 +104,20 @@ public final class HarvestRun {
             error = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("Harvest of {} failed after {} pages: {}", source.name(), writer.total.pages(), error, e);
         }
+        if (writer.total.pages() > 0) {
+            try {
+                // The run's final counts and end time, now that every page is in.
+                store.write(new WriteRequest(
+                        writer.graph,
+                        new LinkedHashModel(),
+                        Set.of(),
+                        true,
+                        Map.of(),
+                        writer.provenance(writer.total)));
+            } catch (RuntimeException e) {
+                LOG.warn("Source {}: cannot record the provenance of the run: {}", source.name(), e.getMessage(), e);
+            }
+        }
         HarvestOutcome outcome = new HarvestOutcome(
                 source.name(), started, Instant.now().truncatedTo(ChronoUnit.MILLIS), writer.total, error);
         store.setSetting(statusKey(source.name()), toJson(outcome));
@@ -152,6 +166,7 @@ public final class HarvestRun {
         public void page(HarvestPage page) {
             Model records = new LinkedHashModel();
             Set<IRI> recordIris = new HashSet<>(RecordMapper.recordSubjects(page.records()));
+            long unusable = dropUnusable(page.records(), recordIris);
             long dropped = 0;
             for (Statement st : page.records()) {
                 if (ownerOf(st.getSubject(), recordIris) != null) {
@@ -169,21 +184,60 @@ public final class HarvestRun {
                 gone.removeAll(page.present());
                 deletes.addAll(gone);
             }
-            HarvestCounts sofar = total; // provenance counts include this page
+            HarvestCounts sofar = total; // counts of the pages before; the run's end writes the final ones
             Map<String, String> settings =
                     Map.of(stateKey(source.name()), toJson(page.state().values()));
             WriteResult result =
-                    store.write(new WriteRequest(graph, records, deletes, true, settings, provenance(sofar, page)));
+                    store.write(new WriteRequest(graph, records, deletes, true, settings, provenance(sofar)));
+            for (IRI conflict : result.conflicts()) {
+                LOG.warn(
+                        "Source {}: record <{}> is held by another graph of this node (its own records, a"
+                                + " publisher or another source); left as it is",
+                        source.name(),
+                        conflict);
+            }
             HarvestCounts counts = new HarvestCounts(
                     1,
                     result.created().size(),
                     result.updated().size(),
                     result.unchanged().size(),
                     result.deleted().size(),
-                    rejected.size(),
+                    rejected.size() + unusable + result.conflicts().size(),
                     dropped);
             total = total.plus(counts);
             listener.pageCommitted(source, counts, total);
+        }
+
+        /**
+         * Removes from {@code recordIris} the subjects that cannot be records here (not an http(s)
+         * IRI, a #fragment, the vocabulary namespace, two record classes); their statements are then
+         * dropped as belonging to no record.
+         *
+         * @return how many were removed
+         */
+        private long dropUnusable(Model page, Set<IRI> recordIris) {
+            long removed = 0;
+            for (IRI iri : new java.util.ArrayList<>(recordIris)) {
+                long classes = page.filter(iri, RDF.TYPE, null).objects().stream()
+                        .filter(o -> o.isIRI()
+                                && org.chmexchange.model.RecordType.fromClass((IRI) o)
+                                        .isPresent())
+                        .count();
+                String problem = classes > 1 ? "it has " + classes + " record classes" : null;
+                if (problem == null) {
+                    try {
+                        org.chmexchange.store.internal.RecordGraphs.checkRecordIri(iri);
+                    } catch (org.chmexchange.store.InvalidRecordException e) {
+                        problem = e.getMessage();
+                    }
+                }
+                if (problem != null) {
+                    LOG.warn("Source {}: <{}> is skipped: {}", source.name(), iri, problem);
+                    recordIris.remove(iri);
+                    removed++;
+                }
+            }
+            return removed;
         }
 
         /** Validates the page; removes invalid records from {@code records} and reports them. */
@@ -215,7 +269,7 @@ public final class HarvestRun {
             return byRecord.keySet();
         }
 
-        private Model provenance(HarvestCounts sofar, HarvestPage page) {
+        private Model provenance(HarvestCounts sofar) {
             Model m = new LinkedHashModel();
             IRI url = Values.iri(source.url().toString());
             m.add(graph, RDF.TYPE, PROV.ENTITY);
@@ -229,7 +283,6 @@ public final class HarvestRun {
                     PROV.ENDED_AT_TIME,
                     Values.literal(Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), XSD.DATETIME));
             m.add(activity, PROV.WAS_ASSOCIATED_WITH, Values.iri("urn:chm-exchange:harvester:" + source.protocol()));
-            // Counts up to the previous page; the status setting has the final counts of the run.
             m.add(activity, CHM.recordsCreated, Values.literal(sofar.created()));
             m.add(activity, CHM.recordsUpdated, Values.literal(sofar.updated()));
             m.add(activity, CHM.recordsDeleted, Values.literal(sofar.deleted()));

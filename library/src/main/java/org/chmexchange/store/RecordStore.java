@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.chmexchange.model.RecordType;
 import org.chmexchange.store.internal.ChangeLog;
 import org.chmexchange.store.internal.IndexEntry;
 import org.chmexchange.store.internal.RecordGraphs;
@@ -27,7 +28,6 @@ import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Models;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
-import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.model.vocabulary.XSD;
 import org.eclipse.rdf4j.repository.Repository;
 import org.eclipse.rdf4j.repository.sail.SailRepository;
@@ -77,6 +77,8 @@ public final class RecordStore implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     /** The sequence number of the last committed change; guarded by {@link #writeLock}. */
     private volatile long lastSequence;
+    /** The time of the last committed change; guarded by {@link #writeLock}. */
+    private Instant lastTime = Instant.EPOCH;
     /** True while the index is known to miss changes (a rebuild failed); commits stay dirty. */
     private boolean indexStale;
 
@@ -190,19 +192,25 @@ public final class RecordStore implements AutoCloseable {
      */
     public WriteResult write(WriteRequest request) {
         Map<IRI, Model> split = RecordGraphs.split(request.upserts());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        for (Map.Entry<IRI, Model> r : split.entrySet()) {
-            r.getValue().remove(r.getKey(), DCTERMS.MODIFIED, null);
-            r.getValue().add(r.getKey(), DCTERMS.MODIFIED, Values.literal(now.toString(), XSD.DATETIME));
-        }
-        Map<IRI, IndexEntry> entries = new LinkedHashMap<>();
-        split.forEach((iri, model) -> entries.put(iri, IndexEntry.of(iri, model)));
         writeLock.lock();
         try {
+            // Stamped under the lock, never before the last change: times follow sequence numbers.
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            if (now.isBefore(lastTime)) {
+                now = lastTime;
+            }
+            Instant time = now;
+            Map<IRI, IndexEntry> entries = new LinkedHashMap<>();
+            for (Map.Entry<IRI, Model> r : split.entrySet()) {
+                r.getValue().remove(r.getKey(), DCTERMS.MODIFIED, null);
+                r.getValue().add(r.getKey(), DCTERMS.MODIFIED, Values.literal(time.toString(), XSD.DATETIME));
+                entries.put(r.getKey(), IndexEntry.of(r.getKey(), r.getValue()));
+            }
             List<IRI> created = new ArrayList<>();
             List<IRI> updated = new ArrayList<>();
             List<IRI> unchanged = new ArrayList<>();
             List<IRI> deleted = new ArrayList<>();
+            List<IRI> conflicts = new ArrayList<>();
             List<ChangeEntry> changes = new ArrayList<>();
             long[] statements = {0};
             long[] sequence = {lastSequence};
@@ -213,6 +221,13 @@ public final class RecordStore implements AutoCloseable {
                     con -> {
                         for (Map.Entry<IRI, Model> r : split.entrySet()) {
                             IRI iri = r.getKey();
+                            Optional<IRI> holder = TripleStore.graphOf(con, iri);
+                            if (request.confined()
+                                    && holder.isPresent()
+                                    && !holder.get().equals(request.graph())) {
+                                conflicts.add(iri);
+                                continue;
+                            }
                             Model existing = TripleStore.readRecord(con, iri);
                             ChangeKind kind;
                             if (existing.isEmpty()) {
@@ -228,21 +243,19 @@ public final class RecordStore implements AutoCloseable {
                             }
                             con.add(r.getValue(), request.graph());
                             statements[0] += r.getValue().size();
-                            changes.add(change(++sequence[0], kind, entries.get(iri), now));
+                            changes.add(change(++sequence[0], kind, entries.get(iri), time));
                         }
                         for (IRI iri : request.deletes()) {
-                            if (request.deleteOnlyInGraph()
-                                    && !con.hasStatement(iri, RDF.TYPE, null, false, request.graph())) {
+                            Optional<IRI> holder = TripleStore.graphOf(con, iri);
+                            if (holder.isEmpty()
+                                    || (request.confined() && !holder.get().equals(request.graph()))) {
                                 continue;
                             }
                             Model existing = TripleStore.readRecord(con, iri);
-                            Optional<IndexEntry> old = indexable(iri, existing);
-                            if (old.isEmpty()) {
-                                continue;
-                            }
+                            ChangeEntry tombstone = tombstone(++sequence[0], iri, existing, time);
                             TripleStore.removeRecord(con, iri);
                             deleted.add(iri);
-                            changes.add(change(++sequence[0], ChangeKind.DELETE, old.get(), now));
+                            changes.add(tombstone);
                         }
                         changes.forEach(c -> ChangeLog.append(con, c));
                         request.settings().forEach((k, v) -> TripleStore.setSetting(con, k, v));
@@ -254,7 +267,9 @@ public final class RecordStore implements AutoCloseable {
                         return null;
                     });
             lastSequence = sequence[0];
+            lastTime = time;
             Set<IRI> skip = new HashSet<>(unchanged);
+            skip.addAll(conflicts);
             List<IndexEntry> changedEntries = entries.values().stream()
                     .filter(e -> !skip.contains(e.summary().iri()))
                     .toList();
@@ -263,7 +278,7 @@ public final class RecordStore implements AutoCloseable {
                 index.delete(deleted);
                 index.putChanges(changes);
             });
-            return new WriteResult(created, updated, unchanged, deleted, statements[0], lastSequence);
+            return new WriteResult(created, updated, unchanged, deleted, conflicts, statements[0], lastSequence);
         } finally {
             writeLock.unlock();
         }
@@ -283,6 +298,13 @@ public final class RecordStore implements AutoCloseable {
     /** How many change-log entries match {@code query}. */
     public long countChanges(ChangeQuery query) {
         return index.countChanges(Objects.requireNonNull(query, "query"));
+    }
+
+    /** The named graph holding a record, or empty if the store has no such record. */
+    public Optional<IRI> graphOf(IRI record) {
+        try (var con = triples.repository().getConnection()) {
+            return TripleStore.graphOf(con, Objects.requireNonNull(record, "record"));
+        }
     }
 
     /** The IRIs of the records held in a named graph. */
@@ -454,16 +476,18 @@ public final class RecordStore implements AutoCloseable {
         return new ChangeEntry(sequence, kind, e.summary().iri(), e.summary().type(), time, treaties, countries);
     }
 
-    /** The index entry of a stored record, or empty if it is not a record or cannot be indexed. */
-    private static Optional<IndexEntry> indexable(IRI iri, Model existing) {
-        if (RecordGraphs.typeOf(existing, iri).isEmpty()) {
-            return Optional.empty();
-        }
+    /**
+     * The change entry of a deletion, with the filter keys of the deleted version; a stored record
+     * that cannot be indexed is deleted all the same, with its type and no treaties or countries.
+     */
+    private static ChangeEntry tombstone(long sequence, IRI iri, Model existing, Instant time) {
         try {
-            return Optional.of(IndexEntry.of(iri, existing));
+            return change(sequence, ChangeKind.DELETE, IndexEntry.of(iri, existing), time);
         } catch (StoreException e) {
             LOG.warn("Deleting <{}>, which could not be indexed: {}", iri, e.getMessage());
-            return Optional.empty();
+            RecordType type = RecordGraphs.typeOf(existing, iri)
+                    .orElseThrow(() -> new StoreException("Cannot delete <" + iri + ">: it has no record type"));
+            return new ChangeEntry(sequence, ChangeKind.DELETE, iri, type, time, Set.of(), Set.of());
         }
     }
 

@@ -11,24 +11,21 @@ import org.eclipse.rdf4j.model.impl.LinkedHashModel;
  * One atomic write of {@link RecordStore#write}: records to upsert into a graph, records to delete,
  * settings (for example a harvester's cursor) and provenance, committed together or not at all.
  *
- * @param graph the named graph the upserts go to and, when {@code deleteOnlyInGraph}, the only graph
- *     deletions apply to; not null
+ * @param graph the named graph the upserts go to and, when {@code confined}, the only graph the
+ *     request may touch; not null
  * @param upserts records to create or replace (see {@code RecordGraphs.split}); not null, may be empty
  * @param deletes IRIs of records to delete; not null, may be empty; IRIs the store does not hold
- *     (or, with {@code deleteOnlyInGraph}, holds in another graph) are ignored
- * @param deleteOnlyInGraph whether deletions are limited to records of {@code graph} (a source's
- *     tombstones only delete what that source gave)
+ *     (or, with {@code confined}, holds in another graph) are ignored
+ * @param confined whether the request only touches records of {@code graph}: an upserted record
+ *     that the store holds in another graph is left as it is and reported in
+ *     {@link WriteResult#conflicts()}, and deletions only apply to records of {@code graph} (a source's
+ *     tombstones only delete what that source gave; a publisher only overwrites its own records)
  * @param settings settings to set in the same transaction; not null
  * @param provenance statements to store in the provenance graph, replacing every earlier statement
  *     about their subjects; not null, may be empty
  */
 public record WriteRequest(
-        IRI graph,
-        Model upserts,
-        Set<IRI> deletes,
-        boolean deleteOnlyInGraph,
-        Map<String, String> settings,
-        Model provenance) {
+        IRI graph, Model upserts, Set<IRI> deletes, boolean confined, Map<String, String> settings, Model provenance) {
 
     /** Checks and copies the values. */
     public WriteRequest {

@@ -10,6 +10,8 @@ import org.eclipse.rdf4j.model.IRI;
  * @param updated records that existed and were replaced
  * @param unchanged records written again with the same content, left as they were
  * @param deleted records deleted
+ * @param conflicts records of a confined write that the store holds in another graph, left as they
+ *     were
  * @param statements statements written
  * @param lastSequence the change-log sequence number after this write (unchanged if nothing changed)
  */
@@ -18,6 +20,7 @@ public record WriteResult(
         List<IRI> updated,
         List<IRI> unchanged,
         List<IRI> deleted,
+        List<IRI> conflicts,
         long statements,
         long lastSequence) {
 
@@ -27,6 +30,7 @@ public record WriteResult(
         updated = List.copyOf(updated);
         unchanged = List.copyOf(unchanged);
         deleted = List.copyOf(deleted);
+        conflicts = List.copyOf(conflicts);
     }
 
     /** Records written, created or updated (unchanged ones not counted). */

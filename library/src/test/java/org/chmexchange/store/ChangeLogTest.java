@@ -139,4 +139,58 @@ class ChangeLogTest {
             assertEquals(List.of(D2), tomb.deleted());
         }
     }
+
+    @Test
+    void aConfinedWriteLeavesRecordsOfOtherGraphsAloneAndStoreGraphsAreNeverRecords() {
+        IRI source = Values.iri(BASE + "graphs/sources/peer");
+        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+            store.put(decision("d1", "cbd", "Local", "en"), GRAPH);
+            store.setSetting("base-iri", BASE);
+            WriteResult r = store.write(new WriteRequest(
+                    source,
+                    decision("d1", "cbd", "From a peer", "en"),
+                    Set.of(),
+                    true,
+                    Map.of(),
+                    new LinkedHashModel()));
+            assertEquals(List.of(D1), r.conflicts());
+            assertEquals(GRAPH, store.graphOf(D1).orElseThrow(), "the local record stays local");
+            assertTrue(store.get(D1).orElseThrow().contains(D1, DCTERMS.TITLE, Values.literal("Local", "en")));
+
+            assertFalse(store.delete(Values.iri("urn:chm-exchange:system")));
+            assertEquals(BASE, store.setting("base-iri").orElseThrow(), "settings are not a record");
+            assertThrows(
+                    InvalidRecordException.class,
+                    () -> store.put(
+                            withIri(decision("y", "cbd", "Y", "en"), "https://w3id.org/chm-exchange/y"), GRAPH));
+            Model nested = new LinkedHashModel();
+            IRI part = Values.iri(D1 + "#part");
+            nested.add(part, org.eclipse.rdf4j.model.vocabulary.RDF.TYPE, org.chmexchange.vocab.CHM.Decision);
+            nested.add(part, DCTERMS.IDENTIFIER, Values.literal("part"));
+            assertThrows(InvalidRecordException.class, () -> store.put(nested, GRAPH));
+        }
+    }
+
+    static Model withIri(Model m, String iri) {
+        Model out = new LinkedHashModel();
+        IRI old = (IRI) m.filter(null, org.eclipse.rdf4j.model.vocabulary.RDF.TYPE, null)
+                .subjects()
+                .iterator()
+                .next();
+        for (var st : m) {
+            IRI s = st.getSubject().equals(old) ? Values.iri(iri) : (IRI) st.getSubject();
+            if (st.getSubject().stringValue().startsWith(old.stringValue() + "#")) {
+                s = Values.iri(iri
+                        + st.getSubject()
+                                .stringValue()
+                                .substring(old.stringValue().length()));
+            }
+            var o = st.getObject().equals(old) ? Values.iri(iri) : st.getObject();
+            if (o.isIRI() && o.stringValue().startsWith(old.stringValue() + "#")) {
+                o = Values.iri(iri + o.stringValue().substring(old.stringValue().length()));
+            }
+            out.add(s, st.getPredicate(), o);
+        }
+        return out;
+    }
 }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.chmexchange.model.RecordType;
-import org.chmexchange.store.StoreException;
+import org.chmexchange.store.InvalidRecordException;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
@@ -36,19 +36,49 @@ public final class RecordGraphs {
             if (st.getObject().isIRI()
                     && RecordType.fromClass((IRI) st.getObject()).isPresent()) {
                 if (!st.getSubject().isIRI()) {
-                    throw new StoreException("A record must have an IRI, not a blank node: " + st);
+                    throw new InvalidRecordException("A record must have an IRI, not a blank node: " + st);
                 }
-                records.computeIfAbsent((IRI) st.getSubject(), k -> MODELS.createEmptyModel());
+                IRI iri = (IRI) st.getSubject();
+                checkRecordIri(iri);
+                if (records.containsKey(iri)) {
+                    throw new InvalidRecordException("<" + iri + "> has more than one record class; a record has"
+                            + " exactly one (chm:Treaty, chm:Meeting, chm:Decision, ...)");
+                }
+                records.put(iri, MODELS.createEmptyModel());
             }
         }
         for (Statement st : data) {
             IRI owner = ownerOf(st.getSubject(), records)
-                    .orElseThrow(() -> new StoreException("Statement about <" + st.getSubject()
+                    .orElseThrow(() -> new InvalidRecordException("Statement about <" + st.getSubject()
                             + "> belongs to no record (a record is an IRI typed with a chm record class;"
                             + " nested resources use the record IRI plus a #fragment): " + st));
             records.get(owner).add(st.getSubject(), st.getPredicate(), st.getObject());
         }
         return records;
+    }
+
+    /** Namespace of the project's vocabularies and reference graphs: never a record. */
+    public static final String VOCABULARY_NAMESPACE = "https://w3id.org/chm-exchange/";
+
+    /**
+     * Checks that an IRI may name a record: an http(s) IRI, without a fragment (fragments name a
+     * record's nested resources), outside the project's vocabulary namespace.
+     *
+     * @throws InvalidRecordException if it may not
+     */
+    public static void checkRecordIri(IRI iri) {
+        String s = iri.stringValue();
+        if (!(s.startsWith("http://") || s.startsWith("https://"))) {
+            throw new InvalidRecordException("<" + s + "> cannot name a record: record IRIs are http(s) IRIs");
+        }
+        if (s.indexOf('#') >= 0) {
+            throw new InvalidRecordException("<" + s + "> cannot name a record: a #fragment names a nested resource"
+                    + " of the record before it");
+        }
+        if (s.startsWith(VOCABULARY_NAMESPACE)) {
+            throw new InvalidRecordException(
+                    "<" + s + "> cannot name a record: it is in the vocabulary namespace " + VOCABULARY_NAMESPACE);
+        }
     }
 
     /** The record type of a record model, from the rdf:type of its IRI. */

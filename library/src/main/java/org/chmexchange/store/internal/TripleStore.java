@@ -87,42 +87,84 @@ public final class TripleStore {
         }
     }
 
-    /** Reads a record inside a connection (any graph). */
+    /**
+     * Whether statements in {@code graph} may belong to records: every graph but the store's own
+     * (settings, change log, provenance: {@code urn:chm-exchange:*}) and the reference graphs of
+     * the vocabularies.
+     */
+    public static boolean isRecordGraph(Resource graph) {
+        if (graph == null) {
+            return true;
+        }
+        String g = graph.stringValue();
+        return !g.startsWith("urn:chm-exchange:") && !g.startsWith(RecordGraphs.VOCABULARY_NAMESPACE);
+    }
+
+    /** Reads a record inside a connection, from every record graph, without graph names. */
     public static Model readRecord(RepositoryConnection con, IRI record) {
         Model model = new LinkedHashModel();
+        for (Statement st : recordStatements(con, record)) {
+            model.add(st.getSubject(), st.getPredicate(), st.getObject());
+        }
+        return model;
+    }
+
+    /** The statements of a record and its nested resources, with their graphs. */
+    private static List<Statement> recordStatements(RepositoryConnection con, IRI record) {
+        List<Statement> statements = new ArrayList<>();
         Set<Resource> nested = new LinkedHashSet<>();
         try (RepositoryResult<Statement> sts = con.getStatements(record, null, null, false)) {
             for (Statement st : sts) {
-                model.add(st.getSubject(), st.getPredicate(), st.getObject());
-                if (st.getObject().isIRI() && RecordGraphs.belongsTo((IRI) st.getObject(), record)) {
-                    nested.add((IRI) st.getObject());
+                if (isRecordGraph(st.getContext())) {
+                    statements.add(st);
+                    if (st.getObject().isIRI() && RecordGraphs.belongsTo((IRI) st.getObject(), record)) {
+                        nested.add((IRI) st.getObject());
+                    }
                 }
             }
         }
         for (Resource n : nested) {
             try (RepositoryResult<Statement> sts = con.getStatements(n, null, null, false)) {
                 for (Statement st : sts) {
-                    model.add(st.getSubject(), st.getPredicate(), st.getObject());
+                    if (isRecordGraph(st.getContext())) {
+                        statements.add(st);
+                    }
                 }
             }
         }
-        return model;
+        return statements;
+    }
+
+    /** The graph holding a record (that of its record-class statement), if the store has the record. */
+    public static Optional<IRI> graphOf(RepositoryConnection con, IRI record) {
+        try (RepositoryResult<Statement> sts = con.getStatements(record, RDF.TYPE, null, false)) {
+            for (Statement st : sts) {
+                if (st.getObject().isIRI()
+                        && RecordType.fromClass((IRI) st.getObject()).isPresent()
+                        && isRecordGraph(st.getContext())
+                        && st.getContext() instanceof IRI graph) {
+                    return Optional.of(graph);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
-     * Removes a record (and its nested resources) from every graph.
+     * Removes a record (and its nested resources) from every record graph; the store's own graphs
+     * and the reference graphs are never touched.
      *
      * @return true if the record existed
      */
     public static boolean removeRecord(RepositoryConnection con, IRI record) {
-        Model existing = readRecord(con, record);
-        if (existing.isEmpty()) {
+        List<Statement> statements = recordStatements(con, record);
+        if (statements.isEmpty()) {
             return false;
         }
-        for (Resource subject : existing.subjects()) {
-            con.remove(subject, null, null);
-        }
-        return existing.contains(record, RDF.TYPE, null);
+        con.remove(statements);
+        return statements.stream()
+                .anyMatch(st ->
+                        st.getSubject().equals(record) && st.getPredicate().equals(RDF.TYPE));
     }
 
     /** The IRIs of the records (subjects typed with a record class) of a named graph. */

@@ -5,8 +5,10 @@ import io.javalin.http.Handler;
 import java.util.List;
 import org.chmexchange.node.auth.RecordFacts;
 import org.chmexchange.node.auth.Token;
+import org.chmexchange.store.WriteRequest;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,15 @@ final class DeleteRecordHandler implements Handler {
                 .get(iri)
                 .orElseThrow(() -> ApiException.notFound("This node has no record <" + iri + ">."));
         publishing.checkScope(token, List.of(RecordFacts.of(stored, iri)));
-        if (!publishing.store().delete(iri)) {
+        publishing.checkOwnership(token, List.of(iri));
+        WriteRequest delete = new WriteRequest(
+                publishing.graphOf(token),
+                new LinkedHashModel(),
+                java.util.Set.of(iri),
+                true,
+                java.util.Map.of(),
+                new LinkedHashModel());
+        if (publishing.store().write(delete).deleted().isEmpty()) {
             throw ApiException.notFound("This node has no record <" + iri + ">.");
         }
         LOG.info("Token '{}' deleted <{}>", token.name(), iri);

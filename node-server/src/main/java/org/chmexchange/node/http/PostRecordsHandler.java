@@ -45,6 +45,7 @@ final class PostRecordsHandler implements Handler {
             facts.add(RecordFacts.of(body, iri));
         }
         publishing.checkScope(token, facts);
+        publishing.checkOwnership(token, records.keySet());
         publishing.validate(body, records.size());
         WriteResult result = publishing.store(records, token);
         LOG.info(

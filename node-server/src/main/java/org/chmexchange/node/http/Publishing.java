@@ -8,18 +8,22 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.chmexchange.node.auth.RecordFacts;
 import org.chmexchange.node.auth.Token;
 import org.chmexchange.node.auth.Tokens;
 import org.chmexchange.rdf.RecordFormat;
 import org.chmexchange.rdf.RecordParseException;
 import org.chmexchange.rdf.RecordReader;
+import org.chmexchange.store.InvalidRecordException;
 import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.WriteRequest;
 import org.chmexchange.store.WriteResult;
 import org.chmexchange.validation.RecordValidator;
 import org.chmexchange.validation.ValidationReport;
@@ -39,6 +43,8 @@ import org.eclipse.rdf4j.model.vocabulary.PROV;
  * <p>Thread-safety: safe from any thread; the validator serialises validations, the store writes.
  */
 final class Publishing {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Publishing.class);
 
     private static final List<String> READABLE =
             Arrays.stream(RecordFormat.values()).map(RecordFormat::mediaType).toList();
@@ -192,6 +198,30 @@ final class Publishing {
      * replacing any attribution in the body) and writes them atomically into the token's graph
      * {@code {base}graphs/publishers/{name}}.
      */
+    /** The named graph of the records a token publishes: {@code {base}graphs/publishers/{name}}. */
+    IRI graphOf(Token token) {
+        return Values.iri(base + "graphs/publishers/" + token.name());
+    }
+
+    /**
+     * A token may only overwrite or delete records it published itself: a record this node holds in
+     * another graph (its own records, another publisher's, a harvested source's) is refused.
+     *
+     * @throws ApiException 403 naming the first such record
+     */
+    void checkOwnership(Token token, Collection<IRI> iris) {
+        IRI own = graphOf(token);
+        for (IRI iri : iris) {
+            Optional<IRI> holder = store.graphOf(iri);
+            if (holder.isPresent() && !holder.get().equals(own)) {
+                throw ApiException.forbidden(
+                        "Token '" + token.name() + "' may not overwrite or delete <" + iri + ">: this node holds it"
+                                + " in <" + holder.get() + ">, not among the token's own records.",
+                        Map.of("record", iri.stringValue(), "reason", "held in " + holder.get()));
+            }
+        }
+    }
+
     WriteResult store(Map<IRI, Model> records, Token token) {
         IRI agent = Values.iri(base + "agents/" + token.name());
         Model all = new LinkedHashModel();
@@ -201,7 +231,20 @@ final class Publishing {
             model.add(record.getKey(), PROV.WAS_ATTRIBUTED_TO, agent);
             all.addAll(model);
         }
-        return store.put(all, Values.iri(base + "graphs/publishers/" + token.name()));
+        try {
+            WriteResult result =
+                    store.write(new WriteRequest(graphOf(token), all, Set.of(), true, Map.of(), new LinkedHashModel()));
+            if (!result.conflicts().isEmpty()) {
+                // Only if another writer took the record between checkOwnership and this write.
+                LOG.warn(
+                        "Token '{}': records taken meanwhile by another graph, left as they are: {}",
+                        token.name(),
+                        result.conflicts());
+            }
+            return result;
+        } catch (InvalidRecordException e) {
+            throw ApiException.badRequest("Not a record", e.getMessage(), Map.of());
+        }
     }
 
     private byte[] readLimited(Context ctx) {

@@ -60,6 +60,7 @@ final class PutRecordHandler implements Handler {
                     Map.of("record", iri.stringValue()));
         }
         publishing.checkScope(token, List.of(facts));
+        publishing.checkOwnership(token, List.of(iri));
         publishing.validate(body, 1);
         WriteResult result = publishing.store(records, token);
         String outcome =

@@ -549,10 +549,62 @@ class PublishingApiTest {
 
         Reply deleted = delete(url, COLOMBIA);
         assertEquals(204, deleted.status(), deleted.body());
-        int status = get(url, "text/turtle").status();
-        assertTrue(status == 404 || status == 410, "gone: " + status);
+        assertProblem(get(url, "text/turtle"), 410);
         assertProblem(delete(url, COLOMBIA), 404);
         assertProblem(delete(url("focal-point", "co-never-existed"), COLOMBIA), 404);
+    }
+
+    @Test
+    void aTokenCannotOverwriteOrDeleteRecordsItDidNotPublish() {
+        String kenyan = url("focal-point", "ke-cbd-fp1-owned");
+        assertEquals(
+                201,
+                put(kenyan, SECRETARIAT, "text/turtle", focalPoint("ke", "Amani Mfano", "amani.mfano@example.org"))
+                        .status());
+        // Colombia rewrites the Kenyan record as a Colombian one: in scope by the body, but not its record.
+        Reply takeover = put(kenyan, COLOMBIA, "text/turtle", focalPoint("co", "Ana Example", "ana@example.org"));
+        assertProblem(takeover, 403);
+        assertTrue(node.store()
+                .get(iri("focal-point", "ke-cbd-fp1-owned"))
+                .orElseThrow()
+                .contains(null, null, org.eclipse.rdf4j.model.util.Values.iri("mailto:amani.mfano@example.org")));
+        // The node's own sample-free local records and harvested records are protected the same way.
+        assertProblem(delete(kenyan, COLOMBIA), 403);
+    }
+
+    @Test
+    void recordIrisThatNameNestedResourcesOrReferenceDataAreRefused() {
+        String kenyan = url("focal-point", "ke-cbd-fp1-nested");
+        assertEquals(
+                201,
+                put(kenyan, SECRETARIAT, "text/turtle", focalPoint("ke", "Amani Mfano", "amani.mfano@example.org"))
+                        .status());
+        String nested = root + "records?iri="
+                + java.net.URLEncoder.encode(kenyan.replace(root, base) + "#file-1", StandardCharsets.UTF_8);
+        assertProblem(put(nested, COLOMBIA, "text/turtle", focalPoint("co", "Ana Example", "ana@example.org")), 400);
+        String concept = root + "records?iri="
+                + java.net.URLEncoder.encode(
+                        "https://w3id.org/chm-exchange/thesaurus/countries/co", StandardCharsets.UTF_8);
+        assertProblem(
+                put(concept, SECRETARIAT, "text/turtle", focalPoint("co", "Ana Example", "ana@example.org")), 400);
+        assertTrue(
+                node.store()
+                                .get(iri("focal-point", "ke-cbd-fp1-nested"))
+                                .orElseThrow()
+                                .size()
+                        > 5,
+                "the Kenyan record is whole");
+    }
+
+    @Test
+    void aRecordWithTwoRecordClassesIsRefused() {
+        String body = focalPoint("co", "Ana Example", "ana@example.org")
+                .replace(
+                        "<> a chm:FocalPoint ;",
+                        "<> a chm:FocalPoint, chm:Decision ; chm:decisionType <https://w3id.org/chm-exchange/thesaurus/decision-types/decision> ;");
+        Reply r = put(url("focal-point", "co-two-classes"), COLOMBIA, "text/turtle", body);
+        assertTrue(r.status() == 400 || r.status() == 422, r.body());
+        assertFalse(stored(iri("focal-point", "co-two-classes")));
     }
 
     @Test

@@ -40,6 +40,7 @@ import org.eclipse.rdf4j.model.vocabulary.RDF;
 final class PeerHarvester implements Harvester {
 
     static final String NEXT = "next";
+    static final String ORIGIN = "origin";
     private static final IRI FEED_GRAPH = Values.iri("urn:chm-exchange:changes");
     private static final IRI AS_NEXT = Values.iri(Std.AS, "next");
 
@@ -53,7 +54,13 @@ final class PeerHarvester implements Harvester {
 
     @Override
     public void harvest(HarvestState state, HarvestSink sink) {
-        String url = state.get(NEXT).orElseGet(this::firstPage);
+        // A saved position belongs to the feed URL and filters it was taken with: if the source's
+        // configuration changed since, start over (an unchanged record costs nothing).
+        String first = firstPage();
+        String url = state.get(ORIGIN)
+                .filter(first::equals)
+                .flatMap(o -> state.get(NEXT))
+                .orElse(first);
         PagingGuard guard = new PagingGuard(context.maxRequests());
         while (true) {
             try {
@@ -76,6 +83,10 @@ final class PeerHarvester implements Harvester {
                     .map(Value::stringValue)
                     .orElseThrow(() -> new HarvestException(
                             "Source " + source.name() + ": page " + current + " has no next link"));
+            if (!sameOrigin(next, first)) {
+                throw new HarvestException("Source " + source.name() + ": page " + url + " sends the harvester to "
+                        + next + ", another origin than the source's; refusing to follow it");
+            }
             Map<IRI, Activity> last = lastActivityPerRecord(page, url);
             if (last.isEmpty()) {
                 return; // up to date; the saved state already points here
@@ -92,9 +103,19 @@ final class PeerHarvester implements Harvester {
                     records.add(st.getSubject(), st.getPredicate(), st.getObject());
                 }
             }
-            sink.page(new HarvestPage(records, deletes, false, state.with(NEXT, next)));
+            sink.page(new HarvestPage(
+                    records, deletes, false, state.with(NEXT, next).with(ORIGIN, first)));
             url = next;
         }
+    }
+
+    /** Same scheme, host and port. */
+    private static boolean sameOrigin(String a, String b) {
+        java.net.URI x = java.net.URI.create(a);
+        java.net.URI y = java.net.URI.create(b);
+        return x.getScheme().equalsIgnoreCase(y.getScheme())
+                && x.getHost().equalsIgnoreCase(y.getHost())
+                && x.getPort() == y.getPort();
     }
 
     private String firstPage() {

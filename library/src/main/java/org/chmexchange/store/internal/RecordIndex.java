@@ -90,8 +90,8 @@ public final class RecordIndex implements AutoCloseable {
     private final Path path;
     private final Directory directory;
     private final Analyzer analyzer = new FoldingAnalyzer();
-    private IndexWriter writer;
-    private SearcherManager searchers;
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
 
     /**
      * Opens (or creates) the index in {@code dir}.

@@ -252,7 +252,7 @@ class PeerHarvesterFaultTest {
     }
 
     @Test
-    void aTruncatedBodyFailsCleanly() {
+    void aBrokenChunkedBodyFailsCleanly() {
         failingSecondPage(aResponse().withHeader("Content-Type", NQ).withFault(Fault.RANDOM_DATA_THEN_CLOSE), "");
     }
 
@@ -269,6 +269,18 @@ class PeerHarvesterFaultTest {
                         .withFixedDelay(1500)
                         .withBody(page(root() + "changes/page?cursor=c2", root() + "changes/page?cursor=c3", "d3")),
                 "timeout");
+    }
+
+    @Test
+    void aNextLinkToAnotherOriginIsNotFollowed() {
+        stubHealthyFeed();
+        stubPage(
+                "c2",
+                page(root() + "changes/page?cursor=c2", "http://elsewhere.example.org/changes/page?cursor=x", "d3"));
+        HarvestOutcome outcome = harvest();
+        assertFalse(outcome.ok());
+        assertTrue(outcome.error().contains("another origin"), outcome.error());
+        assertEquals(2, store.count(RecordQuery.ALL), "the page with the foreign link is not committed");
     }
 
     @Test

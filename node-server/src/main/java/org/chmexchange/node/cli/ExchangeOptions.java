@@ -48,4 +48,28 @@ final class ExchangeOptions {
     boolean progressBar() {
         return !plain && Terminals.stdoutIsTerminal();
     }
+
+    /**
+     * The configured entry named {@code wanted}, or empty after telling the user on {@code err}
+     * which names the configuration file has.
+     *
+     * @param command the command, for the message ("harvest")
+     * @param kind what the entries are, for the message ("source", "publish target")
+     */
+    <T> java.util.Optional<T> named(
+            java.io.PrintWriter err,
+            String command,
+            String kind,
+            java.util.List<T> entries,
+            java.util.function.Function<T, String> nameOf,
+            String wanted) {
+        java.util.Optional<T> entry =
+                entries.stream().filter(e -> nameOf.apply(e).equals(wanted)).findFirst();
+        if (entry.isEmpty()) {
+            java.util.List<String> names = entries.stream().map(nameOf).toList();
+            err.println("chm-node " + command + ": " + configName() + " has no " + kind + " named '" + wanted
+                    + "'; configured: " + (names.isEmpty() ? "none" : String.join(", ", names)));
+        }
+        return entry;
+    }
 }

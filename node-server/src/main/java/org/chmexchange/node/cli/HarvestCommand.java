@@ -55,19 +55,9 @@ final class HarvestCommand implements Callable<Integer> {
         SyncPlan plan;
         try {
             config = options.config();
-            Optional<SourceEntry> entry = config.sources().stream()
-                    .filter(s -> s.name().equals(source))
-                    .findFirst();
+            Optional<SourceEntry> entry =
+                    options.named(err, "harvest", "source", config.sources(), SourceEntry::name, source);
             if (entry.isEmpty()) {
-                err.println("chm-node harvest: " + options.configName() + " has no source named '" + source
-                        + "'; configured: "
-                        + (config.sources().isEmpty()
-                                ? "none"
-                                : String.join(
-                                        ", ",
-                                        config.sources().stream()
-                                                .map(SourceEntry::name)
-                                                .toList())));
                 return 2;
             }
             plan = SyncPlan.of(List.of(entry.get()), List.of(), environment, HarvesterRegistry.load());

@@ -59,19 +59,9 @@ final class PublishCommand implements Callable<Integer> {
         SyncPlan plan;
         try {
             config = options.config();
-            Optional<PublishTarget> entry = config.publish().stream()
-                    .filter(t -> t.name().equals(target))
-                    .findFirst();
+            Optional<PublishTarget> entry =
+                    options.named(err, "publish", "publish target", config.publish(), PublishTarget::name, target);
             if (entry.isEmpty()) {
-                err.println("chm-node publish: " + options.configName() + " has no publish target named '" + target
-                        + "'; configured: "
-                        + (config.publish().isEmpty()
-                                ? "none"
-                                : String.join(
-                                        ", ",
-                                        config.publish().stream()
-                                                .map(PublishTarget::name)
-                                                .toList())));
                 return 2;
             }
             plan = SyncPlan.of(List.of(), List.of(entry.get()), environment, HarvesterRegistry.load());

@@ -94,6 +94,10 @@ public final class HarvestBenchmark implements Callable<Integer> {
             System.out.printf(
                     "raw RDF4J LMDB bulk load of the same triples: %,.0f records/s (%.1f s)%n",
                     raw.recordsPerSecond(), raw.seconds());
+            LoadBenchmark.Result tdb2 = RawTdb2Load.load(records, 1000, dir.resolve("raw-tdb2"));
+            System.out.printf(
+                    "raw Jena TDB2 load of the same triples: %,.0f records/s (%.1f s)%n",
+                    tdb2.recordsPerSecond(), tdb2.seconds());
 
             AtomicLong requests = new AtomicLong();
             OkHttpClient shared = HttpClients.create(HttpSettings.defaults());
@@ -122,8 +126,13 @@ public final class HarvestBenchmark implements Callable<Integer> {
                 double rate = records / seconds;
                 System.out.printf(
                         "full harvest over loopback: %,.0f records/s (%.1f s, %,d requests, %,d pages)"
-                                + "  ratio harvest/raw = %.2f%n",
-                        rate, seconds, requests.get(), full.counts().pages(), rate / raw.recordsPerSecond());
+                                + "  ratio harvest/raw LMDB = %.2f, harvest/raw TDB2 = %.2f%n",
+                        rate,
+                        seconds,
+                        requests.get(),
+                        full.counts().pages(),
+                        rate / raw.recordsPerSecond(),
+                        rate / tdb2.recordsPerSecond());
 
                 for (int i = 0; i < 10; i++) {
                     IRI iri = org.chmexchange.model.RecordType.DECISION.mint(LoadBenchmark.BASE, "syn-" + (i * 20 + 1));

@@ -91,20 +91,27 @@ public final class LoadBenchmark implements Callable<Integer> {
                 Path raw = dir.resolve("raw-" + n);
                 Path lib = dir.resolve("library-" + n);
                 Result rawResult = loadRaw(n, raw);
+                Result tdb2Result = RawTdb2Load.load(n, batch, dir.resolve("raw-tdb2-" + n));
                 Result libResult = loadLibrary(n, lib);
                 System.out.printf(
                         "N=%,d  raw RDF4J LMDB: %,.0f records/s %,.0f triples/s (%.1f s)%n",
                         n, rawResult.recordsPerSecond(), rawResult.triplesPerSecond(), rawResult.seconds());
                 System.out.printf(
-                        "N=%,d  library (%s): %,.0f records/s %,.0f triples/s (%.1f s; validation %.1f s)  ratio library/raw = %.2f%n",
+                        "N=%,d  raw Jena TDB2: %,.0f records/s %,.0f triples/s (%.1f s)%n",
+                        n, tdb2Result.recordsPerSecond(), tdb2Result.triplesPerSecond(), tdb2Result.seconds());
+                System.out.printf(
+                        "N=%,d  library (%s): %,.0f records/s %,.0f triples/s (%.1f s; validation %.1f s)"
+                                + "  ratio library/raw LMDB = %.2f, library/raw TDB2 = %.2f%n",
                         n,
                         noValidation ? "store+index" : "validate+store+index",
                         libResult.recordsPerSecond(),
                         libResult.triplesPerSecond(),
                         libResult.seconds(),
                         libResult.validationSeconds(),
-                        libResult.recordsPerSecond() / rawResult.recordsPerSecond());
+                        libResult.recordsPerSecond() / rawResult.recordsPerSecond(),
+                        libResult.recordsPerSecond() / tdb2Result.recordsPerSecond());
                 delete(raw);
+                delete(dir.resolve("raw-tdb2-" + n));
                 if (largest != null) {
                     delete(largest);
                 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.chmexchange.model.RecordIris;
 import org.chmexchange.rdf.RecordMapper;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.WriteRequest;
@@ -225,11 +226,7 @@ public final class HarvestRun {
                         .count();
                 String problem = classes > 1 ? "it has " + classes + " record classes" : null;
                 if (problem == null) {
-                    try {
-                        org.chmexchange.store.internal.RecordGraphs.checkRecordIri(iri);
-                    } catch (org.chmexchange.store.InvalidRecordException e) {
-                        problem = e.getMessage();
-                    }
+                    problem = RecordIris.refusal(iri).orElse(null);
                 }
                 if (problem != null) {
                     LOG.warn("Source {}: <{}> is skipped: {}", source.name(), iri, problem);
@@ -297,21 +294,10 @@ public final class HarvestRun {
         return all;
     }
 
-    /** The record a subject belongs to (itself, or the record before its {@code #fragment}), or null. */
+    /** The record of {@code records} a subject belongs to ({@link RecordIris}), or null. */
     private static IRI ownerOf(Resource subject, Set<IRI> records) {
-        if (!subject.isIRI()) {
-            return null;
-        }
-        if (records.contains(subject)) {
-            return (IRI) subject;
-        }
-        String s = subject.stringValue();
-        int hash = s.indexOf('#');
-        if (hash > 0) {
-            IRI candidate = Values.iri(s.substring(0, hash));
-            return records.contains(candidate) ? candidate : null;
-        }
-        return null;
+        IRI owner = RecordIris.ownerOf(subject);
+        return owner != null && records.contains(owner) ? owner : null;
     }
 
     private static String toJson(Object value) {

@@ -27,13 +27,13 @@ import no.hasmac.jsonld.JsonLdError;
 import no.hasmac.jsonld.JsonLdOptions;
 import no.hasmac.jsonld.document.JsonDocument;
 import org.chmexchange.ChmException;
+import org.chmexchange.model.RecordIris;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
-import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.model.vocabulary.XSD;
 import org.eclipse.rdf4j.rio.RDFFormat;
@@ -134,7 +134,7 @@ final class JsonLdOutput {
             records.put(iri, new LinkedHashModel());
         }
         for (Statement st : model) {
-            Model owner = st.getContext() == null ? records.get(ownerOf(st.getSubject())) : null;
+            Model owner = st.getContext() == null ? records.get(RecordIris.ownerOf(st.getSubject())) : null;
             if (owner == null) {
                 return null;
             }
@@ -146,15 +146,6 @@ final class JsonLdOutput {
             }
         }
         return records;
-    }
-
-    private static IRI ownerOf(Resource subject) {
-        if (!subject.isIRI()) {
-            return null;
-        }
-        String value = subject.stringValue();
-        int hash = value.indexOf('#');
-        return Values.iri(hash < 0 ? value : value.substring(0, hash));
     }
 
     /** Whether every subject of {@code triples} is reachable from {@code record} (framing drops the rest). */

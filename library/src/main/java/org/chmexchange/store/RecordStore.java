@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,21 +19,26 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.chmexchange.model.RecordType;
 import org.chmexchange.store.internal.ChangeLog;
 import org.chmexchange.store.internal.IndexEntry;
+import org.chmexchange.store.internal.LegacyMigration;
+import org.chmexchange.store.internal.QuadStore;
+import org.chmexchange.store.internal.Quads;
 import org.chmexchange.store.internal.RecordGraphs;
 import org.chmexchange.store.internal.RecordIndex;
+import org.chmexchange.store.internal.RepositoryQuadStore;
+import org.chmexchange.store.internal.StoreLayout;
+import org.chmexchange.store.internal.Tdb2QuadStore;
 import org.chmexchange.store.internal.TripleStore;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Models;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.model.vocabulary.XSD;
 import org.eclipse.rdf4j.repository.Repository;
-import org.eclipse.rdf4j.repository.sail.SailRepository;
-import org.eclipse.rdf4j.sail.lmdb.LmdbStore;
-import org.eclipse.rdf4j.sail.lmdb.config.LmdbStoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,12 +88,10 @@ public final class RecordStore implements AutoCloseable {
     /** True while the index is known to miss changes (a rebuild failed); commits stay dirty. */
     private boolean indexStale;
 
-    private RecordStore(Repository repository, RecordIndex index) {
-        this.triples = new TripleStore(repository);
+    private RecordStore(QuadStore quads, RecordIndex index) {
+        this.triples = new TripleStore(quads);
         this.index = index;
-        try (var con = repository.getConnection()) {
-            this.lastSequence = ChangeLog.maxSequence(con);
-        }
+        this.lastSequence = triples.read("Reading the change log", ChangeLog::maxSequence);
         if (!index.isClean()) {
             LOG.info("The record index is new or was not closed after its last change: rebuilding it from the store");
             rebuildIndex();
@@ -95,44 +99,55 @@ public final class RecordStore implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the embedded store in {@code dataDir}: an RDF4J LMDB store in
-     * {@code dataDir/rdf} (forceSync on: a commit is on disk when it returns) and the record index
+     * Opens (creating if needed) the embedded store in {@code dataDir}: a Jena TDB2 database in
+     * {@code dataDir/tdb2} (a commit is durable when it returns, and a crash at any moment leaves
+     * every committed write and nothing of an unfinished one: docs/STORE.md) and the record index
      * in {@code dataDir/index}.
      *
-     * @throws StoreException if the folders cannot be created or opened (for example another
-     *     process holds them)
+     * @throws StoreInUseException if another process (or another store of this process) holds the
+     *     folder
+     * @throws StoreException if the folders cannot be created or opened; the message says why and
+     *     how to recover ({@code chm-node store check}, {@code chm-node store repair})
      */
     public static RecordStore openEmbedded(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        StoreLayout.checkNoLegacyLayout(dataDir);
         try {
-            Files.createDirectories(dataDir.resolve("rdf"));
+            Files.createDirectories(StoreLayout.quadsDir(dataDir));
         } catch (IOException e) {
-            throw new StoreException("Cannot create the data folder " + dataDir, e);
+            throw new StoreException("Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
         }
-        LmdbStoreConfig config = new LmdbStoreConfig("spoc,posc,cspo");
-        config.setForceSync(true);
-        config.setAutoGrow(true);
-        SailRepository repository =
-                new SailRepository(new LmdbStore(dataDir.resolve("rdf").toFile(), config));
-        try {
-            repository.init();
-        } catch (RuntimeException e) {
-            throw new StoreException("Cannot open the store in " + dataDir.resolve("rdf"), e);
-        }
-        return open(repository, dataDir.resolve("index"));
+        return open(Tdb2QuadStore.open(StoreLayout.quadsDir(dataDir)), StoreLayout.indexDir(dataDir));
+    }
+
+    /**
+     * Copies the store of a version 0.1 data folder (RDF4J LMDB, in {@code dataDir/rdf}) into the
+     * embedded store of this version; statements a crash left unresolvable are skipped and counted.
+     * Run once, with no process on the folder; a migration that was interrupted is run again.
+     *
+     * @return statements copied and skipped
+     * @throws StoreException if the folder holds no 0.1 store, already holds a new one, or a store
+     *     fails
+     */
+    public static MigrationResult migrateLegacy(Path dataDir) {
+        return LegacyMigration.migrate(Objects.requireNonNull(dataDir, "dataDir"));
     }
 
     /**
      * Opens a store over an initialised repository with the record index in {@code indexDir}. The
-     * store takes ownership of the repository, and shuts it down if opening fails. Tested with the
-     * embedded LMDB and memory stores.
+     * store takes ownership of the repository, and shuts it down if opening fails. Its crash safety
+     * is the repository's (tested with the memory store).
      */
     public static RecordStore open(Repository repository, Path indexDir) {
-        Objects.requireNonNull(repository, "repository");
+        return open(new RepositoryQuadStore(Objects.requireNonNull(repository, "repository")), indexDir);
+    }
+
+    private static RecordStore open(QuadStore quads, Path indexDir) {
         RecordIndex index = null;
         try {
             Files.createDirectories(indexDir);
             index = new RecordIndex(indexDir);
-            return new RecordStore(repository, index);
+            return new RecordStore(quads, index);
         } catch (IOException | RuntimeException e) {
             if (index != null) {
                 try {
@@ -141,8 +156,15 @@ public final class RecordStore implements AutoCloseable {
                     e.addSuppressed(suppressed);
                 }
             }
-            repository.shutDown();
-            throw e instanceof StoreException se ? se : new StoreException("Cannot open the record store", e);
+            quads.close();
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException(
+                    "Cannot open the record store (" + quads.describe() + "): " + e
+                            + ". Run chm-node store check to see what is wrong, and chm-node store repair to"
+                            + " rebuild the record index from the store",
+                    e);
         }
     }
 
@@ -218,17 +240,17 @@ public final class RecordStore implements AutoCloseable {
             triples.inTransaction(
                     "Writing " + split.size() + " records and "
                             + request.deletes().size() + " deletions to <" + request.graph() + ">",
-                    con -> {
+                    q -> {
                         for (Map.Entry<IRI, Model> r : split.entrySet()) {
                             IRI iri = r.getKey();
-                            Optional<IRI> holder = TripleStore.graphOf(con, iri);
+                            Optional<IRI> holder = TripleStore.graphOf(q, iri);
                             if (request.confined()
                                     && holder.isPresent()
                                     && !holder.get().equals(request.graph())) {
                                 conflicts.add(iri);
                                 continue;
                             }
-                            Model existing = TripleStore.readRecord(con, iri);
+                            Model existing = TripleStore.readRecord(q, iri);
                             ChangeKind kind;
                             if (existing.isEmpty()) {
                                 kind = ChangeKind.CREATE;
@@ -237,33 +259,35 @@ public final class RecordStore implements AutoCloseable {
                                 unchanged.add(iri);
                                 continue;
                             } else {
-                                TripleStore.removeRecord(con, iri);
+                                TripleStore.removeRecord(q, iri);
                                 kind = ChangeKind.UPDATE;
                                 updated.add(iri);
                             }
-                            con.add(r.getValue(), request.graph());
+                            TripleStore.addAll(q, r.getValue(), request.graph());
                             statements[0] += r.getValue().size();
                             changes.add(change(++sequence[0], kind, entries.get(iri), time));
                         }
                         for (IRI iri : request.deletes()) {
-                            Optional<IRI> holder = TripleStore.graphOf(con, iri);
+                            Optional<IRI> holder = TripleStore.graphOf(q, iri);
                             if (holder.isEmpty()
                                     || (request.confined() && !holder.get().equals(request.graph()))) {
                                 continue;
                             }
-                            Model existing = TripleStore.readRecord(con, iri);
+                            Model existing = TripleStore.readRecord(q, iri);
                             ChangeEntry tombstone = tombstone(++sequence[0], iri, existing, time);
-                            TripleStore.removeRecord(con, iri);
+                            TripleStore.removeRecord(q, iri);
                             deleted.add(iri);
                             changes.add(tombstone);
                         }
-                        changes.forEach(c -> ChangeLog.append(con, c));
-                        request.settings().forEach((k, v) -> TripleStore.setSetting(con, k, v));
+                        changes.forEach(c -> ChangeLog.append(q, c));
+                        request.settings().forEach((k, v) -> TripleStore.setSetting(q, k, v));
                         for (org.eclipse.rdf4j.model.Resource subject :
                                 request.provenance().subjects()) {
-                            con.remove(subject, null, null, PROVENANCE_GRAPH);
+                            List<Statement> old = new ArrayList<>();
+                            q.find(subject, null, null, PROVENANCE_GRAPH, old::add);
+                            old.forEach(q::remove);
                         }
-                        con.add(request.provenance(), PROVENANCE_GRAPH);
+                        TripleStore.addAll(q, request.provenance(), PROVENANCE_GRAPH);
                         return null;
                     });
             lastSequence = sequence[0];
@@ -302,9 +326,8 @@ public final class RecordStore implements AutoCloseable {
 
     /** The named graph holding a record, or empty if the store has no such record. */
     public Optional<IRI> graphOf(IRI record) {
-        try (var con = triples.repository().getConnection()) {
-            return TripleStore.graphOf(con, Objects.requireNonNull(record, "record"));
-        }
+        Objects.requireNonNull(record, "record");
+        return triples.read("Finding the graph of <" + record + ">", q -> TripleStore.graphOf(q, record));
     }
 
     /** The IRIs of the records held in a named graph. */
@@ -358,8 +381,8 @@ public final class RecordStore implements AutoCloseable {
             if (Models.isomorphic(triples.graph(graph), content)) {
                 return false;
             }
-            triples.inTransaction("Replacing graph <" + graph + ">", con -> {
-                TripleStore.replaceGraph(con, graph, content);
+            triples.inTransaction("Replacing graph <" + graph + ">", q -> {
+                TripleStore.replaceGraph(q, graph, content);
                 return null;
             });
             return true;
@@ -377,8 +400,8 @@ public final class RecordStore implements AutoCloseable {
     public void setSetting(String key, String value) {
         writeLock.lock();
         try {
-            triples.inTransaction("Setting " + key, con -> {
-                TripleStore.setSetting(con, key, value);
+            triples.inTransaction("Setting " + key, q -> {
+                TripleStore.setSetting(q, key, value);
                 return null;
             });
         } finally {
@@ -416,9 +439,10 @@ public final class RecordStore implements AutoCloseable {
             index.put(batch);
             count[0] += batch.size();
             List<ChangeEntry> changes = new ArrayList<>();
-            try (var con = triples.repository().getConnection()) {
-                ChangeLog.forEach(con, changes::add);
-            }
+            triples.read("Reading the change log", q -> {
+                ChangeLog.forEach(q, changes::add);
+                return null;
+            });
             index.putChanges(changes);
             index.commit(true);
             indexStale = false;
@@ -436,9 +460,109 @@ public final class RecordStore implements AutoCloseable {
         }
     }
 
-    /** The underlying repository, for SPARQL queries. Do not write to it directly. */
-    public Repository repository() {
-        return triples.repository();
+    /**
+     * Checks the store against its own invariants, under the write lock (so against one state):
+     * every statement resolves; the change log is complete, with sequence numbers 1 to the last
+     * without a gap or a duplicate; every record has a change entry and its newest is not a
+     * deletion; the record index holds exactly the indexable records of the store and as many
+     * change entries as the log. Reads everything: O(store size).
+     *
+     * @return the figures and the problems found; never throws for a problem of the data
+     * @throws StoreException if the store cannot be read at all
+     */
+    public StoreCheck check() {
+        writeLock.lock();
+        try {
+            List<String> problems = new ArrayList<>();
+            long statements = size();
+            Set<IRI> stored = new HashSet<>();
+            triples.forEachRecord(stored::add);
+            List<Long> sequences = new ArrayList<>();
+            Map<IRI, ChangeEntry> newest = new HashMap<>();
+            try {
+                triples.read("Reading the change log", q -> {
+                    ChangeLog.forEach(q, e -> {
+                        sequences.add(e.sequence());
+                        newest.merge(e.record(), e, (a, b) -> a.sequence() > b.sequence() ? a : b);
+                    });
+                    return null;
+                });
+            } catch (StoreException e) {
+                problems.add(e.getMessage());
+            }
+            problems.addAll(StoreCheck.sequenceProblems(sequences));
+            Set<IRI> indexable = new HashSet<>();
+            for (IRI iri : stored) {
+                ChangeEntry last = newest.get(iri);
+                if (last == null) {
+                    problems.add("record <" + iri + "> has no entry in the change log");
+                } else if (last.kind() == ChangeKind.DELETE) {
+                    problems.add("record <" + iri + "> is in the store but the change log says it was deleted (entry "
+                            + last.sequence() + ")");
+                }
+                triples.get(iri).ifPresent(m -> {
+                    try {
+                        IndexEntry.of(iri, m);
+                        indexable.add(iri);
+                    } catch (StoreException e) {
+                        LOG.debug("Record <{}> cannot be indexed: {}", iri, e.getMessage());
+                    }
+                });
+            }
+            Set<IRI> indexed = new HashSet<>();
+            IRI after = null;
+            for (RecordPage page = index.list(RecordQuery.ALL, null, 1000);
+                    !page.items().isEmpty();
+                    page = index.list(RecordQuery.ALL, after, 1000)) {
+                page.items().forEach(r -> indexed.add(r.iri()));
+                after = page.lastKey().orElse(null);
+                if (after == null) {
+                    break;
+                }
+            }
+            Set<IRI> notIndexed = new HashSet<>(indexable);
+            notIndexed.removeAll(indexed);
+            Set<IRI> notStored = new HashSet<>(indexed);
+            notStored.removeAll(stored);
+            if (!notIndexed.isEmpty()) {
+                problems.add(notIndexed.size() + " record(s) of the store are missing from the index, for example <"
+                        + notIndexed.iterator().next() + "> (chm-node store repair rebuilds the index)");
+            }
+            if (!notStored.isEmpty()) {
+                problems.add(notStored.size() + " record(s) of the index are not in the store, for example <"
+                        + notStored.iterator().next() + "> (chm-node store repair rebuilds the index)");
+            }
+            long indexedChanges = index.countChanges(ChangeQuery.ALL);
+            if (indexedChanges != sequences.size()) {
+                problems.add("the index holds " + indexedChanges + " change entries, the change log " + sequences.size()
+                        + " (chm-node store repair rebuilds the index)");
+            }
+            long max = sequences.stream().mapToLong(Long::longValue).max().orElse(0);
+            if (max != lastSequence) {
+                problems.add("the change log ends at " + max + " but the store counts " + lastSequence);
+            }
+            return new StoreCheck(problems, statements, stored.size(), indexed.size(), sequences.size(), max);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The content of a named graph, without graph names; empty if the store has none. */
+    public Model graph(IRI graph) {
+        return triples.graph(Objects.requireNonNull(graph, "graph"));
+    }
+
+    /** How many statements the store holds, in every graph (records, reference data, its own). */
+    public long size() {
+        return triples.read("Counting statements", Quads::size);
+    }
+
+    /**
+     * Whether the store holds a statement matching the pattern; a null term matches anything, a
+     * null graph any graph.
+     */
+    public boolean contains(Resource subject, IRI predicate, Value object, IRI graph) {
+        return triples.read("Looking up a statement", q -> q.contains(subject, predicate, object, graph));
     }
 
     /** Closes the index and shuts the repository down; call once, after the last operation. */
@@ -449,7 +573,7 @@ public final class RecordStore implements AutoCloseable {
             index.close();
         } finally {
             try {
-                triples.repository().shutDown();
+                triples.quads().close();
             } finally {
                 writeLock.unlock();
             }

@@ -183,16 +183,22 @@ class RecordStoreTest {
         IRI bad = RecordType.DECISION.mint(BASE, "bad-date");
         try (RecordStore store = RecordStore.openEmbedded(dir)) {
             store.put(decision("good", "cbd", "Good", "en"), GRAPH);
-            // Another tool wrote a record with a malformed modified time straight into the repository.
-            try (var con = store.repository().getConnection()) {
-                con.add(bad, RDF.TYPE, CHM.Decision, GRAPH);
-                con.add(
+        }
+        // Another tool wrote a record with a malformed modified time straight into the quad store.
+        try (var quads = org.chmexchange.store.internal.Tdb2QuadStore.open(
+                org.chmexchange.store.internal.StoreLayout.quadsDir(dir))) {
+            quads.write(q -> {
+                q.add(bad, RDF.TYPE, CHM.Decision, GRAPH);
+                q.add(
                         bad,
                         DCTERMS.MODIFIED,
                         org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance()
                                 .createLiteral("yesterday", XSD.DATETIME),
                         GRAPH);
-            }
+                return null;
+            });
+        }
+        try (RecordStore store = RecordStore.openEmbedded(dir)) {
             store.rebuildIndex();
             assertEquals(1, store.count(RecordQuery.ALL), "the bad record is left out, the good one indexed");
         }

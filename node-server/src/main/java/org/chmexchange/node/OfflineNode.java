@@ -6,8 +6,8 @@ import org.chmexchange.node.sync.Sync;
 import org.chmexchange.node.sync.SyncPlan;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.StoreException;
+import org.chmexchange.store.StoreInUseException;
 import org.chmexchange.validation.RecordValidator;
-import org.eclipse.rdf4j.sail.SailLockedException;
 
 /**
  * A node's data folder opened without its HTTP server, for one-off commands such as {@code chm-node
@@ -103,7 +103,7 @@ public final class OfflineNode implements AutoCloseable {
     /** The store's directory lock or the index's write lock refusal in the causes of {@code e}, or null. */
     private static Throwable lock(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SailLockedException || t instanceof LockObtainFailedException) {
+            if (t instanceof StoreInUseException || t instanceof LockObtainFailedException) {
                 return t;
             }
         }

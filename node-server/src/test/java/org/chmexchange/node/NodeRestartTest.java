@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.chmexchange.store.RecordQuery;
-import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,8 +71,6 @@ class NodeRestartTest {
     }
 
     private static long size(ChmNodeServer node) {
-        try (RepositoryConnection con = node.store().repository().getConnection()) {
-            return con.size();
-        }
+        return node.store().size();
     }
 }

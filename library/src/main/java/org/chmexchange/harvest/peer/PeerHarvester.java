@@ -20,6 +20,7 @@ import org.chmexchange.harvest.HarvestState;
 import org.chmexchange.harvest.Harvester;
 import org.chmexchange.http.PagingException;
 import org.chmexchange.http.PagingGuard;
+import org.chmexchange.model.RecordIris;
 import org.chmexchange.rdf.RecordFormat;
 import org.chmexchange.rdf.RecordReader;
 import org.chmexchange.vocab.Std;
@@ -99,7 +100,7 @@ final class PeerHarvester implements Harvester {
                 }
             }
             for (Statement st : page) {
-                if (st.getContext() == null && !deletes.contains(owner(st.getSubject()))) {
+                if (st.getContext() == null && !deletes.contains(RecordIris.ownerOf(st.getSubject()))) {
                     records.add(st.getSubject(), st.getPredicate(), st.getObject());
                 }
             }
@@ -180,12 +181,6 @@ final class PeerHarvester implements Harvester {
             throw new HarvestException("Source " + source.name() + ": activity <" + s + "> in " + url
                     + " does not end with its sequence number");
         }
-    }
-
-    private static IRI owner(Resource subject) {
-        String s = subject.stringValue();
-        int hash = s.indexOf('#');
-        return Values.iri(hash > 0 ? s.substring(0, hash) : s);
     }
 
     private record Activity(long seq, boolean delete) {}

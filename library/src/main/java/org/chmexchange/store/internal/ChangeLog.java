@@ -19,8 +19,6 @@ import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.model.vocabulary.XSD;
-import org.eclipse.rdf4j.repository.RepositoryConnection;
-import org.eclipse.rdf4j.repository.RepositoryResult;
 
 /**
  * The change log as RDF (docs/EXCHANGE.md): one Activity Streams 2.0 activity per change in the
@@ -36,49 +34,51 @@ public final class ChangeLog {
     private ChangeLog() {}
 
     /** Adds the statements of {@code entry} inside the caller's transaction. */
-    public static void append(RepositoryConnection con, ChangeEntry entry) {
+    public static void append(Quads q, ChangeEntry entry) {
         IRI iri = Values.iri(PREFIX + entry.sequence());
-        con.add(iri, RDF.TYPE, entry.kind().activityType(), GRAPH);
-        con.add(iri, Std.AS_OBJECT, entry.record(), GRAPH);
-        con.add(iri, Std.AS_END_TIME, Values.literal(entry.time().toString(), XSD.DATETIME), GRAPH);
-        con.add(iri, CHM.recordClass, entry.type().rdfClass(), GRAPH);
+        q.add(iri, RDF.TYPE, entry.kind().activityType(), GRAPH);
+        q.add(iri, Std.AS_OBJECT, entry.record(), GRAPH);
+        q.add(iri, Std.AS_END_TIME, Values.literal(entry.time().toString(), XSD.DATETIME), GRAPH);
+        q.add(iri, CHM.recordClass, entry.type().rdfClass(), GRAPH);
         for (IRI t : entry.treaties()) {
-            con.add(iri, CHM.treaty, t, GRAPH);
+            q.add(iri, CHM.treaty, t, GRAPH);
         }
         for (IRI c : entry.countries()) {
-            con.add(iri, CHM.country, c, GRAPH);
+            q.add(iri, CHM.country, c, GRAPH);
         }
     }
 
     /** The highest sequence number in the log, 0 when it is empty. Reads every entry IRI once. */
-    public static long maxSequence(RepositoryConnection con) {
-        long max = 0;
-        try (RepositoryResult<Statement> sts = con.getStatements(null, Std.AS_OBJECT, null, false, GRAPH)) {
-            for (Statement st : sts) {
-                max = Math.max(max, sequenceOf(st.getSubject()));
-            }
-        }
-        return max;
+    public static long maxSequence(Quads q) {
+        long[] max = {0};
+        q.find(null, Std.AS_OBJECT, null, GRAPH, st -> max[0] = Math.max(max[0], sequenceOf(st.getSubject())));
+        return max[0];
     }
 
     /** Calls {@code sink} with every entry of the log, in no particular order. */
-    public static void forEach(RepositoryConnection con, Consumer<ChangeEntry> sink) {
+    public static void forEach(Quads q, Consumer<ChangeEntry> sink) {
         Map<Resource, Builder> entries = new HashMap<>();
-        try (RepositoryResult<Statement> sts = con.getStatements(null, null, null, false, GRAPH)) {
-            for (Statement st : sts) {
-                entries.computeIfAbsent(st.getSubject(), s -> new Builder(sequenceOf(s)))
-                        .accept(st);
-            }
-        }
+        q.find(null, null, null, GRAPH, st -> entries.computeIfAbsent(st.getSubject(), s -> new Builder(sequenceOf(s)))
+                .accept(st));
         entries.values().forEach(b -> sink.accept(b.build()));
     }
 
+    /**
+     * The sequence number of an entry IRI.
+     *
+     * @throws StoreException if the subject is not an entry IRI of this log
+     */
     private static long sequenceOf(Resource entry) {
-        String s = entry.stringValue();
-        if (!s.startsWith(PREFIX)) {
-            throw new StoreException("Not a change-log entry: <" + s + ">");
+        String s = entry == null ? null : entry.stringValue();
+        if (s == null || !s.startsWith(PREFIX)) {
+            throw new StoreException("The change log holds a statement about <" + s + ">, which is not a change-log"
+                    + " entry: the store was written by another tool or is damaged (chm-node store check)");
         }
-        return Long.parseLong(s.substring(PREFIX.length()));
+        try {
+            return Long.parseLong(s.substring(PREFIX.length()));
+        } catch (NumberFormatException e) {
+            throw new StoreException("The change log holds an entry with no sequence number: <" + s + ">", e);
+        }
     }
 
     /** Collects the statements of one entry. */

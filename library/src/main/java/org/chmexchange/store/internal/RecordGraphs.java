@@ -3,6 +3,7 @@ package org.chmexchange.store.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.chmexchange.model.RecordIris;
 import org.chmexchange.model.RecordType;
 import org.chmexchange.store.InvalidRecordException;
 import org.eclipse.rdf4j.model.IRI;
@@ -10,13 +11,12 @@ import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.impl.DynamicModelFactory;
-import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 
 /**
- * Splits RDF into records. A record is the set of statements whose subject is the record IRI or
- * starts with the record IRI followed by {@code #} (its nested resources, docs/MODEL.md); a record
- * IRI is any IRI subject typed with a record class.
+ * Splits RDF into records by the one membership rule of {@link RecordIris}: a record is an IRI
+ * subject typed with a record class, with the statements whose subject is that IRI up to its first
+ * {@code #}.
  */
 public final class RecordGraphs {
 
@@ -58,26 +58,17 @@ public final class RecordGraphs {
     }
 
     /** Namespace of the project's vocabularies and reference graphs: never a record. */
-    public static final String VOCABULARY_NAMESPACE = "https://w3id.org/chm-exchange/";
+    public static final String VOCABULARY_NAMESPACE = RecordIris.VOCABULARY_NAMESPACE;
 
     /**
-     * Checks that an IRI may name a record: an http(s) IRI, without a fragment (fragments name a
-     * record's nested resources), outside the project's vocabulary namespace.
+     * Checks that an IRI may name a record ({@link RecordIris#refusal}).
      *
      * @throws InvalidRecordException if it may not
      */
     public static void checkRecordIri(IRI iri) {
-        String s = iri.stringValue();
-        if (!(s.startsWith("http://") || s.startsWith("https://"))) {
-            throw new InvalidRecordException("<" + s + "> cannot name a record: record IRIs are http(s) IRIs");
-        }
-        if (s.indexOf('#') >= 0) {
-            throw new InvalidRecordException("<" + s + "> cannot name a record: a #fragment names a nested resource"
-                    + " of the record before it");
-        }
-        if (s.startsWith(VOCABULARY_NAMESPACE)) {
-            throw new InvalidRecordException(
-                    "<" + s + "> cannot name a record: it is in the vocabulary namespace " + VOCABULARY_NAMESPACE);
+        Optional<String> refusal = RecordIris.refusal(iri);
+        if (refusal.isPresent()) {
+            throw new InvalidRecordException(refusal.get());
         }
     }
 
@@ -96,30 +87,13 @@ public final class RecordGraphs {
         return Optional.empty();
     }
 
-    /** True if {@code subject} is {@code record} or one of its nested resources. */
+    /** True if {@code subject} is {@code record} or one of its nested resources ({@link RecordIris}). */
     public static boolean belongsTo(Resource subject, IRI record) {
-        if (!subject.isIRI()) {
-            return false;
-        }
-        String s = subject.stringValue();
-        String r = record.stringValue();
-        return s.equals(r) || (s.length() > r.length() && s.startsWith(r) && s.charAt(r.length()) == '#');
+        return RecordIris.belongsTo(subject, record);
     }
 
     private static Optional<IRI> ownerOf(Resource subject, Map<IRI, Model> records) {
-        if (!subject.isIRI()) {
-            return Optional.empty();
-        }
-        if (records.containsKey(subject)) {
-            return Optional.of((IRI) subject);
-        }
-        String s = subject.stringValue();
-        for (int hash = s.lastIndexOf('#'); hash > 0; hash = s.lastIndexOf('#', hash - 1)) {
-            IRI candidate = Values.iri(s.substring(0, hash));
-            if (records.containsKey(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        IRI owner = RecordIris.ownerOf(subject);
+        return owner != null && records.containsKey(owner) ? Optional.of(owner) : Optional.empty();
     }
 }

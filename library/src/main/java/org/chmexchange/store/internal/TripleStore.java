@@ -6,27 +6,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.chmexchange.model.RecordType;
 import org.chmexchange.store.StoreException;
-import org.eclipse.rdf4j.common.iteration.CloseableIteration;
-import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
-import org.eclipse.rdf4j.repository.Repository;
-import org.eclipse.rdf4j.repository.RepositoryConnection;
-import org.eclipse.rdf4j.repository.RepositoryException;
-import org.eclipse.rdf4j.repository.RepositoryResult;
 
 /**
- * Record-level operations on an RDF4J {@link Repository}: read, replace and delete records (a
- * record and its {@code #fragment} resources), replace whole named graphs, and keep small settings
- * in a system graph. Works on any repository (embedded LMDB, memory, remote SPARQL).
+ * Record-level operations on a {@link QuadStore}: read, replace and delete records (a record and its
+ * {@code #fragment} resources), replace whole named graphs, and keep small settings in a system
+ * graph. Works on any quad store (embedded TDB2, an RDF4J repository).
  *
  * <p>Thread-safety: safe for concurrent reads; callers serialise writes.
  */
@@ -37,53 +31,49 @@ public final class TripleStore {
 
     private static final String SETTING_PREFIX = "urn:chm-exchange:setting:";
 
-    private final Repository repository;
+    private final QuadStore quads;
 
-    public TripleStore(Repository repository) {
-        this.repository = repository;
+    public TripleStore(QuadStore quads) {
+        this.quads = quads;
     }
 
-    public Repository repository() {
-        return repository;
+    public QuadStore quads() {
+        return quads;
     }
 
     /** The statements of a record (any graph), or empty if the store has no such record. */
     public Optional<Model> get(IRI record) {
-        try (RepositoryConnection con = repository.getConnection()) {
-            Model model = readRecord(con, record);
-            return model.contains(record, RDF.TYPE, null) ? Optional.of(model) : Optional.empty();
-        } catch (RepositoryException e) {
-            throw new StoreException("Cannot read record <" + record + ">", e);
-        }
-    }
-
-    /** A unit of work inside one transaction. */
-    public interface Work<T> {
-        T run(RepositoryConnection con);
+        Model model = read("Reading record <" + record + ">", q -> readRecord(q, record));
+        return model.contains(record, RDF.TYPE, null) ? Optional.of(model) : Optional.empty();
     }
 
     /**
-     * Runs {@code work} in one transaction: everything or nothing is committed.
+     * Runs {@code work} in a read transaction.
      *
-     * @throws StoreException if the work or the commit fails; the transaction is rolled back
+     * @throws StoreException naming {@code what} if the store fails
      */
-    public <T> T inTransaction(String what, Work<T> work) {
-        try (RepositoryConnection con = repository.getConnection()) {
-            con.begin(IsolationLevels.READ_COMMITTED);
-            try {
-                T result = work.run(con);
-                con.commit();
-                return result;
-            } catch (RuntimeException e) {
-                if (con.isActive()) {
-                    con.rollback();
-                }
-                throw e instanceof StoreException se
-                        ? se
-                        : new StoreException(what + " failed; nothing was written", e);
-            }
-        } catch (RepositoryException e) {
-            throw new StoreException(what + " failed; nothing was written", e);
+    public <T> T read(String what, Function<Quads, T> work) {
+        try {
+            return quads.read(work);
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException(what + " failed (" + quads.describe() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one write transaction: everything or nothing is committed.
+     *
+     * @throws StoreException if the work or the commit fails; nothing was written
+     */
+    public <T> T inTransaction(String what, Function<Quads, T> work) {
+        try {
+            return quads.write(work);
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException(what + " failed; nothing was written (" + e.getMessage() + ")", e);
         }
     }
 
@@ -100,54 +90,49 @@ public final class TripleStore {
         return !g.startsWith("urn:chm-exchange:") && !g.startsWith(RecordGraphs.VOCABULARY_NAMESPACE);
     }
 
-    /** Reads a record inside a connection, from every record graph, without graph names. */
-    public static Model readRecord(RepositoryConnection con, IRI record) {
+    /** Reads a record inside a transaction, from every record graph, without graph names. */
+    public static Model readRecord(Quads q, IRI record) {
         Model model = new LinkedHashModel();
-        for (Statement st : recordStatements(con, record)) {
+        for (Statement st : recordStatements(q, record)) {
             model.add(st.getSubject(), st.getPredicate(), st.getObject());
         }
         return model;
     }
 
     /** The statements of a record and its nested resources, with their graphs. */
-    private static List<Statement> recordStatements(RepositoryConnection con, IRI record) {
+    private static List<Statement> recordStatements(Quads q, IRI record) {
         List<Statement> statements = new ArrayList<>();
         Set<Resource> nested = new LinkedHashSet<>();
-        try (RepositoryResult<Statement> sts = con.getStatements(record, null, null, false)) {
-            for (Statement st : sts) {
+        q.find(record, null, null, null, st -> {
+            if (isRecordGraph(st.getContext())) {
+                statements.add(st);
+                if (st.getObject().isIRI() && RecordGraphs.belongsTo((IRI) st.getObject(), record)) {
+                    nested.add((IRI) st.getObject());
+                }
+            }
+        });
+        for (Resource n : nested) {
+            q.find(n, null, null, null, st -> {
                 if (isRecordGraph(st.getContext())) {
                     statements.add(st);
-                    if (st.getObject().isIRI() && RecordGraphs.belongsTo((IRI) st.getObject(), record)) {
-                        nested.add((IRI) st.getObject());
-                    }
                 }
-            }
-        }
-        for (Resource n : nested) {
-            try (RepositoryResult<Statement> sts = con.getStatements(n, null, null, false)) {
-                for (Statement st : sts) {
-                    if (isRecordGraph(st.getContext())) {
-                        statements.add(st);
-                    }
-                }
-            }
+            });
         }
         return statements;
     }
 
     /** The graph holding a record (that of its record-class statement), if the store has the record. */
-    public static Optional<IRI> graphOf(RepositoryConnection con, IRI record) {
-        try (RepositoryResult<Statement> sts = con.getStatements(record, RDF.TYPE, null, false)) {
-            for (Statement st : sts) {
-                if (st.getObject().isIRI()
-                        && RecordType.fromClass((IRI) st.getObject()).isPresent()
-                        && isRecordGraph(st.getContext())
-                        && st.getContext() instanceof IRI graph) {
-                    return Optional.of(graph);
-                }
+    public static Optional<IRI> graphOf(Quads q, IRI record) {
+        List<IRI> graphs = new ArrayList<>(1);
+        q.find(record, RDF.TYPE, null, null, st -> {
+            if (st.getObject().isIRI()
+                    && RecordType.fromClass((IRI) st.getObject()).isPresent()
+                    && isRecordGraph(st.getContext())
+                    && st.getContext() instanceof IRI graph) {
+                graphs.add(graph);
             }
-        }
-        return Optional.empty();
+        });
+        return graphs.stream().findFirst();
     }
 
     /**
@@ -156,81 +141,77 @@ public final class TripleStore {
      *
      * @return true if the record existed
      */
-    public static boolean removeRecord(RepositoryConnection con, IRI record) {
-        List<Statement> statements = recordStatements(con, record);
+    public static boolean removeRecord(Quads q, IRI record) {
+        List<Statement> statements = recordStatements(q, record);
         if (statements.isEmpty()) {
             return false;
         }
-        con.remove(statements);
+        statements.forEach(q::remove);
         return statements.stream()
                 .anyMatch(st ->
                         st.getSubject().equals(record) && st.getPredicate().equals(RDF.TYPE));
     }
 
+    /** Adds the statements of {@code content} to {@code graph}. */
+    public static void addAll(Quads q, Model content, IRI graph) {
+        for (Statement st : content) {
+            q.add(st.getSubject(), st.getPredicate(), st.getObject(), graph);
+        }
+    }
+
     /** The IRIs of the records (subjects typed with a record class) of a named graph. */
     public Set<IRI> recordsIn(IRI graph) {
-        Set<IRI> records = new LinkedHashSet<>();
-        try (RepositoryConnection con = repository.getConnection()) {
+        return read("Listing the records of graph <" + graph + ">", q -> {
+            Set<IRI> records = new LinkedHashSet<>();
             for (RecordType type : RecordType.values()) {
-                try (RepositoryResult<Statement> sts =
-                        con.getStatements(null, RDF.TYPE, type.rdfClass(), false, graph)) {
-                    for (Statement st : sts) {
-                        if (st.getSubject().isIRI()) {
-                            records.add((IRI) st.getSubject());
-                        }
+                q.find(null, RDF.TYPE, type.rdfClass(), graph, st -> {
+                    if (st.getSubject().isIRI()) {
+                        records.add((IRI) st.getSubject());
                     }
-                }
+                });
             }
-        } catch (RepositoryException e) {
-            throw new StoreException("Cannot list the records of graph <" + graph + ">", e);
-        }
-        return records;
+            return records;
+        });
     }
 
     /** The content of a named graph (empty if the store has none). */
     public Model graph(IRI graph) {
-        try (RepositoryConnection con = repository.getConnection()) {
+        return read("Reading graph <" + graph + ">", q -> {
             Model model = new LinkedHashModel();
-            try (RepositoryResult<Statement> sts = con.getStatements(null, null, null, false, graph)) {
-                for (Statement st : sts) {
-                    model.add(st.getSubject(), st.getPredicate(), st.getObject());
-                }
-            }
+            q.find(null, null, null, graph, st -> model.add(st.getSubject(), st.getPredicate(), st.getObject()));
             return model;
-        } catch (RepositoryException e) {
-            throw new StoreException("Cannot read graph <" + graph + ">", e);
-        }
+        });
     }
 
     /** Replaces the content of a named graph. */
-    public static void replaceGraph(RepositoryConnection con, IRI graph, Model content) {
-        con.clear(graph);
-        con.add(content, graph);
+    public static void replaceGraph(Quads q, IRI graph, Model content) {
+        q.clear(graph);
+        addAll(q, content, graph);
     }
 
     /** A setting of the system graph, or empty. */
     public Optional<String> setting(String key) {
-        try (RepositoryConnection con = repository.getConnection()) {
-            return settingIn(con, key);
-        }
+        return read("Reading setting " + key, q -> settingIn(q, key));
     }
 
-    public static Optional<String> settingIn(RepositoryConnection con, String key) {
-        try (RepositoryResult<Statement> sts =
-                con.getStatements(SYSTEM_GRAPH, settingIri(key), null, false, SYSTEM_GRAPH)) {
-            for (Statement st : sts) {
-                return Optional.of(st.getObject().stringValue());
-            }
-        }
-        return Optional.empty();
+    public static Optional<String> settingIn(Quads q, String key) {
+        List<String> values = new ArrayList<>(1);
+        q.find(
+                SYSTEM_GRAPH,
+                settingIri(key),
+                null,
+                SYSTEM_GRAPH,
+                st -> values.add(st.getObject().stringValue()));
+        return values.stream().findFirst();
     }
 
     /** Sets a setting of the system graph inside a transaction. */
-    public static void setSetting(RepositoryConnection con, String key, String value) {
+    public static void setSetting(Quads q, String key, String value) {
         IRI p = settingIri(key);
-        con.remove(SYSTEM_GRAPH, p, null, SYSTEM_GRAPH);
-        Literal v = Values.literal(value);
-        con.add(SYSTEM_GRAPH, p, v, SYSTEM_GRAPH);
+        List<Statement> old = new ArrayList<>(1);
+        q.find(SYSTEM_GRAPH, p, null, SYSTEM_GRAPH, old::add);
+        old.forEach(q::remove);
+        q.add(SYSTEM_GRAPH, p, Values.literal(value), SYSTEM_GRAPH);
     }
 
     /**
@@ -239,22 +220,18 @@ public final class TripleStore {
      * @throws StoreException if the store cannot be read
      */
     public void forEachRecord(Consumer<IRI> sink) {
-        try (RepositoryConnection con = repository.getConnection()) {
+        List<IRI> all = read("Listing the records of the store", q -> {
+            List<IRI> batch = new ArrayList<>();
             for (RecordType type : RecordType.values()) {
-                List<IRI> batch = new ArrayList<>();
-                try (CloseableIteration<Statement> sts = con.getStatements(null, RDF.TYPE, type.rdfClass(), false)) {
-                    while (sts.hasNext()) {
-                        Resource s = sts.next().getSubject();
-                        if (s.isIRI()) {
-                            batch.add((IRI) s);
-                        }
+                q.find(null, RDF.TYPE, type.rdfClass(), null, st -> {
+                    if (st.getSubject().isIRI() && isRecordGraph(st.getContext())) {
+                        batch.add((IRI) st.getSubject());
                     }
-                }
-                batch.forEach(sink);
+                });
             }
-        } catch (RepositoryException e) {
-            throw new StoreException("Cannot list the records of the store", e);
-        }
+            return batch;
+        });
+        all.forEach(sink);
     }
 
     private static IRI settingIri(String key) {

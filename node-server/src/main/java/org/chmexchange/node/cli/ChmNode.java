@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code chm-node} command. Sub-commands: {@code serve}, {@code harvest}, {@code publish},
- * {@code token new}. Exit codes: 0 success, 1 failure, 2 bad usage or configuration.
+ * {@code token new},
+ * {@code store check|repair|migrate}. Exit codes: 0 success, 1 failure, 2 bad usage or configuration.
  */
 @Command(
         name = "chm-node",
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
             HarvestCommand.class,
             PublishCommand.class,
             TokenCommand.class,
+            StoreCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ChmNode {

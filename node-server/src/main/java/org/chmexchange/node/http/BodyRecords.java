@@ -3,19 +3,19 @@ package org.chmexchange.node.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.chmexchange.model.RecordIris;
 import org.chmexchange.model.RecordType;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
-import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 
 /**
- * The records a request body describes (docs/MODEL.md): a record is an IRI subject typed with a
- * record class; its statements are those whose subject is the record IRI or the record IRI followed
- * by {@code #fragment} (its nested resources). Every statement of a body must belong to one of its
+ * The records a request body describes, by the one membership rule of {@link RecordIris}: a record
+ * is an IRI subject typed with a record class; its statements are those whose subject is the record
+ * IRI up to its first {@code #} (the record or its nested resources). Every statement of a body must belong to one of its
  * records; graph names in the body are dropped (the node decides the graph).
  */
 final class BodyRecords {
@@ -69,23 +69,7 @@ final class BodyRecords {
     }
 
     private static Optional<IRI> ownerOf(Resource subject, Map<IRI, Model> records) {
-        if (!subject.isIRI()) {
-            return Optional.empty();
-        }
-        if (records.containsKey(subject)) {
-            return Optional.of((IRI) subject);
-        }
-        String s = subject.stringValue();
-        for (int hash = s.lastIndexOf('#'); hash > 0; hash = s.lastIndexOf('#', hash - 1)) {
-            String prefix = s.substring(0, hash);
-            if (prefix.indexOf(':') < 1) {
-                break;
-            }
-            IRI candidate = Values.iri(prefix);
-            if (records.containsKey(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        IRI owner = RecordIris.ownerOf(subject);
+        return owner != null && records.containsKey(owner) ? Optional.of(owner) : Optional.empty();
     }
 }

@@ -1,0 +1,48 @@
+package org.chmexchange.store.internal;
+
+import java.util.function.Consumer;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.Value;
+
+/**
+ * Statement-level access to a quad store inside one transaction (read or write), in RDF4J terms
+ * whatever the engine. Valid only inside the {@link QuadStore#read} or {@link QuadStore#write} call
+ * that handed it out; not thread-safe.
+ */
+public interface Quads {
+
+    /**
+     * Calls {@code sink} with every statement matching the pattern, each with its graph; a null
+     * term matches anything, a null {@code graph} any named graph.
+     */
+    void find(Resource subject, IRI predicate, Value object, IRI graph, Consumer<Statement> sink);
+
+    /** Whether at least one statement matches (nulls as in {@link #find}). */
+    boolean contains(Resource subject, IRI predicate, Value object, IRI graph);
+
+    /** Number of statements in the store, every graph. */
+    long size();
+
+    /**
+     * Adds a statement to a named graph.
+     *
+     * @throws IllegalStateException in a read transaction
+     */
+    void add(Resource subject, IRI predicate, Value object, IRI graph);
+
+    /**
+     * Removes a statement (its graph is {@link Statement#getContext()}, which must be set).
+     *
+     * @throws IllegalStateException in a read transaction
+     */
+    void remove(Statement statement);
+
+    /**
+     * Removes every statement of a named graph.
+     *
+     * @throws IllegalStateException in a read transaction
+     */
+    void clear(IRI graph);
+}

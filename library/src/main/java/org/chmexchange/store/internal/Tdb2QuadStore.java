@@ -1,0 +1,180 @@
+package org.chmexchange.store.internal;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.dboe.base.file.AlreadyLocked;
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.chmexchange.store.StoreException;
+import org.chmexchange.store.StoreInUseException;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.Value;
+
+/**
+ * The embedded quad store: Apache Jena TDB2 in a folder. TDB2 commits a transaction through its
+ * journal and copy-on-write B+ trees, so a process killed at any moment reopens with every
+ * committed write and nothing of the unfinished one (docs/STORE.md has the kill-test figures that
+ * chose it). The folder is locked to one process ({@code tdb.lock}, freed when the process dies)
+ * and, here, to one open store per process.
+ */
+public final class Tdb2QuadStore implements QuadStore {
+
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    private final Path dir;
+    private final DatasetGraph dataset;
+
+    private Tdb2QuadStore(Path dir, DatasetGraph dataset) {
+        this.dir = dir;
+        this.dataset = dataset;
+    }
+
+    /**
+     * Opens (creating if needed) the TDB2 database in {@code dir}.
+     *
+     * @throws StoreInUseException if another process, or another store of this process, holds it
+     * @throws StoreException if it cannot be opened for another reason
+     */
+    public static Tdb2QuadStore open(Path dir) {
+        Path key = dir.toAbsolutePath().normalize();
+        if (!OPEN.add(key)) {
+            throw new StoreInUseException("The store " + key + " is already open in this process");
+        }
+        try {
+            return new Tdb2QuadStore(key, DatabaseMgr.connectDatasetGraph(Location.create(key)));
+        } catch (AlreadyLocked e) {
+            OPEN.remove(key);
+            throw new StoreInUseException("The store " + key + " is held by another process: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            OPEN.remove(key);
+            throw new StoreException("Cannot open the TDB2 store in " + key + ": " + e, e);
+        }
+    }
+
+    @Override
+    public <T> T read(Function<Quads, T> work) {
+        dataset.begin(TxnType.READ);
+        try {
+            return work.apply(new Access(false));
+        } finally {
+            dataset.end();
+        }
+    }
+
+    @Override
+    public <T> T write(Function<Quads, T> work) {
+        dataset.begin(TxnType.WRITE);
+        try {
+            T result = work.apply(new Access(true));
+            dataset.commit();
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (dataset.isInTransaction()) {
+                dataset.abort();
+            }
+            throw e;
+        } finally {
+            dataset.end();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "Jena TDB2 store in " + dir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            TDBInternal.expel(dataset);
+        } finally {
+            OPEN.remove(dir);
+        }
+    }
+
+    /** Access inside one transaction. */
+    private final class Access implements Quads {
+        private final boolean writable;
+
+        Access(boolean writable) {
+            this.writable = writable;
+        }
+
+        @Override
+        public void find(Resource subject, IRI predicate, Value object, IRI graph, Consumer<Statement> sink) {
+            Iterator<Quad> it = dataset.find(
+                    JenaTerms.graph(graph), JenaTerms.node(subject), JenaTerms.node(predicate), JenaTerms.node(object));
+            try {
+                while (it.hasNext()) {
+                    sink.accept(JenaTerms.statement(it.next()));
+                }
+            } finally {
+                Iter.close(it);
+            }
+        }
+
+        @Override
+        public boolean contains(Resource subject, IRI predicate, Value object, IRI graph) {
+            return dataset.contains(
+                    JenaTerms.graph(graph), JenaTerms.node(subject), JenaTerms.node(predicate), JenaTerms.node(object));
+        }
+
+        @Override
+        public long size() {
+            long[] n = {0};
+            Iterator<Quad> it = dataset.find();
+            try {
+                while (it.hasNext()) {
+                    it.next();
+                    n[0]++;
+                }
+            } finally {
+                Iter.close(it);
+            }
+            return n[0];
+        }
+
+        @Override
+        public void add(Resource subject, IRI predicate, Value object, IRI graph) {
+            checkWritable();
+            dataset.add(
+                    JenaTerms.graph(graph), JenaTerms.node(subject), JenaTerms.node(predicate), JenaTerms.node(object));
+        }
+
+        @Override
+        public void remove(Statement st) {
+            checkWritable();
+            Node g = st.getContext() == null ? Quad.defaultGraphIRI : JenaTerms.node(st.getContext());
+            dataset.delete(
+                    g,
+                    JenaTerms.node(st.getSubject()),
+                    JenaTerms.node(st.getPredicate()),
+                    JenaTerms.node(st.getObject()));
+        }
+
+        @Override
+        public void clear(IRI graph) {
+            checkWritable();
+            java.util.Objects.requireNonNull(graph, "graph");
+            dataset.deleteAny(JenaTerms.graph(graph), Node.ANY, Node.ANY, Node.ANY);
+        }
+
+        private void checkWritable() {
+            if (!writable) {
+                throw new IllegalStateException("A read transaction cannot write");
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.chmexchange.store.crash;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.chmexchange.model.RecordType;
+import org.chmexchange.store.WriteRequest;
+import org.chmexchange.vocab.CHM;
+import org.chmexchange.vocab.ChmThesaurus;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.DCAT;
+import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
+
+/**
+ * The deterministic writes of the store kill test: write {@code i} depends only on {@code i}, so the
+ * content expected after any write is replayed. Each write creates, updates and deletes decisions
+ * (each with a nested file resource), and sets the marker setting to {@code i} in the same
+ * transaction.
+ */
+final class StoreWorkload {
+
+    static final String BASE = "http://node.example.org/";
+    static final IRI GRAPH = Values.iri(BASE + "graphs/local");
+    static final String MARKER = "test:kill:last-write";
+    static final int RECORDS = 300;
+
+    private StoreWorkload() {}
+
+    static IRI iri(int r) {
+        return RecordType.DECISION.mint(BASE, "kill-" + r);
+    }
+
+    /** Write {@code i}: a map of record number to its new title, or null for a deletion. */
+    static Map<Integer, String> ops(long i) {
+        Random rnd = new Random(1_000_003L * i + 17);
+        Map<Integer, String> ops = new LinkedHashMap<>();
+        int n = 1 + rnd.nextInt(rnd.nextInt(10) == 0 ? 200 : 8);
+        for (int k = 0; k < n; k++) {
+            int r = rnd.nextInt(RECORDS);
+            ops.put(r, rnd.nextInt(10) < 7 ? "Decision " + r + " as of write " + i + "." + k : null);
+        }
+        return ops;
+    }
+
+    static WriteRequest request(long i) {
+        Model upserts = new LinkedHashModel();
+        Set<IRI> deletes = new LinkedHashSet<>();
+        ops(i).forEach((r, title) -> {
+            if (title == null) {
+                deletes.add(iri(r));
+            } else {
+                upserts.addAll(decision(r, title));
+            }
+        });
+        return new WriteRequest(
+                GRAPH, upserts, deletes, false, Map.of(MARKER, Long.toString(i)), new LinkedHashModel());
+    }
+
+    /** The title of each record after writes 1 to {@code last}; absent records are deleted or never written. */
+    static Map<Integer, String> expectedAfter(long last) {
+        Map<Integer, String> titles = new LinkedHashMap<>();
+        for (long i = 1; i <= last; i++) {
+            ops(i).forEach((r, title) -> {
+                if (title == null) {
+                    titles.remove(r);
+                } else {
+                    titles.put(r, title);
+                }
+            });
+        }
+        return titles;
+    }
+
+    static Model decision(int r, String title) {
+        IRI iri = iri(r);
+        Model m = new LinkedHashModel();
+        m.add(iri, RDF.TYPE, CHM.Decision);
+        m.add(iri, DCTERMS.IDENTIFIER, Values.literal("kill-" + r));
+        m.add(iri, DCTERMS.TITLE, Values.literal(title, "en"));
+        m.add(iri, CHM.treaty, ChmThesaurus.treaty(r % 2 == 0 ? "cbd" : "cms"));
+        IRI file = Values.iri(iri + "#file-1");
+        m.add(iri, CHM.file, file);
+        m.add(file, DCAT.DOWNLOAD_URL, Values.iri("https://files.example.org/" + r + "/" + title.hashCode() + ".pdf"));
+        return m;
+    }
+}

@@ -1,0 +1,145 @@
+package org.chmexchange.node.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.chmexchange.node.NodeConfig;
+import org.chmexchange.node.config.ConfigException;
+import org.chmexchange.node.config.ConfigFile;
+import org.chmexchange.store.MigrationResult;
+import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.StoreCheck;
+import org.chmexchange.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code chm-node store check|repair|migrate [--config FILE] [--data DIR]}: the data folder's
+ * store, with no node running on it (docs/STORE.md). Exit codes: 0 sound (or done), 1 a problem was
+ * found or the folder cannot be opened, 2 bad usage or configuration.
+ */
+@Command(
+        name = "store",
+        mixinStandardHelpOptions = true,
+        description = "Check, repair or migrate the store of a data folder (the node must not be running on it).",
+        subcommands = {
+            StoreCommand.Check.class,
+            StoreCommand.Repair.class,
+            StoreCommand.Migrate.class,
+            CommandLine.HelpCommand.class
+        })
+final class StoreCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a sub-command: check, repair or migrate");
+    }
+
+    /** Which data folder. */
+    static final class Folder {
+        @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (YAML); its node.data.")
+        Path configFile;
+
+        @Option(
+                names = "--data",
+                paramLabel = "DIR",
+                description =
+                        "Data folder (default: the file's node.data, else ./" + NodeConfig.DEFAULT_DATA_DIR + ").")
+        Path dataDir;
+
+        Path resolve() {
+            ConfigFile file = configFile == null ? ConfigFile.DEFAULTS : ConfigFile.load(configFile);
+            NodeConfig config = NodeConfig.of(file, false);
+            return dataDir == null ? config.dataDir() : dataDir;
+        }
+    }
+
+    /** The shared frame: resolve the folder, run, map failures to exit codes. */
+    abstract static class Sub implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        Folder folder;
+
+        abstract int run(Path dataDir, PrintWriter out);
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            Path dir;
+            try {
+                dir = folder.resolve();
+            } catch (ConfigException | IllegalArgumentException e) {
+                err.println("chm-node store " + spec.name() + ": " + e.getMessage());
+                return 2;
+            }
+            try {
+                int code = run(dir, spec.commandLine().getOut());
+                spec.commandLine().getOut().flush();
+                return code;
+            } catch (StoreException e) {
+                err.println("chm-node store " + spec.name() + ": " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = "Check the store against its invariants: terms resolve, the change log has no gap or"
+                    + " duplicate, the record index agrees with the store.")
+    static final class Check extends Sub {
+        @Override
+        int run(Path dataDir, PrintWriter out) {
+            try (RecordStore store = RecordStore.openEmbedded(dataDir)) {
+                StoreCheck check = store.check();
+                out.print(check.describe());
+                return check.sound() ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(
+            name = "repair",
+            mixinStandardHelpOptions = true,
+            description = "Rebuild the record index from the store, then check.")
+    static final class Repair extends Sub {
+        @Override
+        int run(Path dataDir, PrintWriter out) {
+            try (RecordStore store = RecordStore.openEmbedded(dataDir)) {
+                store.rebuildIndex();
+                out.println("Rebuilt the record index of " + dataDir.toAbsolutePath());
+                StoreCheck check = store.check();
+                out.print(check.describe());
+                return check.sound() ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(
+            name = "migrate",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Copy the store of a CHM Exchange 0.1 data folder (RDF4J LMDB) into the store of this version.")
+    static final class Migrate extends Sub {
+        @Override
+        int run(Path dataDir, PrintWriter out) {
+            MigrationResult result = RecordStore.migrateLegacy(dataDir);
+            out.println("Copied " + result.copied() + " statements into the new store of " + dataDir.toAbsolutePath()
+                    + (result.skipped() == 0
+                            ? ""
+                            : "; " + result.skipped() + " statements with terms that no longer resolve were left out"));
+            try (RecordStore store = RecordStore.openEmbedded(dataDir)) {
+                StoreCheck check = store.check();
+                out.print(check.describe());
+                return check.sound() ? 0 : 1;
+            }
+        }
+    }
+}

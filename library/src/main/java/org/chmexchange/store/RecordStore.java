@@ -1,58 +1,31 @@
 package org.chmexchange.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
-import org.chmexchange.model.RecordType;
-import org.chmexchange.store.internal.ChangeLog;
-import org.chmexchange.store.internal.IndexEntry;
+import org.chmexchange.store.internal.IndexedRecordStore;
 import org.chmexchange.store.internal.LegacyMigration;
-import org.chmexchange.store.internal.QuadStore;
-import org.chmexchange.store.internal.Quads;
-import org.chmexchange.store.internal.RecordGraphs;
-import org.chmexchange.store.internal.RecordIndex;
-import org.chmexchange.store.internal.RepositoryQuadStore;
-import org.chmexchange.store.internal.StoreLayout;
-import org.chmexchange.store.internal.Tdb2QuadStore;
-import org.chmexchange.store.internal.TripleStore;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
-import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
-import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Models;
 import org.eclipse.rdf4j.model.util.Values;
-import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
-import org.eclipse.rdf4j.model.vocabulary.XSD;
 import org.eclipse.rdf4j.repository.Repository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The record store: records as RDF in named graphs of an RDF4J repository, plus the node's own
- * record index (Lucene) that lists and searches them with keyset paging.
+ * The record store that the node, the harvesters and the publisher see: records as RDF in named
+ * graphs, the change log with its tombstones, settings and provenance, plus a record index that
+ * lists and searches records with keyset paging. The embedded implementation ({@link #openEmbedded})
+ * runs on Jena TDB2 with a Lucene index (docs/STORE.md); {@link #open(Repository, Path)} runs the
+ * same logic on any RDF4J repository. The contract below holds for every implementation.
  *
- * <p>Every write is atomic: each record is checked and its index entry built first (a record that
- * cannot be indexed fails the write before anything is stored), then the RDF of the whole batch is
- * committed in one transaction, then the index is updated and committed. The index is marked dirty
- * (durably) before the store commits and clean after its own commit, so if the process dies in
- * between, {@link #open} finds it dirty and rebuilds it from the store: the store is the single
- * source of truth. If the index fails after the store committed, the store rebuilds the index at
- * once; until a rebuild succeeds the index stays marked dirty.
+ * <p>Every write is atomic and durable when it returns: the RDF of the whole request is committed in
+ * one transaction or not at all, and a crash at any moment loses no returned write and leaves
+ * nothing of an unfinished one. The index is derived from the store and never disagrees with it
+ * after an open ({@link #check()} proves it); a record that cannot be indexed fails the write
+ * before anything is stored.
  *
  * <p>The node sets {@code dcterms:modified}: a record whose content changed is stamped with the time
  * of the write (UTC, millisecond precision); a record written again unchanged keeps its stored
@@ -71,32 +44,10 @@ import org.slf4j.LoggerFactory;
  * own exception. Every method throws {@link StoreException} when the store or index fails, and
  * {@link NullPointerException} for null arguments unless a parameter says it may be null.
  */
-public final class RecordStore implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RecordStore.class);
+public interface RecordStore extends AutoCloseable {
 
     /** Named graph of the provenance of harvested graphs (docs/EXCHANGE.md). */
-    public static final IRI PROVENANCE_GRAPH = Values.iri("urn:chm-exchange:provenance");
-
-    private final TripleStore triples;
-    private final RecordIndex index;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    /** The sequence number of the last committed change; guarded by {@link #writeLock}. */
-    private volatile long lastSequence;
-    /** The time of the last committed change; guarded by {@link #writeLock}. */
-    private Instant lastTime = Instant.EPOCH;
-    /** True while the index is known to miss changes (a rebuild failed); commits stay dirty. */
-    private boolean indexStale;
-
-    private RecordStore(QuadStore quads, RecordIndex index) {
-        this.triples = new TripleStore(quads);
-        this.index = index;
-        this.lastSequence = triples.read("Reading the change log", ChangeLog::maxSequence);
-        if (!index.isClean()) {
-            LOG.info("The record index is new or was not closed after its last change: rebuilding it from the store");
-            rebuildIndex();
-        }
-    }
+    IRI PROVENANCE_GRAPH = Values.iri("urn:chm-exchange:provenance");
 
     /**
      * Opens (creating if needed) the embedded store in {@code dataDir}: a Jena TDB2 database in
@@ -109,15 +60,17 @@ public final class RecordStore implements AutoCloseable {
      * @throws StoreException if the folders cannot be created or opened; the message says why and
      *     how to recover ({@code chm-node store check}, {@code chm-node store repair})
      */
-    public static RecordStore openEmbedded(Path dataDir) {
-        Objects.requireNonNull(dataDir, "dataDir");
-        StoreLayout.checkNoLegacyLayout(dataDir);
-        try {
-            Files.createDirectories(StoreLayout.quadsDir(dataDir));
-        } catch (IOException e) {
-            throw new StoreException("Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
-        }
-        return open(Tdb2QuadStore.open(StoreLayout.quadsDir(dataDir)), StoreLayout.indexDir(dataDir));
+    static RecordStore openEmbedded(Path dataDir) {
+        return IndexedRecordStore.openEmbedded(dataDir);
+    }
+
+    /**
+     * Opens a store over an initialised repository with the record index in {@code indexDir}. The
+     * store takes ownership of the repository, and shuts it down if opening fails. Its crash safety
+     * is the repository's (tested with the memory store).
+     */
+    static RecordStore open(Repository repository, Path indexDir) {
+        return IndexedRecordStore.open(repository, indexDir);
     }
 
     /**
@@ -129,47 +82,12 @@ public final class RecordStore implements AutoCloseable {
      * @throws StoreException if the folder holds no 0.1 store, already holds a new one, or a store
      *     fails
      */
-    public static MigrationResult migrateLegacy(Path dataDir) {
+    static MigrationResult migrateLegacy(Path dataDir) {
         return LegacyMigration.migrate(Objects.requireNonNull(dataDir, "dataDir"));
     }
 
-    /**
-     * Opens a store over an initialised repository with the record index in {@code indexDir}. The
-     * store takes ownership of the repository, and shuts it down if opening fails. Its crash safety
-     * is the repository's (tested with the memory store).
-     */
-    public static RecordStore open(Repository repository, Path indexDir) {
-        return open(new RepositoryQuadStore(Objects.requireNonNull(repository, "repository")), indexDir);
-    }
-
-    private static RecordStore open(QuadStore quads, Path indexDir) {
-        RecordIndex index = null;
-        try {
-            Files.createDirectories(indexDir);
-            index = new RecordIndex(indexDir);
-            return new RecordStore(quads, index);
-        } catch (IOException | RuntimeException e) {
-            if (index != null) {
-                try {
-                    index.close();
-                } catch (RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            quads.close();
-            if (e instanceof StoreException se) {
-                throw se;
-            }
-            throw new StoreException(
-                    "Cannot open the record store (" + quads.describe() + "): " + e
-                            + ". Run chm-node store check to see what is wrong, and chm-node store repair to"
-                            + " rebuild the record index from the store",
-                    e);
-        }
-    }
-
     /** The named graph of the records a node publishes itself: {@code {base}graphs/local}. */
-    public static IRI localGraph(String base) {
+    static IRI localGraph(String base) {
         return Values.iri(base + "graphs/local");
     }
 
@@ -179,26 +97,14 @@ public final class RecordStore implements AutoCloseable {
      *
      * @see #write(WriteRequest)
      */
-    public WriteResult put(Model records, IRI graph) {
-        return write(WriteRequest.upsert(graph, records));
-    }
+    WriteResult put(Model records, IRI graph);
 
     /**
      * Deletes a record and its nested resources, from whatever graph holds it.
      *
      * @return true if the record existed
      */
-    public boolean delete(IRI record) {
-        Objects.requireNonNull(record, "record");
-        WriteRequest request = new WriteRequest(
-                TripleStore.SYSTEM_GRAPH,
-                new LinkedHashModel(),
-                Set.of(record),
-                false,
-                Map.of(),
-                new LinkedHashModel());
-        return !write(request).deleted().isEmpty();
-    }
+    boolean delete(IRI record);
 
     /**
      * One atomic write: upserts, deletions, settings and provenance in one transaction, with one
@@ -212,101 +118,7 @@ public final class RecordStore implements AutoCloseable {
      *     fails afterwards and cannot be rebuilt, the write is stored, the exception says so, and
      *     the index is rebuilt at the next open.)
      */
-    public WriteResult write(WriteRequest request) {
-        Map<IRI, Model> split = RecordGraphs.split(request.upserts());
-        writeLock.lock();
-        try {
-            // Stamped under the lock, never before the last change: times follow sequence numbers.
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            if (now.isBefore(lastTime)) {
-                now = lastTime;
-            }
-            Instant time = now;
-            Map<IRI, IndexEntry> entries = new LinkedHashMap<>();
-            for (Map.Entry<IRI, Model> r : split.entrySet()) {
-                r.getValue().remove(r.getKey(), DCTERMS.MODIFIED, null);
-                r.getValue().add(r.getKey(), DCTERMS.MODIFIED, Values.literal(time.toString(), XSD.DATETIME));
-                entries.put(r.getKey(), IndexEntry.of(r.getKey(), r.getValue()));
-            }
-            List<IRI> created = new ArrayList<>();
-            List<IRI> updated = new ArrayList<>();
-            List<IRI> unchanged = new ArrayList<>();
-            List<IRI> deleted = new ArrayList<>();
-            List<IRI> conflicts = new ArrayList<>();
-            List<ChangeEntry> changes = new ArrayList<>();
-            long[] statements = {0};
-            long[] sequence = {lastSequence};
-            index.markDirty();
-            triples.inTransaction(
-                    "Writing " + split.size() + " records and "
-                            + request.deletes().size() + " deletions to <" + request.graph() + ">",
-                    q -> {
-                        for (Map.Entry<IRI, Model> r : split.entrySet()) {
-                            IRI iri = r.getKey();
-                            Optional<IRI> holder = TripleStore.graphOf(q, iri);
-                            if (request.confined()
-                                    && holder.isPresent()
-                                    && !holder.get().equals(request.graph())) {
-                                conflicts.add(iri);
-                                continue;
-                            }
-                            Model existing = TripleStore.readRecord(q, iri);
-                            ChangeKind kind;
-                            if (existing.isEmpty()) {
-                                kind = ChangeKind.CREATE;
-                                created.add(iri);
-                            } else if (sameContent(existing, r.getValue(), iri)) {
-                                unchanged.add(iri);
-                                continue;
-                            } else {
-                                TripleStore.removeRecord(q, iri);
-                                kind = ChangeKind.UPDATE;
-                                updated.add(iri);
-                            }
-                            TripleStore.addAll(q, r.getValue(), request.graph());
-                            statements[0] += r.getValue().size();
-                            changes.add(change(++sequence[0], kind, entries.get(iri), time));
-                        }
-                        for (IRI iri : request.deletes()) {
-                            Optional<IRI> holder = TripleStore.graphOf(q, iri);
-                            if (holder.isEmpty()
-                                    || (request.confined() && !holder.get().equals(request.graph()))) {
-                                continue;
-                            }
-                            Model existing = TripleStore.readRecord(q, iri);
-                            ChangeEntry tombstone = tombstone(++sequence[0], iri, existing, time);
-                            TripleStore.removeRecord(q, iri);
-                            deleted.add(iri);
-                            changes.add(tombstone);
-                        }
-                        changes.forEach(c -> ChangeLog.append(q, c));
-                        request.settings().forEach((k, v) -> TripleStore.setSetting(q, k, v));
-                        for (org.eclipse.rdf4j.model.Resource subject :
-                                request.provenance().subjects()) {
-                            List<Statement> old = new ArrayList<>();
-                            q.find(subject, null, null, PROVENANCE_GRAPH, old::add);
-                            old.forEach(q::remove);
-                        }
-                        TripleStore.addAll(q, request.provenance(), PROVENANCE_GRAPH);
-                        return null;
-                    });
-            lastSequence = sequence[0];
-            lastTime = time;
-            Set<IRI> skip = new HashSet<>(unchanged);
-            skip.addAll(conflicts);
-            List<IndexEntry> changedEntries = entries.values().stream()
-                    .filter(e -> !skip.contains(e.summary().iri()))
-                    .toList();
-            updateIndex(() -> {
-                index.put(changedEntries);
-                index.delete(deleted);
-                index.putChanges(changes);
-            });
-            return new WriteResult(created, updated, unchanged, deleted, conflicts, statements[0], lastSequence);
-        } finally {
-            writeLock.unlock();
-        }
-    }
+    WriteResult write(WriteRequest request);
 
     /**
      * A page of the change log: entries matching {@code query} after sequence number {@code after},
@@ -315,43 +127,28 @@ public final class RecordStore implements AutoCloseable {
      * @param after 0 to start from the beginning, else a {@link ChangePage#position()}
      * @param limit page size, at least 1
      */
-    public ChangePage changes(ChangeQuery query, long after, int limit) {
-        return index.changes(Objects.requireNonNull(query, "query"), after, limit);
-    }
+    ChangePage changes(ChangeQuery query, long after, int limit);
 
     /** How many change-log entries match {@code query}. */
-    public long countChanges(ChangeQuery query) {
-        return index.countChanges(Objects.requireNonNull(query, "query"));
-    }
+    long countChanges(ChangeQuery query);
 
     /** The named graph holding a record, or empty if the store has no such record. */
-    public Optional<IRI> graphOf(IRI record) {
-        Objects.requireNonNull(record, "record");
-        return triples.read("Finding the graph of <" + record + ">", q -> TripleStore.graphOf(q, record));
-    }
+    Optional<IRI> graphOf(IRI record);
 
     /** The IRIs of the records held in a named graph. */
-    public Set<IRI> recordsIn(IRI graph) {
-        return triples.recordsIn(Objects.requireNonNull(graph, "graph"));
-    }
+    Set<IRI> recordsIn(IRI graph);
 
     /** The sequence number of the newest change, 0 for a store that never changed. */
-    public long lastSequence() {
-        return lastSequence;
-    }
+    long lastSequence();
 
     /**
      * The newest change-log entry about a record, if any; a {@link ChangeKind#DELETE} means the
      * record was deleted and this is its tombstone.
      */
-    public Optional<ChangeEntry> lastChange(IRI record) {
-        return index.lastChange(Objects.requireNonNull(record, "record"));
-    }
+    Optional<ChangeEntry> lastChange(IRI record);
 
     /** The statements of a record, or empty if the store has none. */
-    public Optional<Model> get(IRI record) {
-        return triples.get(Objects.requireNonNull(record, "record"));
-    }
+    Optional<Model> get(IRI record);
 
     /**
      * A page of the records matching {@code query}, in ascending IRI order, after {@code after}.
@@ -360,14 +157,10 @@ public final class RecordStore implements AutoCloseable {
      * @param after last IRI of the previous page ({@link RecordPage#lastKey()}); null for the first
      * @param limit page size, at least 1
      */
-    public RecordPage list(RecordQuery query, IRI after, int limit) {
-        return index.list(Objects.requireNonNull(query, "query"), after, limit);
-    }
+    RecordPage list(RecordQuery query, IRI after, int limit);
 
     /** How many records match {@code query} (not null). */
-    public long count(RecordQuery query) {
-        return index.count(Objects.requireNonNull(query, "query"));
-    }
+    long count(RecordQuery query);
 
     /**
      * Replaces a named graph of reference data (ontology, shapes, thesaurus) unless it already holds
@@ -375,90 +168,20 @@ public final class RecordStore implements AutoCloseable {
      *
      * @return true if the graph was (re)written
      */
-    public boolean replaceGraphIfChanged(IRI graph, Model content) {
-        writeLock.lock();
-        try {
-            if (Models.isomorphic(triples.graph(graph), content)) {
-                return false;
-            }
-            triples.inTransaction("Replacing graph <" + graph + ">", q -> {
-                TripleStore.replaceGraph(q, graph, content);
-                return null;
-            });
-            return true;
-        } finally {
-            writeLock.unlock();
-        }
-    }
+    boolean replaceGraphIfChanged(IRI graph, Model content);
 
     /** A small persistent setting of the store (for example the node's base IRI), or empty. */
-    public Optional<String> setting(String key) {
-        return triples.setting(key);
-    }
+    Optional<String> setting(String key);
 
     /** Sets a persistent setting atomically. */
-    public void setSetting(String key, String value) {
-        writeLock.lock();
-        try {
-            triples.inTransaction("Setting " + key, q -> {
-                TripleStore.setSetting(q, key, value);
-                return null;
-            });
-        } finally {
-            writeLock.unlock();
-        }
-    }
+    void setSetting(String key, String value);
 
     /**
      * Rebuilds the record index from the records in the store. A record that cannot be indexed
      * (for example a malformed {@code dcterms:modified} written by another tool) is logged and
      * left out, so one bad record never keeps a node from starting.
      */
-    public void rebuildIndex() {
-        writeLock.lock();
-        try {
-            long started = System.nanoTime();
-            index.reset();
-            index.markDirty();
-            index.clear();
-            List<IndexEntry> batch = new ArrayList<>();
-            long[] count = {0};
-            triples.forEachRecord(iri -> triples.get(iri).ifPresent(m -> {
-                try {
-                    batch.add(IndexEntry.of(iri, m));
-                } catch (StoreException e) {
-                    LOG.warn("Record <{}> is left out of the index: {}", iri, e.getMessage());
-                    return;
-                }
-                if (batch.size() >= 1000) {
-                    index.put(batch);
-                    count[0] += batch.size();
-                    batch.clear();
-                }
-            }));
-            index.put(batch);
-            count[0] += batch.size();
-            List<ChangeEntry> changes = new ArrayList<>();
-            triples.read("Reading the change log", q -> {
-                ChangeLog.forEach(q, changes::add);
-                return null;
-            });
-            index.putChanges(changes);
-            index.commit(true);
-            indexStale = false;
-            LOG.info(
-                    "Indexed {} records and {} changes in {} ms",
-                    count[0],
-                    changes.size(),
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
-            indexStale = true;
-            index.reset();
-            throw e;
-        } finally {
-            writeLock.unlock();
-        }
-    }
+    void rebuildIndex();
 
     /**
      * Checks the store against its own invariants, under the write lock (so against one state):
@@ -470,164 +193,20 @@ public final class RecordStore implements AutoCloseable {
      * @return the figures and the problems found; never throws for a problem of the data
      * @throws StoreException if the store cannot be read at all
      */
-    public StoreCheck check() {
-        writeLock.lock();
-        try {
-            List<String> problems = new ArrayList<>();
-            long statements = size();
-            Set<IRI> stored = new HashSet<>();
-            triples.forEachRecord(stored::add);
-            List<Long> sequences = new ArrayList<>();
-            Map<IRI, ChangeEntry> newest = new HashMap<>();
-            try {
-                triples.read("Reading the change log", q -> {
-                    ChangeLog.forEach(q, e -> {
-                        sequences.add(e.sequence());
-                        newest.merge(e.record(), e, (a, b) -> a.sequence() > b.sequence() ? a : b);
-                    });
-                    return null;
-                });
-            } catch (StoreException e) {
-                problems.add(e.getMessage());
-            }
-            problems.addAll(StoreCheck.sequenceProblems(sequences));
-            Set<IRI> indexable = new HashSet<>();
-            for (IRI iri : stored) {
-                ChangeEntry last = newest.get(iri);
-                if (last == null) {
-                    problems.add("record <" + iri + "> has no entry in the change log");
-                } else if (last.kind() == ChangeKind.DELETE) {
-                    problems.add("record <" + iri + "> is in the store but the change log says it was deleted (entry "
-                            + last.sequence() + ")");
-                }
-                triples.get(iri).ifPresent(m -> {
-                    try {
-                        IndexEntry.of(iri, m);
-                        indexable.add(iri);
-                    } catch (StoreException e) {
-                        LOG.debug("Record <{}> cannot be indexed: {}", iri, e.getMessage());
-                    }
-                });
-            }
-            Set<IRI> indexed = new HashSet<>();
-            IRI after = null;
-            for (RecordPage page = index.list(RecordQuery.ALL, null, 1000);
-                    !page.items().isEmpty();
-                    page = index.list(RecordQuery.ALL, after, 1000)) {
-                page.items().forEach(r -> indexed.add(r.iri()));
-                after = page.lastKey().orElse(null);
-                if (after == null) {
-                    break;
-                }
-            }
-            Set<IRI> notIndexed = new HashSet<>(indexable);
-            notIndexed.removeAll(indexed);
-            Set<IRI> notStored = new HashSet<>(indexed);
-            notStored.removeAll(stored);
-            if (!notIndexed.isEmpty()) {
-                problems.add(notIndexed.size() + " record(s) of the store are missing from the index, for example <"
-                        + notIndexed.iterator().next() + "> (chm-node store repair rebuilds the index)");
-            }
-            if (!notStored.isEmpty()) {
-                problems.add(notStored.size() + " record(s) of the index are not in the store, for example <"
-                        + notStored.iterator().next() + "> (chm-node store repair rebuilds the index)");
-            }
-            long indexedChanges = index.countChanges(ChangeQuery.ALL);
-            if (indexedChanges != sequences.size()) {
-                problems.add("the index holds " + indexedChanges + " change entries, the change log " + sequences.size()
-                        + " (chm-node store repair rebuilds the index)");
-            }
-            long max = sequences.stream().mapToLong(Long::longValue).max().orElse(0);
-            if (max != lastSequence) {
-                problems.add("the change log ends at " + max + " but the store counts " + lastSequence);
-            }
-            return new StoreCheck(problems, statements, stored.size(), indexed.size(), sequences.size(), max);
-        } finally {
-            writeLock.unlock();
-        }
-    }
+    StoreCheck check();
 
     /** The content of a named graph, without graph names; empty if the store has none. */
-    public Model graph(IRI graph) {
-        return triples.graph(Objects.requireNonNull(graph, "graph"));
-    }
+    Model graph(IRI graph);
 
     /** How many statements the store holds, in every graph (records, reference data, its own). */
-    public long size() {
-        return triples.read("Counting statements", Quads::size);
-    }
+    long size();
 
     /**
      * Whether the store holds a statement matching the pattern; a null term matches anything, a
      * null graph any graph.
      */
-    public boolean contains(Resource subject, IRI predicate, Value object, IRI graph) {
-        return triples.read("Looking up a statement", q -> q.contains(subject, predicate, object, graph));
-    }
+    boolean contains(Resource subject, IRI predicate, Value object, IRI graph);
 
     /** Closes the index and shuts the repository down; call once, after the last operation. */
-    @Override
-    public void close() {
-        writeLock.lock();
-        try {
-            index.close();
-        } finally {
-            try {
-                triples.quads().close();
-            } finally {
-                writeLock.unlock();
-            }
-        }
-    }
-
-    /** Applies a change to the index after the store committed; on failure rebuilds the index. */
-    private void updateIndex(Runnable change) {
-        try {
-            change.run();
-            index.commit(!indexStale);
-        } catch (RuntimeException e) {
-            LOG.error("The record index failed after the store committed; rebuilding it", e);
-            index.reset();
-            rebuildIndex();
-        }
-    }
-
-    private static ChangeEntry change(long sequence, ChangeKind kind, IndexEntry e, Instant time) {
-        Set<IRI> treaties = new LinkedHashSet<>();
-        e.treaties().forEach(t -> treaties.add(Values.iri(t)));
-        Set<IRI> countries = new LinkedHashSet<>();
-        e.countries().forEach(c -> countries.add(Values.iri(c)));
-        return new ChangeEntry(sequence, kind, e.summary().iri(), e.summary().type(), time, treaties, countries);
-    }
-
-    /**
-     * The change entry of a deletion, with the filter keys of the deleted version; a stored record
-     * that cannot be indexed is deleted all the same, with its type and no treaties or countries.
-     */
-    private static ChangeEntry tombstone(long sequence, IRI iri, Model existing, Instant time) {
-        try {
-            return change(sequence, ChangeKind.DELETE, IndexEntry.of(iri, existing), time);
-        } catch (StoreException e) {
-            LOG.warn("Deleting <{}>, which could not be indexed: {}", iri, e.getMessage());
-            RecordType type = RecordGraphs.typeOf(existing, iri)
-                    .orElseThrow(() -> new StoreException("Cannot delete <" + iri + ">: it has no record type"));
-            return new ChangeEntry(sequence, ChangeKind.DELETE, iri, type, time, Set.of(), Set.of());
-        }
-    }
-
-    /** Whether two versions of a record say the same, apart from {@code dcterms:modified}. */
-    private static boolean sameContent(Model stored, Model incoming, IRI iri) {
-        if (stored.size() != incoming.size()) {
-            return false;
-        }
-        for (Statement st : incoming) {
-            if (st.getSubject().equals(iri) && st.getPredicate().equals(DCTERMS.MODIFIED)) {
-                continue;
-            }
-            if (!stored.contains(st.getSubject(), st.getPredicate(), st.getObject())) {
-                return false;
-            }
-        }
-        return true;
-    }
+    void close();
 }

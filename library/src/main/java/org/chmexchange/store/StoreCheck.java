@@ -1,9 +1,6 @@
 package org.chmexchange.store;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What {@link RecordStore#check()} found: the problems (empty when the store is sound) and the
@@ -44,33 +41,5 @@ public record StoreCheck(
             problems.forEach(p -> sb.append("PROBLEM: ").append(p).append('\n'));
         }
         return sb.toString();
-    }
-
-    /** Problems of a change log given its sequence numbers: a gap or a duplicate. */
-    static List<String> sequenceProblems(List<Long> sequences) {
-        List<String> problems = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        long max = 0;
-        for (long s : sequences) {
-            if (!seen.add(s)) {
-                problems.add("the change log has sequence number " + s + " twice");
-            }
-            max = Math.max(max, s);
-        }
-        long missing = 0;
-        long firstMissing = -1;
-        for (long s = 1; s <= max; s++) {
-            if (!seen.contains(s)) {
-                missing++;
-                if (firstMissing < 0) {
-                    firstMissing = s;
-                }
-            }
-        }
-        if (missing > 0) {
-            problems.add("the change log misses " + missing + " sequence number(s) below " + max + ", the first "
-                    + firstMissing);
-        }
-        return problems;
     }
 }

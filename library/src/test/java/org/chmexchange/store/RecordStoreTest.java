@@ -230,6 +230,46 @@ class RecordStoreTest {
     }
 
     @Test
+    void anIndexBehindTheStoreCatchesUpFromTheChangeLog() throws Exception {
+        IRI d1 = RecordType.DECISION.mint(BASE, "first");
+        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+            store.put(decision("first", "cbd", "First", "en"), GRAPH);
+        }
+        Path saved = dir.resolveSibling(dir.getFileName() + "-index-at-1");
+        copyTree(dir.resolve("index"), saved);
+        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+            store.put(decision("second", "cms", "Second", "en"), GRAPH);
+            assertTrue(store.delete(d1));
+        }
+        // As if the process died after the store committed changes 2 and 3 but before the index did.
+        deleteTree(dir.resolve("index"));
+        copyTree(saved, dir.resolve("index"));
+        deleteTree(saved);
+        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+            assertEquals(Set.of("second"), identifiers(store, null));
+            assertEquals(3, store.countChanges(ChangeQuery.ALL));
+            assertEquals(ChangeKind.DELETE, store.lastChange(d1).orElseThrow().kind());
+            assertEquals(List.of(), store.check().problems());
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (Path p : files.toList()) {
+                java.nio.file.Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+    }
+
+    @Test
     void referenceGraphsAreReplacedOnlyWhenChanged() {
         try (RecordStore store = RecordStore.openEmbedded(dir)) {
             IRI g = Values.iri("https://w3id.org/chm-exchange/graph/test");

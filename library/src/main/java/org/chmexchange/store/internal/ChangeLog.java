@@ -1,8 +1,11 @@
 package org.chmexchange.store.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -79,6 +82,34 @@ public final class ChangeLog {
         } catch (NumberFormatException e) {
             throw new StoreException("The change log holds an entry with no sequence number: <" + s + ">", e);
         }
+    }
+
+    /** Problems of a change log given its sequence numbers: a gap or a duplicate. */
+    public static List<String> sequenceProblems(List<Long> sequences) {
+        List<String> problems = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        long max = 0;
+        for (long s : sequences) {
+            if (!seen.add(s)) {
+                problems.add("the change log has sequence number " + s + " twice");
+            }
+            max = Math.max(max, s);
+        }
+        long missing = 0;
+        long firstMissing = -1;
+        for (long s = 1; s <= max; s++) {
+            if (!seen.contains(s)) {
+                missing++;
+                if (firstMissing < 0) {
+                    firstMissing = s;
+                }
+            }
+        }
+        if (missing > 0) {
+            problems.add("the change log misses " + missing + " sequence number(s) below " + max + ", the first "
+                    + firstMissing);
+        }
+        return problems;
     }
 
     /** Collects the statements of one entry. */

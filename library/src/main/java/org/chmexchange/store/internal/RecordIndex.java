@@ -59,8 +59,10 @@ import org.eclipse.rdf4j.model.util.Values;
  * whose IRI is greater than the last one seen", so pages never overlap or skip a record, and no
  * page costs more than the first one.
  *
- * <p>Every change is bracketed: {@link #markDirty()} is committed before the store changes and
- * {@link #commit()} after, so an index found dirty on open may miss changes and is rebuilt.
+ * <p>Each commit records the sequence number of the last change-log entry it holds
+ * ({@link #indexedSequence()}): the store commits first, the index after, so an index found behind
+ * the store on open catches up from the change log, and an index with no sequence (new, or marked
+ * dirty by a rebuild that did not finish) is rebuilt.
  *
  * <p>Thread-safety: searches run concurrently; writes are serialised by the caller.
  */
@@ -77,6 +79,7 @@ public final class RecordIndex implements AutoCloseable {
     private static final String IDENTIFIER = "identifier";
     private static final String TITLE = "title";
     private static final String CLEAN = "clean";
+    private static final String SEQUENCE = "sequence";
     private static final String DOC = "doc";
     private static final String DOC_RECORD = "record";
     private static final String DOC_CHANGE = "change";
@@ -139,31 +142,36 @@ public final class RecordIndex implements AutoCloseable {
     }
 
     /**
-     * Whether the last commit says the index matches the store: false for a new index, and after
-     * {@link #markDirty()} until the next {@link #commit()} (a crash in between leaves it false).
+     * The sequence number of the newest change-log entry the last commit holds, or -1 if the index
+     * is new, was committed by an earlier version, or is marked dirty (a rebuild in progress or one
+     * that failed).
      */
-    public boolean isClean() {
+    public long indexedSequence() {
         try {
             if (!DirectoryReader.indexExists(directory)) {
-                return false;
+                return -1;
             }
+            String clean = null;
+            String sequence = null;
             for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
                 if (CLEAN.equals(e.getKey())) {
-                    return Boolean.parseBoolean(e.getValue());
+                    clean = e.getValue();
+                } else if (SEQUENCE.equals(e.getKey())) {
+                    sequence = e.getValue();
                 }
             }
-            return false;
-        } catch (IOException e) {
-            throw new StoreException("Cannot read the state of the record index", e);
+            return Boolean.parseBoolean(clean) && sequence != null ? Long.parseLong(sequence) : -1;
+        } catch (IOException | NumberFormatException e) {
+            throw new StoreException("Cannot read the state of the record index in " + path + ": " + e, e);
         }
     }
 
     /**
-     * Durably records that the store is about to change, before the store commits: if the process
-     * dies before the matching {@link #commit()}, the next open sees a dirty index and rebuilds it.
+     * Durably marks the index as not matching the store, before a rebuild: if the process dies
+     * before the rebuild's {@link #commit(long)}, the next open rebuilds it again.
      */
     public void markDirty() {
-        commitWith(false);
+        commitWith(Map.of(CLEAN, "false"));
     }
 
     /** Adds or replaces the entries of these records (not yet committed). */
@@ -200,15 +208,16 @@ public final class RecordIndex implements AutoCloseable {
     /**
      * Commits pending changes and makes them searchable.
      *
-     * @param clean whether the index now matches the store (false while it is known to be stale)
+     * @param sequence the sequence number of the newest change-log entry the index now holds; -1
+     *     while the index is known to be stale (it is then rebuilt at the next open)
      */
-    public void commit(boolean clean) {
-        commitWith(clean);
+    public void commit(long sequence) {
+        commitWith(sequence < 0 ? Map.of(CLEAN, "false") : Map.of(CLEAN, "true", SEQUENCE, Long.toString(sequence)));
     }
 
-    private void commitWith(boolean clean) {
+    private void commitWith(Map<String, String> data) {
         try {
-            writer.setLiveCommitData(Map.of(CLEAN, Boolean.toString(clean)).entrySet());
+            writer.setLiveCommitData(data.entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {

@@ -1,10 +1,10 @@
-package org.chmexchange.store.crash;
+package org.chmexchange.testkit;
 
 import java.nio.file.Path;
 import org.chmexchange.store.RecordStore;
 
 /**
- * The child process of {@link StoreKillTest}: opens the embedded store in the folder given as the
+ * The child process of the store kill test ({@code StoreKillTest}): opens the embedded store in the folder given as the
  * first argument, then applies the workload's writes one after another until it is killed,
  * printing {@code ACK i} once write {@code i} returned.
  */

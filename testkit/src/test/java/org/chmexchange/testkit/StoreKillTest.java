@@ -1,4 +1,4 @@
-package org.chmexchange.store.crash;
+package org.chmexchange.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.chmexchange.store.crash;
+package org.chmexchange.testkit;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,26 +18,26 @@ import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 
 /**
- * The deterministic writes of the store kill test: write {@code i} depends only on {@code i}, so the
+ * The deterministic writes of the store kill test ({@code StoreKillTest}): write {@code i} depends only on {@code i}, so the
  * content expected after any write is replayed. Each write creates, updates and deletes decisions
  * (each with a nested file resource), and sets the marker setting to {@code i} in the same
  * transaction.
  */
-final class StoreWorkload {
+public final class StoreWorkload {
 
-    static final String BASE = "http://node.example.org/";
-    static final IRI GRAPH = Values.iri(BASE + "graphs/local");
-    static final String MARKER = "test:kill:last-write";
-    static final int RECORDS = 300;
+    public static final String BASE = "http://node.example.org/";
+    public static final IRI GRAPH = Values.iri(BASE + "graphs/local");
+    public static final String MARKER = "test:kill:last-write";
+    public static final int RECORDS = 300;
 
     private StoreWorkload() {}
 
-    static IRI iri(int r) {
+    public static IRI iri(int r) {
         return RecordType.DECISION.mint(BASE, "kill-" + r);
     }
 
     /** Write {@code i}: a map of record number to its new title, or null for a deletion. */
-    static Map<Integer, String> ops(long i) {
+    public static Map<Integer, String> ops(long i) {
         Random rnd = new Random(1_000_003L * i + 17);
         Map<Integer, String> ops = new LinkedHashMap<>();
         int n = 1 + rnd.nextInt(rnd.nextInt(10) == 0 ? 200 : 8);
@@ -48,7 +48,7 @@ final class StoreWorkload {
         return ops;
     }
 
-    static WriteRequest request(long i) {
+    public static WriteRequest request(long i) {
         Model upserts = new LinkedHashModel();
         Set<IRI> deletes = new LinkedHashSet<>();
         ops(i).forEach((r, title) -> {
@@ -63,7 +63,7 @@ final class StoreWorkload {
     }
 
     /** The title of each record after writes 1 to {@code last}; absent records are deleted or never written. */
-    static Map<Integer, String> expectedAfter(long last) {
+    public static Map<Integer, String> expectedAfter(long last) {
         Map<Integer, String> titles = new LinkedHashMap<>();
         for (long i = 1; i <= last; i++) {
             ops(i).forEach((r, title) -> {
@@ -77,7 +77,7 @@ final class StoreWorkload {
         return titles;
     }
 
-    static Model decision(int r, String title) {
+    public static Model decision(int r, String title) {
         IRI iri = iri(r);
         Model m = new LinkedHashModel();
         m.add(iri, RDF.TYPE, CHM.Decision);

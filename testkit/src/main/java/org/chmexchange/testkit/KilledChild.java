@@ -1,4 +1,4 @@
-package org.chmexchange.store.crash;
+package org.chmexchange.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,18 +13,40 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs a main class in a child JVM (this test's class path) that prints {@code READY n} once it has
- * opened its store and {@code ACK i} after each acknowledged write, and kills it with SIGKILL
- * ({@link Process#destroyForcibly()} on Linux) a given time after it is ready.
+ * The crash harness of the contract tests: runs a main class in a child JVM (the caller's class
+ * path) and kills it with SIGKILL ({@link Process#destroyForcibly()} on Linux) a given time after it
+ * says it is ready. The child prints a line starting with {@code READY} once it has opened its
+ * store (optionally followed by a number, the position it starts from) and {@code ACK i} after each
+ * acknowledged write; every other line is kept.
+ *
+ * <p>Thread-safety: each call is independent. The child's standard error is appended to a log file.
  */
-final class KilledChild {
+public final class KilledChild {
 
-    /** What the child said before it died. */
-    record Outcome(long ready, long acknowledged, String stderrTail) {}
+    /**
+     * What the child said before it died.
+     *
+     * @param ready the number after {@code READY}, 0 if none
+     * @param acknowledged the last {@code ACK} number, or {@code ready} if none
+     * @param lines every line it printed, in order
+     */
+    public record Outcome(long ready, long acknowledged, List<String> lines) {}
 
     private KilledChild() {}
 
-    static Outcome runAndKill(Class<?> main, int killAfterMs, Path log, String... args) {
+    /**
+     * Runs {@code main} with {@code args} and kills it {@code killAfterMs} milliseconds after its
+     * {@code READY} line (or {@code readyPrefix} line).
+     *
+     * @throws IllegalStateException if the child does not say it is ready within 60 s, or survives
+     *     SIGKILL
+     */
+    public static Outcome runAndKill(Class<?> main, int killAfterMs, Path log, String... args) {
+        return runAndKill(main, "READY", killAfterMs, log, args);
+    }
+
+    /** As {@link #runAndKill(Class, int, Path, String...)}, ready at the first line starting with {@code readyPrefix}. */
+    public static Outcome runAndKill(Class<?> main, String readyPrefix, int killAfterMs, Path log, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -42,13 +64,16 @@ final class KilledChild {
         }
         AtomicLong ready = new AtomicLong(-1);
         AtomicLong acked = new AtomicLong(-1);
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch started = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader in =
                     new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.startsWith("READY ")) {
-                        ready.set(Long.parseLong(line.substring(6).trim()));
+                    lines.add(line);
+                    if (line.startsWith(readyPrefix) && started.getCount() > 0) {
+                        String rest = line.substring(readyPrefix.length()).trim();
+                        ready.set(rest.matches("\\d+") ? Long.parseLong(rest) : 0);
                         acked.set(ready.get());
                         started.countDown();
                     } else if (line.startsWith("ACK ")) {
@@ -76,6 +101,6 @@ final class KilledChild {
             p.destroyForcibly();
             throw new IllegalStateException(e);
         }
-        return new Outcome(ready.get(), acked.get(), "");
+        return new Outcome(ready.get(), acked.get(), List.copyOf(lines));
     }
 }

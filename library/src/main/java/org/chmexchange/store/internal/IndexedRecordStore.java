@@ -1,0 +1,680 @@
+package org.chmexchange.store.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.chmexchange.model.RecordType;
+import org.chmexchange.store.ChangeEntry;
+import org.chmexchange.store.ChangeKind;
+import org.chmexchange.store.ChangePage;
+import org.chmexchange.store.ChangeQuery;
+import org.chmexchange.store.RecordPage;
+import org.chmexchange.store.RecordQuery;
+import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.StoreCheck;
+import org.chmexchange.store.StoreException;
+import org.chmexchange.store.StoreInUseException;
+import org.chmexchange.store.WriteRequest;
+import org.chmexchange.store.WriteResult;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.Value;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.util.Models;
+import org.eclipse.rdf4j.model.util.Values;
+import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
+import org.eclipse.rdf4j.model.vocabulary.XSD;
+import org.eclipse.rdf4j.repository.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The record store over a {@link QuadStore} (embedded TDB2, or an RDF4J repository) with the
+ * node's Lucene record index: the implementation behind {@link RecordStore#openEmbedded} and
+ * {@link RecordStore#open}.
+ *
+ * <p>Every write is atomic: each record is checked and its index entry built first (a record that
+ * cannot be indexed fails the write before anything is stored), then the RDF of the whole batch is
+ * committed in one transaction, then the index is updated and committed with the sequence number of
+ * the newest change it holds. If the process dies in between, the next open finds the index behind
+ * the store and catches up from the change log; an index with no sequence (new, or a rebuild that
+ * did not finish) is rebuilt: the store is the single source of truth. If the index fails after the
+ * store committed, the store rebuilds the index at once; until a rebuild succeeds the index stays
+ * marked dirty. A write that changes no record does not touch the index.
+ *
+ * <p>Thread-safety: reads and searches run concurrently from any thread; writes are serialised by
+ * an internal lock.
+ */
+public final class IndexedRecordStore implements RecordStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexedRecordStore.class);
+
+    private final TripleStore triples;
+    private final RecordIndex index;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** The sequence number of the last committed change; guarded by {@link #writeLock}. */
+    private volatile long lastSequence;
+    /** The time of the last committed change; guarded by {@link #writeLock}. */
+    private Instant lastTime = Instant.EPOCH;
+    /** True while the index is known to miss changes (a rebuild failed); commits stay dirty. */
+    private boolean indexStale;
+
+    private IndexedRecordStore(QuadStore quads, RecordIndex index) {
+        this.triples = new TripleStore(quads);
+        this.index = index;
+        this.lastSequence = triples.read("Reading the change log", ChangeLog::maxSequence);
+        long indexed = index.indexedSequence();
+        if (indexed < 0 || indexed > lastSequence) {
+            LOG.info(
+                    "The record index is new, unfinished or ahead of the store (at {} of {}): rebuilding it from the"
+                            + " store",
+                    indexed,
+                    lastSequence);
+            rebuildIndex();
+        } else if (indexed < lastSequence) {
+            catchUpIndex(indexed);
+        }
+    }
+
+    /**
+     * Opens (creating if needed) the embedded store in {@code dataDir}: a Jena TDB2 database in
+     * {@code dataDir/tdb2} (a commit is durable when it returns, and a crash at any moment leaves
+     * every committed write and nothing of an unfinished one: docs/STORE.md) and the record index
+     * in {@code dataDir/index}.
+     *
+     * @throws StoreInUseException if another process (or another store of this process) holds the
+     *     folder
+     * @throws StoreException if the folders cannot be created or opened; the message says why and
+     *     how to recover ({@code chm-node store check}, {@code chm-node store repair})
+     */
+    public static IndexedRecordStore openEmbedded(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        StoreLayout.checkNoLegacyLayout(dataDir);
+        try {
+            Files.createDirectories(StoreLayout.quadsDir(dataDir));
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
+        }
+        return open(Tdb2QuadStore.open(StoreLayout.quadsDir(dataDir)), StoreLayout.indexDir(dataDir));
+    }
+
+    /**
+     * Opens a store over an initialised repository with the record index in {@code indexDir}. The
+     * store takes ownership of the repository, and shuts it down if opening fails. Its crash safety
+     * is the repository's (tested with the memory store).
+     */
+    public static IndexedRecordStore open(Repository repository, Path indexDir) {
+        return open(new RepositoryQuadStore(Objects.requireNonNull(repository, "repository")), indexDir);
+    }
+
+    private static IndexedRecordStore open(QuadStore quads, Path indexDir) {
+        RecordIndex index = null;
+        try {
+            Files.createDirectories(indexDir);
+            index = new RecordIndex(indexDir);
+            return new IndexedRecordStore(quads, index);
+        } catch (IOException | RuntimeException e) {
+            if (index != null) {
+                try {
+                    index.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            quads.close();
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException(
+                    "Cannot open the record store (" + quads.describe() + "): " + e
+                            + ". Run chm-node store check to see what is wrong, and chm-node store repair to"
+                            + " rebuild the record index from the store",
+                    e);
+        }
+    }
+
+    /**
+     * Writes records atomically into {@code graph}, replacing any earlier version of each record
+     * (in whatever graph it was): {@code write(WriteRequest.upsert(graph, records))}.
+     *
+     * @see #write(WriteRequest)
+     */
+    @Override
+    public WriteResult put(Model records, IRI graph) {
+        return write(WriteRequest.upsert(graph, records));
+    }
+
+    /**
+     * Deletes a record and its nested resources, from whatever graph holds it.
+     *
+     * @return true if the record existed
+     */
+    @Override
+    public boolean delete(IRI record) {
+        Objects.requireNonNull(record, "record");
+        WriteRequest request = new WriteRequest(
+                TripleStore.SYSTEM_GRAPH,
+                new LinkedHashModel(),
+                Set.of(record),
+                false,
+                Map.of(),
+                new LinkedHashModel());
+        return !write(request).deleted().isEmpty();
+    }
+
+    /**
+     * One atomic write: upserts, deletions, settings and provenance in one transaction, with one
+     * change-log entry per record created, updated or deleted. Upserted records whose content is
+     * unchanged (ignoring {@code dcterms:modified}) are left as they are and logged as nothing; the
+     * others are stamped with the time of this write.
+     *
+     * @return what was created, updated, left unchanged and deleted
+     * @throws StoreException if a statement of the upserts belongs to no record, a record cannot be
+     *     indexed, or the store fails; then nothing of the request is written. (If only the index
+     *     fails afterwards and cannot be rebuilt, the write is stored, the exception says so, and
+     *     the index is rebuilt at the next open.)
+     */
+    @Override
+    public WriteResult write(WriteRequest request) {
+        Map<IRI, Model> split = RecordGraphs.split(request.upserts());
+        writeLock.lock();
+        try {
+            // Stamped under the lock, never before the last change: times follow sequence numbers.
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            if (now.isBefore(lastTime)) {
+                now = lastTime;
+            }
+            Instant time = now;
+            Map<IRI, IndexEntry> entries = new LinkedHashMap<>();
+            for (Map.Entry<IRI, Model> r : split.entrySet()) {
+                r.getValue().remove(r.getKey(), DCTERMS.MODIFIED, null);
+                r.getValue().add(r.getKey(), DCTERMS.MODIFIED, Values.literal(time.toString(), XSD.DATETIME));
+                entries.put(r.getKey(), IndexEntry.of(r.getKey(), r.getValue()));
+            }
+            List<IRI> created = new ArrayList<>();
+            List<IRI> updated = new ArrayList<>();
+            List<IRI> unchanged = new ArrayList<>();
+            List<IRI> deleted = new ArrayList<>();
+            List<IRI> conflicts = new ArrayList<>();
+            List<ChangeEntry> changes = new ArrayList<>();
+            long[] statements = {0};
+            long[] sequence = {lastSequence};
+            triples.inTransaction(
+                    "Writing " + split.size() + " records and "
+                            + request.deletes().size() + " deletions to <" + request.graph() + ">",
+                    q -> {
+                        for (Map.Entry<IRI, Model> r : split.entrySet()) {
+                            IRI iri = r.getKey();
+                            Optional<IRI> holder = TripleStore.graphOf(q, iri);
+                            if (request.confined()
+                                    && holder.isPresent()
+                                    && !holder.get().equals(request.graph())) {
+                                conflicts.add(iri);
+                                continue;
+                            }
+                            Model existing = TripleStore.readRecord(q, iri);
+                            ChangeKind kind;
+                            if (existing.isEmpty()) {
+                                kind = ChangeKind.CREATE;
+                                created.add(iri);
+                            } else if (sameContent(existing, r.getValue(), iri)) {
+                                unchanged.add(iri);
+                                continue;
+                            } else {
+                                TripleStore.removeRecord(q, iri);
+                                kind = ChangeKind.UPDATE;
+                                updated.add(iri);
+                            }
+                            TripleStore.addAll(q, r.getValue(), request.graph());
+                            statements[0] += r.getValue().size();
+                            changes.add(change(++sequence[0], kind, entries.get(iri), time));
+                        }
+                        for (IRI iri : request.deletes()) {
+                            Optional<IRI> holder = TripleStore.graphOf(q, iri);
+                            if (holder.isEmpty()
+                                    || (request.confined() && !holder.get().equals(request.graph()))) {
+                                continue;
+                            }
+                            Model existing = TripleStore.readRecord(q, iri);
+                            ChangeEntry tombstone = tombstone(++sequence[0], iri, existing, time);
+                            TripleStore.removeRecord(q, iri);
+                            deleted.add(iri);
+                            changes.add(tombstone);
+                        }
+                        changes.forEach(c -> ChangeLog.append(q, c));
+                        request.settings().forEach((k, v) -> TripleStore.setSetting(q, k, v));
+                        for (org.eclipse.rdf4j.model.Resource subject :
+                                request.provenance().subjects()) {
+                            List<Statement> old = new ArrayList<>();
+                            q.find(subject, null, null, RecordStore.PROVENANCE_GRAPH, old::add);
+                            old.forEach(q::remove);
+                        }
+                        TripleStore.addAll(q, request.provenance(), RecordStore.PROVENANCE_GRAPH);
+                        return null;
+                    });
+            lastSequence = sequence[0];
+            lastTime = time;
+            Set<IRI> skip = new HashSet<>(unchanged);
+            skip.addAll(conflicts);
+            List<IndexEntry> changedEntries = entries.values().stream()
+                    .filter(e -> !skip.contains(e.summary().iri()))
+                    .toList();
+            if (!changes.isEmpty()) {
+                updateIndex(() -> {
+                    index.put(changedEntries);
+                    index.delete(deleted);
+                    index.putChanges(changes);
+                });
+            }
+            return new WriteResult(created, updated, unchanged, deleted, conflicts, statements[0], lastSequence);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * A page of the change log: entries matching {@code query} after sequence number {@code after},
+     * oldest first.
+     *
+     * @param after 0 to start from the beginning, else a {@link ChangePage#position()}
+     * @param limit page size, at least 1
+     */
+    @Override
+    public ChangePage changes(ChangeQuery query, long after, int limit) {
+        return index.changes(Objects.requireNonNull(query, "query"), after, limit);
+    }
+
+    /** How many change-log entries match {@code query}. */
+    @Override
+    public long countChanges(ChangeQuery query) {
+        return index.countChanges(Objects.requireNonNull(query, "query"));
+    }
+
+    /** The named graph holding a record, or empty if the store has no such record. */
+    @Override
+    public Optional<IRI> graphOf(IRI record) {
+        Objects.requireNonNull(record, "record");
+        return triples.read("Finding the graph of <" + record + ">", q -> TripleStore.graphOf(q, record));
+    }
+
+    /** The IRIs of the records held in a named graph. */
+    @Override
+    public Set<IRI> recordsIn(IRI graph) {
+        return triples.recordsIn(Objects.requireNonNull(graph, "graph"));
+    }
+
+    /** The sequence number of the newest change, 0 for a store that never changed. */
+    @Override
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    /**
+     * The newest change-log entry about a record, if any; a {@link ChangeKind#DELETE} means the
+     * record was deleted and this is its tombstone.
+     */
+    @Override
+    public Optional<ChangeEntry> lastChange(IRI record) {
+        return index.lastChange(Objects.requireNonNull(record, "record"));
+    }
+
+    /** The statements of a record, or empty if the store has none. */
+    @Override
+    public Optional<Model> get(IRI record) {
+        return triples.get(Objects.requireNonNull(record, "record"));
+    }
+
+    /**
+     * A page of the records matching {@code query}, in ascending IRI order, after {@code after}.
+     *
+     * @param query the filter; not null
+     * @param after last IRI of the previous page ({@link RecordPage#lastKey()}); null for the first
+     * @param limit page size, at least 1
+     */
+    @Override
+    public RecordPage list(RecordQuery query, IRI after, int limit) {
+        return index.list(Objects.requireNonNull(query, "query"), after, limit);
+    }
+
+    /** How many records match {@code query} (not null). */
+    @Override
+    public long count(RecordQuery query) {
+        return index.count(Objects.requireNonNull(query, "query"));
+    }
+
+    /**
+     * Replaces a named graph of reference data (ontology, shapes, thesaurus) unless it already holds
+     * this content (compared as graphs, blank nodes included, with {@link Models#isomorphic}).
+     *
+     * @return true if the graph was (re)written
+     */
+    @Override
+    public boolean replaceGraphIfChanged(IRI graph, Model content) {
+        writeLock.lock();
+        try {
+            if (Models.isomorphic(triples.graph(graph), content)) {
+                return false;
+            }
+            triples.inTransaction("Replacing graph <" + graph + ">", q -> {
+                TripleStore.replaceGraph(q, graph, content);
+                return null;
+            });
+            return true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** A small persistent setting of the store (for example the node's base IRI), or empty. */
+    @Override
+    public Optional<String> setting(String key) {
+        return triples.setting(key);
+    }
+
+    /** Sets a persistent setting atomically. */
+    @Override
+    public void setSetting(String key, String value) {
+        writeLock.lock();
+        try {
+            triples.inTransaction("Setting " + key, q -> {
+                TripleStore.setSetting(q, key, value);
+                return null;
+            });
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Rebuilds the record index from the records in the store. A record that cannot be indexed
+     * (for example a malformed {@code dcterms:modified} written by another tool) is logged and
+     * left out, so one bad record never keeps a node from starting.
+     */
+    @Override
+    public void rebuildIndex() {
+        writeLock.lock();
+        try {
+            long started = System.nanoTime();
+            index.reset();
+            index.markDirty();
+            index.clear();
+            List<IndexEntry> batch = new ArrayList<>();
+            long[] count = {0};
+            triples.forEachRecord(iri -> triples.get(iri).ifPresent(m -> {
+                try {
+                    batch.add(IndexEntry.of(iri, m));
+                } catch (StoreException e) {
+                    LOG.warn("Record <{}> is left out of the index: {}", iri, e.getMessage());
+                    return;
+                }
+                if (batch.size() >= 1000) {
+                    index.put(batch);
+                    count[0] += batch.size();
+                    batch.clear();
+                }
+            }));
+            index.put(batch);
+            count[0] += batch.size();
+            List<ChangeEntry> changes = new ArrayList<>();
+            triples.read("Reading the change log", q -> {
+                ChangeLog.forEach(q, changes::add);
+                return null;
+            });
+            index.putChanges(changes);
+            index.commit(lastSequence);
+            indexStale = false;
+            LOG.info(
+                    "Indexed {} records and {} changes in {} ms",
+                    count[0],
+                    changes.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            indexStale = true;
+            index.reset();
+            throw e;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Checks the store against its own invariants, under the write lock (so against one state):
+     * every statement resolves; the change log is complete, with sequence numbers 1 to the last
+     * without a gap or a duplicate; every record has a change entry and its newest is not a
+     * deletion; the record index holds exactly the indexable records of the store and as many
+     * change entries as the log. Reads everything: O(store size).
+     *
+     * @return the figures and the problems found; never throws for a problem of the data
+     * @throws StoreException if the store cannot be read at all
+     */
+    @Override
+    public StoreCheck check() {
+        writeLock.lock();
+        try {
+            List<String> problems = new ArrayList<>();
+            long statements = size();
+            Set<IRI> stored = new HashSet<>();
+            triples.forEachRecord(stored::add);
+            List<Long> sequences = new ArrayList<>();
+            Map<IRI, ChangeEntry> newest = new HashMap<>();
+            try {
+                triples.read("Reading the change log", q -> {
+                    ChangeLog.forEach(q, e -> {
+                        sequences.add(e.sequence());
+                        newest.merge(e.record(), e, (a, b) -> a.sequence() > b.sequence() ? a : b);
+                    });
+                    return null;
+                });
+            } catch (StoreException e) {
+                problems.add(e.getMessage());
+            }
+            problems.addAll(ChangeLog.sequenceProblems(sequences));
+            Set<IRI> indexable = new HashSet<>();
+            for (IRI iri : stored) {
+                ChangeEntry last = newest.get(iri);
+                if (last == null) {
+                    problems.add("record <" + iri + "> has no entry in the change log");
+                } else if (last.kind() == ChangeKind.DELETE) {
+                    problems.add("record <" + iri + "> is in the store but the change log says it was deleted (entry "
+                            + last.sequence() + ")");
+                }
+                triples.get(iri).ifPresent(m -> {
+                    try {
+                        IndexEntry.of(iri, m);
+                        indexable.add(iri);
+                    } catch (StoreException e) {
+                        LOG.debug("Record <{}> cannot be indexed: {}", iri, e.getMessage());
+                    }
+                });
+            }
+            Set<IRI> indexed = new HashSet<>();
+            IRI after = null;
+            for (RecordPage page = index.list(RecordQuery.ALL, null, 1000);
+                    !page.items().isEmpty();
+                    page = index.list(RecordQuery.ALL, after, 1000)) {
+                page.items().forEach(r -> indexed.add(r.iri()));
+                after = page.lastKey().orElse(null);
+                if (after == null) {
+                    break;
+                }
+            }
+            Set<IRI> notIndexed = new HashSet<>(indexable);
+            notIndexed.removeAll(indexed);
+            Set<IRI> notStored = new HashSet<>(indexed);
+            notStored.removeAll(stored);
+            if (!notIndexed.isEmpty()) {
+                problems.add(notIndexed.size() + " record(s) of the store are missing from the index, for example <"
+                        + notIndexed.iterator().next() + "> (chm-node store repair rebuilds the index)");
+            }
+            if (!notStored.isEmpty()) {
+                problems.add(notStored.size() + " record(s) of the index are not in the store, for example <"
+                        + notStored.iterator().next() + "> (chm-node store repair rebuilds the index)");
+            }
+            long indexedChanges = index.countChanges(ChangeQuery.ALL);
+            if (indexedChanges != sequences.size()) {
+                problems.add("the index holds " + indexedChanges + " change entries, the change log " + sequences.size()
+                        + " (chm-node store repair rebuilds the index)");
+            }
+            long max = sequences.stream().mapToLong(Long::longValue).max().orElse(0);
+            if (max != lastSequence) {
+                problems.add("the change log ends at " + max + " but the store counts " + lastSequence);
+            }
+            return new StoreCheck(problems, statements, stored.size(), indexed.size(), sequences.size(), max);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The content of a named graph, without graph names; empty if the store has none. */
+    @Override
+    public Model graph(IRI graph) {
+        return triples.graph(Objects.requireNonNull(graph, "graph"));
+    }
+
+    /** How many statements the store holds, in every graph (records, reference data, its own). */
+    @Override
+    public long size() {
+        return triples.read("Counting statements", Quads::size);
+    }
+
+    /**
+     * Whether the store holds a statement matching the pattern; a null term matches anything, a
+     * null graph any graph.
+     */
+    @Override
+    public boolean contains(Resource subject, IRI predicate, Value object, IRI graph) {
+        return triples.read("Looking up a statement", q -> q.contains(subject, predicate, object, graph));
+    }
+
+    /** Closes the index and shuts the repository down; call once, after the last operation. */
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            index.close();
+        } finally {
+            try {
+                triples.quads().close();
+            } finally {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Brings an index that holds the changes up to {@code indexed} up to the store's last change: the
+     * records named by the newer change-log entries are indexed again from the store (or removed,
+     * if the store no longer has them), and the entries added. Reads the change log once.
+     */
+    private void catchUpIndex(long indexed) {
+        writeLock.lock();
+        try {
+            long started = System.nanoTime();
+            List<ChangeEntry> newer = new ArrayList<>();
+            triples.read("Reading the change log", q -> {
+                ChangeLog.forEach(q, e -> {
+                    if (e.sequence() > indexed) {
+                        newer.add(e);
+                    }
+                });
+                return null;
+            });
+            Set<IRI> touched = new LinkedHashSet<>();
+            newer.forEach(e -> touched.add(e.record()));
+            updateIndex(() -> {
+                List<IndexEntry> entries = new ArrayList<>();
+                List<IRI> gone = new ArrayList<>();
+                for (IRI iri : touched) {
+                    Optional<Model> record = triples.get(iri);
+                    if (record.isEmpty()) {
+                        gone.add(iri);
+                        continue;
+                    }
+                    try {
+                        entries.add(IndexEntry.of(iri, record.get()));
+                    } catch (StoreException e) {
+                        LOG.warn("Record <{}> is left out of the index: {}", iri, e.getMessage());
+                        gone.add(iri);
+                    }
+                }
+                index.put(entries);
+                index.delete(gone);
+                index.putChanges(newer);
+            });
+            LOG.info(
+                    "The record index caught up from change {} to {} ({} records) in {} ms",
+                    indexed,
+                    lastSequence,
+                    touched.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Applies a change to the index after the store committed; on failure rebuilds the index. */
+    private void updateIndex(Runnable change) {
+        try {
+            change.run();
+            index.commit(indexStale ? -1 : lastSequence);
+        } catch (RuntimeException e) {
+            LOG.error("The record index failed after the store committed; rebuilding it", e);
+            index.reset();
+            rebuildIndex();
+        }
+    }
+
+    private static ChangeEntry change(long sequence, ChangeKind kind, IndexEntry e, Instant time) {
+        Set<IRI> treaties = new LinkedHashSet<>();
+        e.treaties().forEach(t -> treaties.add(Values.iri(t)));
+        Set<IRI> countries = new LinkedHashSet<>();
+        e.countries().forEach(c -> countries.add(Values.iri(c)));
+        return new ChangeEntry(sequence, kind, e.summary().iri(), e.summary().type(), time, treaties, countries);
+    }
+
+    /**
+     * The change entry of a deletion, with the filter keys of the deleted version; a stored record
+     * that cannot be indexed is deleted all the same, with its type and no treaties or countries.
+     */
+    private static ChangeEntry tombstone(long sequence, IRI iri, Model existing, Instant time) {
+        try {
+            return change(sequence, ChangeKind.DELETE, IndexEntry.of(iri, existing), time);
+        } catch (StoreException e) {
+            LOG.warn("Deleting <{}>, which could not be indexed: {}", iri, e.getMessage());
+            RecordType type = RecordGraphs.typeOf(existing, iri)
+                    .orElseThrow(() -> new StoreException("Cannot delete <" + iri + ">: it has no record type"));
+            return new ChangeEntry(sequence, ChangeKind.DELETE, iri, type, time, Set.of(), Set.of());
+        }
+    }
+
+    /** Whether two versions of a record say the same, apart from {@code dcterms:modified}. */
+    private static boolean sameContent(Model stored, Model incoming, IRI iri) {
+        if (stored.size() != incoming.size()) {
+            return false;
+        }
+        for (Statement st : incoming) {
+            if (st.getSubject().equals(iri) && st.getPredicate().equals(DCTERMS.MODIFIED)) {
+                continue;
+            }
+            if (!stored.contains(st.getSubject(), st.getPredicate(), st.getObject())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -8,23 +8,22 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.chmexchange.model.RecordIris;
-import org.chmexchange.rdf.RecordMapper;
+import org.chmexchange.admission.Admission;
+import org.chmexchange.admission.Batch;
+import org.chmexchange.admission.Gates;
+import org.chmexchange.admission.RecordSplitter;
+import org.chmexchange.admission.Rejection;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.WriteRequest;
 import org.chmexchange.store.WriteResult;
 import org.chmexchange.validation.RecordValidator;
-import org.chmexchange.validation.ValidationReport;
 import org.chmexchange.vocab.CHM;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
-import org.eclipse.rdf4j.model.Resource;
-import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.PROV;
@@ -35,9 +34,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs harvests into a {@link RecordStore}: loads a source's state, drives its {@link Harvester},
- * and commits every page (valid records, deletions, the new state and PROV-O provenance) in one
- * transaction into the source's named graph {@code {base}graphs/sources/{name}}. Invalid records
- * are reported to the listener with their validation report and skipped; they do not stop the run.
+ * and passes every page through the admission pipeline ({@link RecordSplitter}, then the gates
+ * record IRIs, ownership and validation) before it commits the admitted records, deletions (and the
+ * snapshot sweep), the new state and PROV-O provenance in one transaction into the source's named
+ * graph {@code {base}graphs/sources/{name}}. Rejected records are reported (invalid ones to the
+ * listener, with their validation report) and skipped; they do not stop the run.
  *
  * <pre>{@code
  * HarvestRun runner = new HarvestRun(store, validator, base, HarvesterRegistry.load(), context);
@@ -153,6 +154,7 @@ public final class HarvestRun {
         private final HarvestListener listener;
         private final IRI graph;
         private final IRI activity;
+        private final Admission admission;
         private HarvestCounts total = HarvestCounts.ZERO;
 
         PageWriter(HarvestSource source, Instant started, HarvestListener listener) {
@@ -161,26 +163,35 @@ public final class HarvestRun {
             this.listener = listener;
             this.graph = graphOf(source.name());
             this.activity = Values.iri(base + "harvests/" + source.name() + "/" + started.toEpochMilli());
+            this.admission =
+                    Admission.of(Gates.recordIris(), Gates.ownership(store, graph), Gates.validation(validator));
         }
 
         @Override
         public void page(HarvestPage page) {
-            Model records = new LinkedHashModel();
-            Set<IRI> recordIris = new HashSet<>(RecordMapper.recordSubjects(page.records()));
-            long unusable = dropUnusable(page.records(), recordIris);
-            long dropped = 0;
-            for (Statement st : page.records()) {
-                if (ownerOf(st.getSubject(), recordIris) != null) {
-                    records.add(st.getSubject(), st.getPredicate(), st.getObject());
+            Batch batch =
+                    admission.admit(new RecordSplitter().addAll(page.records()).batch());
+            Set<IRI> rejected = new HashSet<>();
+            for (Rejection r : batch.rejections()) {
+                if (r.gate().equals(Gates.VALIDATION)) {
+                    rejected.add(r.iri());
+                    LOG.info("Source {}: record <{}> rejected: {}", source.name(), r.iri(), r.report());
+                    listener.rejected(source, r.iri(), r.report());
+                } else if (r.gate().equals(Gates.OWNERSHIP)) {
+                    LOG.warn(
+                            "Source {}: record <{}> is {} of this node (its own records, a publisher or another"
+                                    + " source); left as it is",
+                            source.name(),
+                            r.iri(),
+                            r.reason());
                 } else {
-                    dropped++;
+                    LOG.warn("Source {}: {} is skipped: {}", source.name(), r.subject(), r.reason());
                 }
             }
-            Set<IRI> rejected = reject(records, recordIris);
             Set<IRI> deletes = new HashSet<>(page.deletes());
             if (page.snapshot()) {
                 Set<IRI> gone = new HashSet<>(store.recordsIn(graph));
-                gone.removeAll(recordIris);
+                gone.removeAll(batch.records().keySet());
                 gone.removeAll(rejected); // rejected records keep their last valid version
                 gone.removeAll(page.present());
                 deletes.addAll(gone);
@@ -188,12 +199,11 @@ public final class HarvestRun {
             HarvestCounts sofar = total; // counts of the pages before; the run's end writes the final ones
             Map<String, String> settings =
                     Map.of(stateKey(source.name()), toJson(page.state().values()));
-            WriteResult result =
-                    store.write(new WriteRequest(graph, records, deletes, true, settings, provenance(sofar)));
+            WriteResult result = store.write(
+                    new WriteRequest(graph, batch.statements(), deletes, true, settings, provenance(sofar)));
             for (IRI conflict : result.conflicts()) {
                 LOG.warn(
-                        "Source {}: record <{}> is held by another graph of this node (its own records, a"
-                                + " publisher or another source); left as it is",
+                        "Source {}: record <{}> was taken by another graph of this node meanwhile; left as it is",
                         source.name(),
                         conflict);
             }
@@ -203,67 +213,10 @@ public final class HarvestRun {
                     result.updated().size(),
                     result.unchanged().size(),
                     result.deleted().size(),
-                    rejected.size() + unusable + result.conflicts().size(),
-                    dropped);
+                    batch.rejections().size() + result.conflicts().size(),
+                    batch.dropped());
             total = total.plus(counts);
             listener.pageCommitted(source, counts, total);
-        }
-
-        /**
-         * Removes from {@code recordIris} the subjects that cannot be records here (not an http(s)
-         * IRI, a #fragment, the vocabulary namespace, two record classes); their statements are then
-         * dropped as belonging to no record.
-         *
-         * @return how many were removed
-         */
-        private long dropUnusable(Model page, Set<IRI> recordIris) {
-            long removed = 0;
-            for (IRI iri : new java.util.ArrayList<>(recordIris)) {
-                long classes = page.filter(iri, RDF.TYPE, null).objects().stream()
-                        .filter(o -> o.isIRI()
-                                && org.chmexchange.model.RecordType.fromClass((IRI) o)
-                                        .isPresent())
-                        .count();
-                String problem = classes > 1 ? "it has " + classes + " record classes" : null;
-                if (problem == null) {
-                    problem = RecordIris.refusal(iri).orElse(null);
-                }
-                if (problem != null) {
-                    LOG.warn("Source {}: <{}> is skipped: {}", source.name(), iri, problem);
-                    recordIris.remove(iri);
-                    removed++;
-                }
-            }
-            return removed;
-        }
-
-        /** Validates the page; removes invalid records from {@code records} and reports them. */
-        private Set<IRI> reject(Model records, Set<IRI> recordIris) {
-            if (records.isEmpty()) {
-                return Set.of();
-            }
-            ValidationReport report = validator.validate(records);
-            if (report.conforms()) {
-                return Set.of();
-            }
-            Map<IRI, ValidationReport> byRecord = new LinkedHashMap<>();
-            for (Resource focus : report.focusNodes()) {
-                IRI owner = ownerOf(focus, recordIris);
-                if (owner != null) {
-                    byRecord.merge(
-                            owner,
-                            ValidationReport.of(report.violationsOf(focus)),
-                            (a, b) -> ValidationReport.of(concat(a, b)));
-                }
-            }
-            for (Map.Entry<IRI, ValidationReport> r : byRecord.entrySet()) {
-                IRI iri = r.getKey();
-                records.removeIf(st -> iri.equals(ownerOf(st.getSubject(), recordIris)));
-                recordIris.remove(iri);
-                LOG.info("Source {}: record <{}> rejected: {}", source.name(), iri, r.getValue());
-                listener.rejected(source, iri, r.getValue());
-            }
-            return byRecord.keySet();
         }
 
         private Model provenance(HarvestCounts sofar) {
@@ -286,18 +239,6 @@ public final class HarvestRun {
             m.add(activity, CHM.recordsRejected, Values.literal(sofar.rejected()));
             return m;
         }
-    }
-
-    private static java.util.List<org.chmexchange.validation.Violation> concat(ValidationReport a, ValidationReport b) {
-        java.util.List<org.chmexchange.validation.Violation> all = new java.util.ArrayList<>(a.violations());
-        all.addAll(b.violations());
-        return all;
-    }
-
-    /** The record of {@code records} a subject belongs to ({@link RecordIris}), or null. */
-    private static IRI ownerOf(Resource subject, Set<IRI> records) {
-        IRI owner = RecordIris.ownerOf(subject);
-        return owner != null && records.contains(owner) ? owner : null;
     }
 
     private static String toJson(Object value) {

@@ -1,16 +1,11 @@
 package org.chmexchange.node.http;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import org.chmexchange.model.RecordIris;
-import org.chmexchange.model.RecordType;
-import org.eclipse.rdf4j.model.IRI;
+import org.chmexchange.admission.Batch;
+import org.chmexchange.admission.RecordSplitter;
+import org.chmexchange.admission.Rejection;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
-import org.eclipse.rdf4j.model.Statement;
-import org.eclipse.rdf4j.model.impl.LinkedHashModel;
-import org.eclipse.rdf4j.model.vocabulary.RDF;
 
 /**
  * The records a request body describes, by the one membership rule of {@link RecordIris}: a record
@@ -23,27 +18,18 @@ final class BodyRecords {
     private BodyRecords() {}
 
     /**
-     * Groups the statements of {@code body} by record, in order of first appearance.
+     * Splits {@code body} into its records with the pipeline's {@link RecordSplitter}.
      *
-     * @throws ApiException 400 if the body describes no record, a record is a blank node, or a
-     *     statement belongs to no record of the body
+     * @throws ApiException 400 if the body describes no record, a record is a blank node or has two
+     *     record classes, or a statement belongs to no record of the body
      */
-    static Map<IRI, Model> split(Model body) {
-        Map<IRI, Model> records = new LinkedHashMap<>();
-        for (Statement st : body.getStatements(null, RDF.TYPE, null)) {
-            if (st.getObject().isIRI()
-                    && RecordType.fromClass((IRI) st.getObject()).isPresent()) {
-                if (!st.getSubject().isIRI()) {
-                    throw ApiException.badRequest(
-                            "Not a record",
-                            "A record needs an IRI, not a blank node (a " + ((IRI) st.getObject()).getLocalName()
-                                    + " in the body has none).",
-                            Map.of());
-                }
-                records.computeIfAbsent((IRI) st.getSubject(), k -> new LinkedHashModel());
-            }
+    static Batch split(Model body) {
+        Batch batch = new RecordSplitter().addAll(body).batch();
+        if (!batch.rejections().isEmpty()) {
+            Rejection r = batch.rejections().get(0);
+            throw ApiException.badRequest("Not a record", r.reason() + ".", Map.of());
         }
-        if (records.isEmpty()) {
+        if (batch.records().isEmpty()) {
             throw ApiException.badRequest(
                     "No record",
                     "The body describes no record: give each record an rdf:type of a record class (chm:Treaty,"
@@ -51,25 +37,19 @@ final class BodyRecords {
                             + " chm:Organization), for example <> a chm:FocalPoint.",
                     Map.of());
         }
-        for (Statement st : body) {
-            IRI owner = ownerOf(st.getSubject(), records)
-                    .orElseThrow(() -> ApiException.badRequest(
-                            "Statement outside the records",
-                            "The body says something about " + describe(st.getSubject())
-                                    + ", which is none of its records " + records.keySet()
-                                    + " nor one of their nested resources (record IRI + #fragment).",
-                            Map.of("subject", st.getSubject().stringValue())));
-            records.get(owner).add(st.getSubject(), st.getPredicate(), st.getObject());
+        if (batch.dropped() > 0) {
+            Resource subject = batch.firstDropped();
+            throw ApiException.badRequest(
+                    "Statement outside the records",
+                    "The body says something about " + describe(subject) + ", which is none of its records "
+                            + batch.records().keySet() + " nor one of their nested resources (record IRI +"
+                            + " #fragment).",
+                    Map.of("subject", subject.stringValue()));
         }
-        return records;
+        return batch;
     }
 
     private static String describe(Resource subject) {
         return subject.isIRI() ? "<" + subject.stringValue() + ">" : "a blank node";
-    }
-
-    private static Optional<IRI> ownerOf(Resource subject, Map<IRI, Model> records) {
-        IRI owner = RecordIris.ownerOf(subject);
-        return owner != null && records.containsKey(owner) ? Optional.of(owner) : Optional.empty();
     }
 }

@@ -2,11 +2,10 @@ package org.chmexchange.node.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.chmexchange.node.auth.RecordFacts;
+import org.chmexchange.admission.Batch;
 import org.chmexchange.node.auth.Token;
 import org.chmexchange.store.WriteResult;
 import org.eclipse.rdf4j.model.IRI;
@@ -39,19 +38,14 @@ final class PostRecordsHandler implements Handler {
                     parameter, "Unknown parameter '" + parameter + "': POST /records takes none.");
         }
         Model body = publishing.readBody(ctx, publishing.base() + "records");
-        Map<IRI, Model> records = BodyRecords.split(body);
-        List<RecordFacts> facts = new ArrayList<>(records.size());
-        for (IRI iri : records.keySet()) {
-            facts.add(RecordFacts.of(body, iri));
-        }
-        publishing.checkScope(token, facts);
-        publishing.checkOwnership(token, records.keySet());
-        publishing.validate(body, records.size());
-        WriteResult result = publishing.store(records, token);
+        Batch batch = BodyRecords.split(body);
+        int records = batch.records().size();
+        publishing.admit(token, batch);
+        WriteResult result = publishing.store(batch, token);
         LOG.info(
                 "Token '{}' wrote {} records: {} created, {} updated, {} unchanged",
                 token.name(),
-                records.size(),
+                records,
                 result.created().size(),
                 result.updated().size(),
                 result.unchanged().size());

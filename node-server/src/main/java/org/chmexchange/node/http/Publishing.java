@@ -15,6 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.chmexchange.admission.Admission;
+import org.chmexchange.admission.Batch;
+import org.chmexchange.admission.Gate;
+import org.chmexchange.admission.Gates;
+import org.chmexchange.admission.Rejection;
 import org.chmexchange.node.auth.RecordFacts;
 import org.chmexchange.node.auth.Token;
 import org.chmexchange.node.auth.Tokens;
@@ -27,6 +32,7 @@ import org.chmexchange.store.WriteRequest;
 import org.chmexchange.store.WriteResult;
 import org.chmexchange.validation.RecordValidator;
 import org.chmexchange.validation.ValidationReport;
+import org.chmexchange.validation.Violation;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Statement;
@@ -37,8 +43,9 @@ import org.eclipse.rdf4j.model.vocabulary.PROV;
 /**
  * The steps every write of the publishing API shares (docs/EXCHANGE.md, "Publishing API"), each
  * failing with its problem: the bearer token (401), the body's format (415) and size (413), its
- * parsing (400 with line and column), the token's scope (403), validation (422), then attribution
- * and storage in the token's graph.
+ * parsing (400 with line and column), then the library's admission pipeline (the splitter, then the
+ * gates record IRIs 400, the token's scope 403, ownership 403, validation 422), then attribution and
+ * storage in the token's graph.
  *
  * <p>Thread-safety: safe from any thread; the validator serialises validations, the store writes.
  */
@@ -145,52 +152,116 @@ final class Publishing {
     }
 
     /**
-     * Checks that the token may write each record.
+     * Runs the admission pipeline over the records of a request: record IRIs (400), the token's
+     * scope (403), ownership (403: a token only overwrites what it published itself), validation
+     * against the shapes (422). The request is refused at the first gate that rejects any record,
+     * with every record that gate refused; nothing is stored then.
      *
-     * @throws ApiException 403 naming the first record outside the scope and the reason, with every
-     *     refused record in the {@code records} member
+     * @throws ApiException as above
      */
-    void checkScope(Token token, List<RecordFacts> records) {
-        List<Map<String, Object>> refused = new ArrayList<>();
-        String first = null;
-        for (RecordFacts record : records) {
-            Optional<String> why = token.scope().refusal(record);
-            if (why.isPresent()) {
-                if (first == null) {
-                    first = "Token '" + token.name() + "' may not write <" + record.iri() + ">: " + why.get() + ".";
-                }
-                refused.add(Map.of("id", record.iri().stringValue(), "reason", why.get()));
-            }
+    void admit(Token token, Batch batch) {
+        int count = batch.records().size();
+        Admission admission = Admission.of(
+                Gates.recordIris(),
+                scopeGate(token),
+                Gates.ownership(store, graphOf(token)),
+                Gates.validation(validator));
+        admission.admitOrStop(batch);
+        if (batch.clean()) {
+            return;
         }
-        if (first != null) {
-            String detail = refused.size() == 1
-                    ? first
-                    : first + " (" + refused.size() + " records of the request are outside its scope.)";
-            throw ApiException.forbidden(
-                    detail,
-                    Map.of(
-                            "record",
-                            refused.get(0).get("id"),
-                            "reason",
-                            refused.get(0).get("reason"),
-                            "records",
-                            refused));
+        String gate = batch.rejections().get(0).gate();
+        List<Rejection> refused =
+                batch.rejections().stream().filter(r -> r.gate().equals(gate)).toList();
+        switch (gate) {
+            case Gates.IRI -> throw ApiException.badRequest(
+                    "Not a record", refused.get(0).reason(), Map.of());
+            case SCOPE -> throw scopeRefusal(token, refused);
+            case Gates.OWNERSHIP -> throw ownershipRefusal(
+                    token, refused.get(0).iri(), refused.get(0).reason());
+            case Gates.VALIDATION -> {
+                List<Violation> violations = new ArrayList<>();
+                Set<ValidationReport> seen = new java.util.LinkedHashSet<>();
+                refused.forEach(r -> {
+                    if (seen.add(r.report())) {
+                        violations.addAll(r.report().violations());
+                    }
+                });
+                ValidationReport report = ValidationReport.of(violations);
+                throw ApiException.invalid(
+                        (count == 1 ? "The record breaks " : "Records of the request break ")
+                                + report.violations().size() + " rule(s) of the shapes; nothing was stored.",
+                        report);
+            }
+            default -> throw new IllegalStateException("Unknown gate " + gate);
         }
     }
 
+    private static final String SCOPE = "scope";
+
     /**
-     * Validates the records against the shapes.
+     * Checks that the token may delete records with these facts (a delete has no body to admit).
      *
-     * @throws ApiException 422 with the validation report when they do not conform
+     * @throws ApiException 403 as the scope gate would answer
      */
-    void validate(Model records, int count) {
-        ValidationReport report = validator.validate(records);
-        if (!report.conforms()) {
-            throw ApiException.invalid(
-                    (count == 1 ? "The record breaks " : "Records of the request break ")
-                            + report.violations().size() + " rule(s) of the shapes; nothing was stored.",
-                    report);
+    void checkScope(Token token, List<RecordFacts> records) {
+        List<Rejection> refused = new ArrayList<>();
+        for (RecordFacts record : records) {
+            token.scope().refusal(record).ifPresent(why -> refused.add(new Rejection(record.iri(), SCOPE, why, null)));
         }
+        if (!refused.isEmpty()) {
+            throw scopeRefusal(token, refused);
+        }
+    }
+
+    /** The token's scope as a gate of the pipeline. */
+    private static Gate scopeGate(Token token) {
+        return new Gate() {
+            @Override
+            public String name() {
+                return SCOPE;
+            }
+
+            @Override
+            public void check(Batch batch) {
+                for (Map.Entry<IRI, Model> r : List.copyOf(batch.records().entrySet())) {
+                    token.scope()
+                            .refusal(RecordFacts.of(r.getValue(), r.getKey()))
+                            .ifPresent(why -> batch.reject(r.getKey(), SCOPE, why));
+                }
+            }
+        };
+    }
+
+    private static ApiException scopeRefusal(Token token, List<Rejection> refused) {
+        String first = "Token '" + token.name() + "' may not write <"
+                + refused.get(0).iri() + ">: " + refused.get(0).reason() + ".";
+        List<Map<String, Object>> records = new ArrayList<>();
+        refused.forEach(r -> records.add(Map.of("id", r.iri().stringValue(), "reason", r.reason())));
+        String detail = refused.size() == 1
+                ? first
+                : first + " (" + refused.size() + " records of the request are outside its scope.)";
+        return ApiException.forbidden(
+                detail,
+                Map.of(
+                        "record",
+                        records.get(0).get("id"),
+                        "reason",
+                        records.get(0).get("reason"),
+                        "records",
+                        records));
+    }
+
+    private static ApiException ownershipRefusal(Token token, IRI iri, String reason) {
+        return ApiException.forbidden(
+                "Token '" + token.name() + "' may not overwrite or delete <" + iri + ">: this node holds it"
+                        + " in <" + reason.substring("held in <".length(), reason.length() - 1)
+                        + ">, not among the token's own records.",
+                Map.of(
+                        "record",
+                        iri.stringValue(),
+                        "reason",
+                        reason.replace("<", "").replace(">", "")));
     }
 
     /**
@@ -210,22 +281,18 @@ final class Publishing {
      * @throws ApiException 403 naming the first such record
      */
     void checkOwnership(Token token, Collection<IRI> iris) {
-        IRI own = graphOf(token);
         for (IRI iri : iris) {
-            Optional<IRI> holder = store.graphOf(iri);
-            if (holder.isPresent() && !holder.get().equals(own)) {
-                throw ApiException.forbidden(
-                        "Token '" + token.name() + "' may not overwrite or delete <" + iri + ">: this node holds it"
-                                + " in <" + holder.get() + ">, not among the token's own records.",
-                        Map.of("record", iri.stringValue(), "reason", "held in " + holder.get()));
+            Optional<IRI> holder = Gates.heldElsewhere(store, graphOf(token), iri);
+            if (holder.isPresent()) {
+                throw ownershipRefusal(token, iri, "held in <" + holder.get() + ">");
             }
         }
     }
 
-    WriteResult store(Map<IRI, Model> records, Token token) {
+    WriteResult store(Batch batch, Token token) {
         IRI agent = Values.iri(base + "agents/" + token.name());
         Model all = new LinkedHashModel();
-        for (Map.Entry<IRI, Model> record : records.entrySet()) {
+        for (Map.Entry<IRI, Model> record : batch.records().entrySet()) {
             Model model = record.getValue();
             model.remove(record.getKey(), PROV.WAS_ATTRIBUTED_TO, null);
             model.add(record.getKey(), PROV.WAS_ATTRIBUTED_TO, agent);

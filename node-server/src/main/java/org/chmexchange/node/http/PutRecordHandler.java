@@ -3,9 +3,9 @@ package org.chmexchange.node.http;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.chmexchange.admission.Batch;
 import org.chmexchange.model.RecordType;
 import org.chmexchange.node.auth.RecordFacts;
 import org.chmexchange.node.auth.Token;
@@ -42,7 +42,8 @@ final class PutRecordHandler implements Handler {
         RecordTarget record = target.resolve(ctx);
         IRI iri = record.iri();
         Model body = publishing.readBody(ctx, iri.stringValue());
-        Map<IRI, Model> records = BodyRecords.split(body);
+        Batch batch = BodyRecords.split(body);
+        Map<IRI, Model> records = batch.records();
         if (!records.keySet().equals(Set.of(iri))) {
             throw ApiException.badRequest(
                     "Wrong record",
@@ -59,10 +60,8 @@ final class PutRecordHandler implements Handler {
                             + facts.type().map(RecordType::slug).orElse("record of no type") + ".",
                     Map.of("record", iri.stringValue()));
         }
-        publishing.checkScope(token, List.of(facts));
-        publishing.checkOwnership(token, List.of(iri));
-        publishing.validate(body, 1);
-        WriteResult result = publishing.store(records, token);
+        publishing.admit(token, batch);
+        WriteResult result = publishing.store(batch, token);
         String outcome =
                 result.created().contains(iri) ? "created" : result.updated().contains(iri) ? "updated" : "unchanged";
         LOG.info("Token '{}' wrote <{}>: {}", token.name(), iri, outcome);

@@ -1,0 +1,117 @@
+package org.chmexchange.admission;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.chmexchange.model.RecordIris;
+import org.chmexchange.store.RecordStore;
+import org.chmexchange.validation.RecordValidator;
+import org.chmexchange.validation.ValidationReport;
+import org.chmexchange.validation.Violation;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Resource;
+
+/** The library's gates, one place for each rule. */
+public final class Gates {
+
+    /** Name of the record-IRI gate. */
+    public static final String IRI = "iri";
+    /** Name of the ownership gate. */
+    public static final String OWNERSHIP = "ownership";
+    /** Name of the validation gate. */
+    public static final String VALIDATION = "validation";
+
+    private Gates() {}
+
+    /** Rejects records whose IRI cannot name a record ({@link RecordIris#refusal}). */
+    public static Gate recordIris() {
+        return new Gate() {
+            @Override
+            public String name() {
+                return IRI;
+            }
+
+            @Override
+            public void check(Batch batch) {
+                for (IRI iri : List.copyOf(batch.records().keySet())) {
+                    RecordIris.refusal(iri).ifPresent(reason -> batch.reject(iri, IRI, reason));
+                }
+            }
+        };
+    }
+
+    /**
+     * Rejects records that {@code store} holds in a graph other than {@code graph}: a path only
+     * overwrites what it wrote itself (a publisher its own records, a source what it gave). The
+     * store applies the same rule again inside its write ({@code WriteRequest#confined}) against a
+     * writer that took a record in between.
+     */
+    public static Gate ownership(RecordStore store, org.eclipse.rdf4j.model.IRI graph) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(graph, "graph");
+        return new Gate() {
+            @Override
+            public String name() {
+                return OWNERSHIP;
+            }
+
+            @Override
+            public void check(Batch batch) {
+                for (IRI iri : List.copyOf(batch.records().keySet())) {
+                    heldElsewhere(store, graph, iri)
+                            .ifPresent(holder -> batch.reject(iri, OWNERSHIP, "held in <" + holder + ">"));
+                }
+            }
+        };
+    }
+
+    /** The graph holding {@code iri} if the store holds it elsewhere than in {@code graph}. */
+    public static Optional<IRI> heldElsewhere(RecordStore store, IRI graph, IRI iri) {
+        Optional<IRI> holder = store.graphOf(iri);
+        return holder.isPresent() && !holder.get().equals(graph) ? holder : Optional.empty();
+    }
+
+    /**
+     * Validates the batch against the SHACL shapes in one call and rejects each record with the
+     * violations whose focus node is the record or one of its nested resources. Violations that
+     * belong to no record of the batch (none should) reject every record, with the whole report.
+     */
+    public static Gate validation(RecordValidator validator) {
+        Objects.requireNonNull(validator, "validator");
+        return new Gate() {
+            @Override
+            public String name() {
+                return VALIDATION;
+            }
+
+            @Override
+            public void check(Batch batch) {
+                ValidationReport report = validator.validate(batch.statements());
+                if (report.conforms()) {
+                    return;
+                }
+                Map<IRI, List<Violation>> byRecord = new LinkedHashMap<>();
+                boolean unowned = false;
+                for (Resource focus : report.focusNodes()) {
+                    IRI owner = RecordIris.ownerOf(focus);
+                    if (owner != null && batch.records().containsKey(owner)) {
+                        byRecord.computeIfAbsent(owner, o -> new ArrayList<>()).addAll(report.violationsOf(focus));
+                    } else {
+                        unowned = true;
+                    }
+                }
+                if (unowned) {
+                    for (IRI iri : List.copyOf(batch.records().keySet())) {
+                        batch.reject(iri, VALIDATION, report.violations().size() + " violation(s)", report);
+                    }
+                    return;
+                }
+                byRecord.forEach((iri, violations) -> batch.reject(
+                        iri, VALIDATION, violations.size() + " violation(s)", ValidationReport.of(violations)));
+            }
+        };
+    }
+}

@@ -18,6 +18,7 @@ import org.chmexchange.admission.Gates;
 import org.chmexchange.admission.RecordSplitter;
 import org.chmexchange.admission.Rejection;
 import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.SettingKey;
 import org.chmexchange.store.WriteRequest;
 import org.chmexchange.store.WriteResult;
 import org.chmexchange.validation.RecordValidator;
@@ -106,45 +107,35 @@ public final class HarvestRun {
             error = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("Harvest of {} failed after {} pages: {}", source.name(), writer.total.pages(), error, e);
         }
-        if (writer.total.pages() > 0) {
-            try {
-                // The run's final counts and end time, now that every page is in.
-                store.write(new WriteRequest(
-                        writer.graph,
-                        new LinkedHashModel(),
-                        Set.of(),
-                        true,
-                        Map.of(),
-                        writer.provenance(writer.total)));
-            } catch (RuntimeException e) {
-                LOG.warn("Source {}: cannot record the provenance of the run: {}", source.name(), e.getMessage(), e);
-            }
-        }
         HarvestOutcome outcome = new HarvestOutcome(
                 source.name(), started, Instant.now().truncatedTo(ChronoUnit.MILLIS), writer.total, error);
-        store.setSetting(statusKey(source.name()), toJson(outcome));
+        Map<SettingKey, String> status = Map.of(SettingKey.harvestStatus(source.name()), toJson(outcome));
+        if (writer.total.pages() > 0) {
+            try {
+                // The run's final counts and end time, now that every page is in, with its status: one commit.
+                store.write(new WriteRequest(
+                        writer.graph, new LinkedHashModel(), Set.of(), true, status, writer.provenance(writer.total)));
+            } catch (RuntimeException e) {
+                LOG.warn("Source {}: cannot record the provenance of the run: {}", source.name(), e.getMessage(), e);
+                store.setSetting(SettingKey.harvestStatus(source.name()), toJson(outcome));
+            }
+        } else {
+            store.setSetting(SettingKey.harvestStatus(source.name()), toJson(outcome));
+        }
         listener.finished(source, outcome);
         return outcome;
     }
 
     /** The saved state of a source, {@link HarvestState#EMPTY} if it was never harvested. */
     public HarvestState state(String sourceName) {
-        return store.setting(stateKey(sourceName))
+        return store.setting(SettingKey.harvestState(sourceName))
                 .map(json -> new HarvestState(fromJson(json)))
                 .orElse(HarvestState.EMPTY);
     }
 
     /** The outcome of the last finished run of a source, if any. */
     public Optional<HarvestOutcome> lastOutcome(String sourceName) {
-        return store.setting(statusKey(sourceName)).map(HarvestRun::outcomeFromJson);
-    }
-
-    private static String stateKey(String source) {
-        return "harvest:" + source + ":state";
-    }
-
-    private static String statusKey(String source) {
-        return "harvest:" + source + ":status";
+        return store.setting(SettingKey.harvestStatus(sourceName)).map(HarvestRun::outcomeFromJson);
     }
 
     /** The sink of one run. */
@@ -197,8 +188,8 @@ public final class HarvestRun {
                 deletes.addAll(gone);
             }
             HarvestCounts sofar = total; // counts of the pages before; the run's end writes the final ones
-            Map<String, String> settings =
-                    Map.of(stateKey(source.name()), toJson(page.state().values()));
+            Map<SettingKey, String> settings = Map.of(
+                    SettingKey.harvestState(source.name()), toJson(page.state().values()));
             WriteResult result = store.write(
                     new WriteRequest(graph, batch.statements(), deletes, true, settings, provenance(sofar)));
             for (IRI conflict : result.conflicts()) {

@@ -28,6 +28,7 @@ import org.chmexchange.store.ChangeKind;
 import org.chmexchange.store.ChangePage;
 import org.chmexchange.store.ChangeQuery;
 import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.SettingKey;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
@@ -70,7 +71,9 @@ public final class Publisher {
     /** Publishes everything since the target's saved position. Never throws for a failing peer. */
     public PublishOutcome run(PublishTarget target) {
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        long position = store.setting(positionKey(target)).map(Long::parseLong).orElse(0L);
+        long position = store.setting(SettingKey.publishPosition(target.name()))
+                .map(Long::parseLong)
+                .orElse(0L);
         long upserted = 0;
         long deleted = 0;
         String error = null;
@@ -103,7 +106,7 @@ public final class Publisher {
                     }
                 }
                 position = page.position();
-                store.setSetting(positionKey(target), Long.toString(position));
+                store.setSetting(SettingKey.publishPosition(target.name()), Long.toString(position));
             } while (page.more());
         } catch (ChmException e) {
             error = e.getMessage();
@@ -117,13 +120,13 @@ public final class Publisher {
                 deleted,
                 position,
                 error);
-        store.setSetting(statusKey(target), toJson(outcome));
+        store.setSetting(SettingKey.publishStatus(target.name()), toJson(outcome));
         return outcome;
     }
 
     /** The outcome of the last run for a target, if any. */
     public Optional<PublishOutcome> lastOutcome(PublishTarget target) {
-        return store.setting(statusKey(target)).map(json -> {
+        return store.setting(SettingKey.publishStatus(target.name())).map(json -> {
             try {
                 return JSON.readValue(json, PublishOutcome.class);
             } catch (JsonProcessingException e) {
@@ -165,14 +168,6 @@ public final class Publisher {
                     "Publishing to " + target.name() + ": " + what + " " + request.url() + " failed: " + e.getMessage(),
                     e);
         }
-    }
-
-    private static String positionKey(PublishTarget target) {
-        return "publish:" + target.name() + ":position";
-    }
-
-    private static String statusKey(PublishTarget target) {
-        return "publish:" + target.name() + ":status";
     }
 
     private static String toJson(Object value) {

@@ -171,10 +171,10 @@ public interface RecordStore extends AutoCloseable {
     boolean replaceGraphIfChanged(IRI graph, Model content);
 
     /** A small persistent setting of the store (for example the node's base IRI), or empty. */
-    Optional<String> setting(String key);
+    Optional<String> setting(SettingKey key);
 
     /** Sets a persistent setting atomically. */
-    void setSetting(String key, String value);
+    void setSetting(SettingKey key, String value);
 
     /**
      * Rebuilds the record index from the records in the store. A record that cannot be indexed

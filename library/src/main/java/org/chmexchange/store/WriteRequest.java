@@ -25,7 +25,12 @@ import org.eclipse.rdf4j.model.impl.LinkedHashModel;
  *     about their subjects; not null, may be empty
  */
 public record WriteRequest(
-        IRI graph, Model upserts, Set<IRI> deletes, boolean confined, Map<String, String> settings, Model provenance) {
+        IRI graph,
+        Model upserts,
+        Set<IRI> deletes,
+        boolean confined,
+        Map<SettingKey, String> settings,
+        Model provenance) {
 
     /** Checks and copies the values. */
     public WriteRequest {

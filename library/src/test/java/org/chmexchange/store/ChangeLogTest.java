@@ -112,12 +112,13 @@ class ChangeLogTest {
                     decision("d2", "cbd", "Harvested", "en"),
                     Set.of(D1),
                     true,
-                    Map.of("harvest:peer:cursor", "abc"),
+                    Map.of(SettingKey.of("harvest:peer:cursor"), "abc"),
                     provenance));
             assertEquals(List.of(D2), r.created());
             assertEquals(List.of(), r.deleted(), "a source's tombstones only delete what the source gave");
             assertTrue(store.get(D1).isPresent());
-            assertEquals("abc", store.setting("harvest:peer:cursor").orElseThrow());
+            assertEquals(
+                    "abc", store.setting(SettingKey.of("harvest:peer:cursor")).orElseThrow());
 
             Model bad = decision("d3", "cbd", "Bad", "en");
             bad.add(Values.iri("http://elsewhere.example.org/x"), DCTERMS.TITLE, Values.literal("stray"));
@@ -128,9 +129,12 @@ class ChangeLogTest {
                             bad,
                             Set.of(D2),
                             true,
-                            Map.of("harvest:peer:cursor", "def"),
+                            Map.of(SettingKey.of("harvest:peer:cursor"), "def"),
                             new LinkedHashModel())));
-            assertEquals("abc", store.setting("harvest:peer:cursor").orElseThrow(), "the cursor did not move");
+            assertEquals(
+                    "abc",
+                    store.setting(SettingKey.of("harvest:peer:cursor")).orElseThrow(),
+                    "the cursor did not move");
             assertTrue(store.get(D2).isPresent(), "the deletion was not applied");
             assertEquals(2, store.lastSequence());
 
@@ -145,7 +149,7 @@ class ChangeLogTest {
         IRI source = Values.iri(BASE + "graphs/sources/peer");
         try (RecordStore store = RecordStore.openEmbedded(dir)) {
             store.put(decision("d1", "cbd", "Local", "en"), GRAPH);
-            store.setSetting("base-iri", BASE);
+            store.setSetting(SettingKey.BASE_IRI, BASE);
             WriteResult r = store.write(new WriteRequest(
                     source,
                     decision("d1", "cbd", "From a peer", "en"),
@@ -158,7 +162,7 @@ class ChangeLogTest {
             assertTrue(store.get(D1).orElseThrow().contains(D1, DCTERMS.TITLE, Values.literal("Local", "en")));
 
             assertFalse(store.delete(Values.iri("urn:chm-exchange:system")));
-            assertEquals(BASE, store.setting("base-iri").orElseThrow(), "settings are not a record");
+            assertEquals(BASE, store.setting(SettingKey.BASE_IRI).orElseThrow(), "settings are not a record");
             assertThrows(
                     InvalidRecordException.class,
                     () -> store.put(

@@ -2,6 +2,7 @@ package org.chmexchange.node;
 
 import java.time.Instant;
 import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.SettingKey;
 import org.chmexchange.store.WriteResult;
 import org.chmexchange.vocab.Vocabularies;
 import org.eclipse.rdf4j.model.IRI;
@@ -25,7 +26,6 @@ final class ReferenceData {
     static final IRI THESAURUS_GRAPH = Values.iri("https://w3id.org/chm-exchange/graph/thesaurus");
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceData.class);
-    private static final String SAMPLE_LOADED = "sample-data-loaded";
 
     private ReferenceData() {}
 
@@ -39,9 +39,9 @@ final class ReferenceData {
         if (store.replaceGraphIfChanged(THESAURUS_GRAPH, thesaurus)) {
             LOG.info("Loaded the shared thesaurus");
         }
-        if (sampleData && store.setting(SAMPLE_LOADED).isEmpty()) {
+        if (sampleData && store.setting(SettingKey.SAMPLE_DATA_LOADED).isEmpty()) {
             WriteResult result = store.put(Vocabularies.sampleData(base), RecordStore.localGraph(base));
-            store.setSetting(SAMPLE_LOADED, Instant.now().toString());
+            store.setSetting(SettingKey.SAMPLE_DATA_LOADED, Instant.now().toString());
             LOG.info("Loaded {} sample records ({} statements)", result.records(), result.statements());
         }
     }

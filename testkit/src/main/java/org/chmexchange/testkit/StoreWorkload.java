@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.chmexchange.model.RecordType;
+import org.chmexchange.store.SettingKey;
 import org.chmexchange.store.WriteRequest;
 import org.chmexchange.vocab.CHM;
 import org.chmexchange.vocab.ChmThesaurus;
@@ -27,7 +28,7 @@ public final class StoreWorkload {
 
     public static final String BASE = "http://node.example.org/";
     public static final IRI GRAPH = Values.iri(BASE + "graphs/local");
-    public static final String MARKER = "test:kill:last-write";
+    public static final SettingKey MARKER = SettingKey.of("test:kill:last-write");
     public static final int RECORDS = 300;
 
     private StoreWorkload() {}

@@ -24,6 +24,7 @@ import org.chmexchange.store.ChangeQuery;
 import org.chmexchange.store.RecordPage;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.SettingKey;
 import org.chmexchange.store.StoreCheck;
 import org.chmexchange.store.StoreException;
 import org.chmexchange.store.StoreInUseException;
@@ -257,7 +258,7 @@ public final class IndexedRecordStore implements RecordStore {
                             changes.add(tombstone);
                         }
                         changes.forEach(c -> ChangeLog.append(q, c));
-                        request.settings().forEach((k, v) -> TripleStore.setSetting(q, k, v));
+                        request.settings().forEach((k, v) -> TripleStore.setSetting(q, k.name(), v));
                         for (org.eclipse.rdf4j.model.Resource subject :
                                 request.provenance().subjects()) {
                             List<Statement> old = new ArrayList<>();
@@ -382,17 +383,17 @@ public final class IndexedRecordStore implements RecordStore {
 
     /** A small persistent setting of the store (for example the node's base IRI), or empty. */
     @Override
-    public Optional<String> setting(String key) {
-        return triples.setting(key);
+    public Optional<String> setting(SettingKey key) {
+        return triples.setting(key.name());
     }
 
     /** Sets a persistent setting atomically. */
     @Override
-    public void setSetting(String key, String value) {
+    public void setSetting(SettingKey key, String value) {
         writeLock.lock();
         try {
             triples.inTransaction("Setting " + key, q -> {
-                TripleStore.setSetting(q, key, value);
+                TripleStore.setSetting(q, key.name(), value);
                 return null;
             });
         } finally {

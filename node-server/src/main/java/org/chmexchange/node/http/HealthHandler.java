@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.SettingKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ final class HealthHandler implements Handler {
     public void handle(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         try {
-            store.setting("base-iri"); // the repository answers
+            store.setting(SettingKey.BASE_IRI); // the repository answers
             long records = store.count(RecordQuery.ALL); // the index answers
             body.put("status", "UP");
             body.put("records", records);

@@ -21,6 +21,7 @@ import org.chmexchange.http.HttpClients;
 import org.chmexchange.publish.PublishOutcome;
 import org.chmexchange.publish.Publisher;
 import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.SettingKey;
 import org.chmexchange.validation.RecordValidator;
 import org.eclipse.rdf4j.model.IRI;
 import org.slf4j.Logger;
@@ -222,7 +223,8 @@ public final class Sync implements AutoCloseable {
             outcome = harvests.run(source, tracking);
             thrownHarvests.remove(name);
             if (outcome.ok()) {
-                store.setSetting(lastSuccessKey(name), outcome.ended().toString());
+                store.setSetting(
+                        SettingKey.harvestLastSuccess(name), outcome.ended().toString());
             }
         } catch (RuntimeException e) {
             LOG.error("Harvest of {} failed unexpectedly", name, e);
@@ -300,8 +302,9 @@ public final class Sync implements AutoCloseable {
         Instant since = runningSince(JobKind.HARVEST, name).orElse(null);
         HarvestOutcome last =
                 latest(harvests.lastOutcome(name).orElse(null), thrownHarvests.get(name), HarvestOutcome::ended);
-        Instant lastSuccess =
-                store.setting(lastSuccessKey(name)).map(Sync::instant).orElse(null);
+        Instant lastSuccess = store.setting(SettingKey.harvestLastSuccess(name))
+                .map(Sync::instant)
+                .orElse(null);
         return new SourceStatus(
                 name,
                 s.entry().protocol(),
@@ -391,9 +394,5 @@ public final class Sync implements AutoCloseable {
 
     private static String key(JobKind kind, String name) {
         return kind.verb() + ":" + name;
-    }
-
-    private static String lastSuccessKey(String source) {
-        return "node:harvest:" + source + ":last-success";
     }
 }

@@ -161,7 +161,7 @@ class ExchangeCommandsTest {
     void publishPushesLocalRecordsWithTheTargetToken() throws IOException {
         Path data = dir.resolve("national");
         try (RecordStore store = RecordStore.openEmbedded(data)) {
-            store.setSetting("base-iri", BASE);
+            store.setSetting(org.chmexchange.store.SettingKey.BASE_IRI, BASE);
             Fictional.publishLocally(store, BASE, "co-cbd-fp1-mateo", "co", "Mateo Ejemplo", "mateo@example.org");
         }
         IRI mateo = RecordType.FOCAL_POINT.mint(BASE, "co-cbd-fp1-mateo");

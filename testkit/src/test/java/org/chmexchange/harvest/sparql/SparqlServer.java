@@ -15,7 +15,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.chmexchange.harvest.HarvestSource;
-import org.chmexchange.harvest.HarvestTesting;
+import org.chmexchange.testkit.harvest.HarvestTesting;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.rio.RDFFormat;
 

@@ -18,9 +18,10 @@ import org.chmexchange.harvest.HarvestListener;
 import org.chmexchange.harvest.HarvestOutcome;
 import org.chmexchange.harvest.HarvestRun;
 import org.chmexchange.harvest.HarvestState;
-import org.chmexchange.harvest.HarvestTesting;
 import org.chmexchange.harvest.HarvesterRegistry;
 import org.chmexchange.model.RecordType;
+import org.chmexchange.store.SettingKey;
+import org.chmexchange.testkit.harvest.HarvestTesting;
 import org.chmexchange.vocab.CHM;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -102,7 +103,7 @@ class SparqlGuardsTest extends SparqlFixture {
 
     @Test
     void aSavedStateThatNamesNoKnownTypeFailsClearly() {
-        store.setSetting("harvest:" + SparqlServer.NAME + ":state", "{\"type\":\"memo\",\"last\":\"x\"}");
+        store.setSetting(SettingKey.harvestState(SparqlServer.NAME), "{\"type\":\"memo\",\"last\":\"x\"}");
 
         HarvestOutcome outcome = harvest();
 

@@ -1,4 +1,4 @@
-package org.chmexchange.harvest;
+package org.chmexchange.testkit.harvest;
 
 import org.chmexchange.validation.RecordValidator;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One {@link RecordValidator} (real shapes and thesaurus; a few seconds to build) for every
  * harvester test class of the run, closed by JUnit when the run ends.
  */
-final class SharedValidator implements ExtensionContext.Store.CloseableResource {
+public final class SharedValidator implements ExtensionContext.Store.CloseableResource {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(SharedValidator.class);
@@ -15,7 +15,7 @@ final class SharedValidator implements ExtensionContext.Store.CloseableResource 
     final RecordValidator validator = new RecordValidator();
 
     /** The validator of this test run, built at the first call. */
-    static RecordValidator of(ExtensionContext context) {
+    public static RecordValidator of(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SharedValidator.class).validator;
     }
 

@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
 import java.util.Map;
 import org.chmexchange.harvest.HarvestSource;
-import org.chmexchange.harvest.HarvesterContractTest;
+import org.chmexchange.testkit.harvest.HarvesterContractTest;
 import org.eclipse.rdf4j.model.Model;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

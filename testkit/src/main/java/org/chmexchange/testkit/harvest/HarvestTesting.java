@@ -1,4 +1,4 @@
-package org.chmexchange.harvest;
+package org.chmexchange.testkit.harvest;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import okhttp3.OkHttpClient;
+import org.chmexchange.harvest.HarvestCounts;
+import org.chmexchange.harvest.HarvestListener;
+import org.chmexchange.harvest.HarvestRun;
+import org.chmexchange.harvest.HarvestSource;
 import org.chmexchange.rdf.RecordMapper;
 import org.chmexchange.validation.ValidationReport;
 import org.chmexchange.vocab.CHM;

@@ -1,9 +1,15 @@
-package org.chmexchange.harvest;
+package org.chmexchange.testkit.harvest;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Set;
+import org.chmexchange.harvest.HarvestContext;
+import org.chmexchange.harvest.HarvestListener;
+import org.chmexchange.harvest.HarvestOutcome;
+import org.chmexchange.harvest.HarvestRun;
+import org.chmexchange.harvest.HarvestSource;
+import org.chmexchange.harvest.HarvesterRegistry;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.validation.RecordValidator;
 import org.eclipse.rdf4j.model.IRI;
@@ -32,7 +38,7 @@ public abstract class HarvestFixture {
     protected HarvestRun runner;
 
     /** Sets {@link #validator} before the class's tests. */
-    static final class ValidatorExtension implements BeforeAllCallback {
+    public static final class ValidatorExtension implements BeforeAllCallback {
         @Override
         public void beforeAll(ExtensionContext context) {
             HarvestTesting.quietHarvestLogs();

@@ -20,7 +20,7 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.chmexchange.harvest.HarvestContext;
 import org.chmexchange.harvest.HarvestSource;
-import org.chmexchange.harvest.HarvestTesting;
+import org.chmexchange.testkit.harvest.HarvestTesting;
 import org.chmexchange.vocab.CHM;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.util.Values;

@@ -20,7 +20,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.chmexchange.harvest.HarvestSource;
-import org.chmexchange.harvest.HarvestTesting;
+import org.chmexchange.testkit.harvest.HarvestTesting;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.rio.RDFFormat;
 

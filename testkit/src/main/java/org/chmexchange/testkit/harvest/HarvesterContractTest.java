@@ -1,16 +1,19 @@
-package org.chmexchange.harvest;
+package org.chmexchange.testkit.harvest;
 
-import static org.chmexchange.harvest.HarvestTesting.DECISION;
-import static org.chmexchange.harvest.HarvestTesting.MEETING;
-import static org.chmexchange.harvest.HarvestTesting.OTHER_DECISION;
-import static org.chmexchange.harvest.HarvestTesting.recordsOf;
-import static org.chmexchange.harvest.HarvestTesting.sorted;
+import static org.chmexchange.testkit.harvest.HarvestTesting.DECISION;
+import static org.chmexchange.testkit.harvest.HarvestTesting.MEETING;
+import static org.chmexchange.testkit.harvest.HarvestTesting.OTHER_DECISION;
+import static org.chmexchange.testkit.harvest.HarvestTesting.recordsOf;
+import static org.chmexchange.testkit.harvest.HarvestTesting.sorted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
+import org.chmexchange.harvest.HarvestOutcome;
+import org.chmexchange.harvest.HarvestRun;
+import org.chmexchange.harvest.HarvestState;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.validation.ValidationReport;
@@ -36,7 +39,7 @@ public abstract class HarvesterContractTest extends HarvestFixture {
     protected abstract void failWithServerError();
 
     @Test
-    void theFirstHarvestLoadsEveryRecordIntoTheSourceGraph() {
+    public void theFirstHarvestLoadsEveryRecordIntoTheSourceGraph() {
         Model sample = HarvestTesting.sample();
         serve(sample);
 
@@ -55,7 +58,7 @@ public abstract class HarvesterContractTest extends HarvestFixture {
     }
 
     @Test
-    void harvestingAnUnchangedSourceAgainChangesNothing() {
+    public void harvestingAnUnchangedSourceAgainChangesNothing() {
         serve(HarvestTesting.sample());
         assertOk(harvest());
         long sequence = store.lastSequence();
@@ -71,7 +74,7 @@ public abstract class HarvesterContractTest extends HarvestFixture {
     }
 
     @Test
-    void anEmptySourceGivesASuccessfulEmptyHarvest() {
+    public void anEmptySourceGivesASuccessfulEmptyHarvest() {
         serve(new LinkedHashModel());
 
         HarvestOutcome outcome = harvest();
@@ -82,7 +85,7 @@ public abstract class HarvesterContractTest extends HarvestFixture {
     }
 
     @Test
-    void updatesAndDeletionsAtTheSourceArrive() {
+    public void updatesAndDeletionsAtTheSourceArrive() {
         Model sample = HarvestTesting.sample();
         serve(sample);
         assertOk(harvest());
@@ -102,7 +105,7 @@ public abstract class HarvesterContractTest extends HarvestFixture {
     }
 
     @Test
-    void aServerErrorFailsTheRunClearlyAndCommitsNothing() {
+    public void aServerErrorFailsTheRunClearlyAndCommitsNothing() {
         failWithServerError();
 
         HarvestOutcome outcome = harvest();
@@ -117,7 +120,7 @@ public abstract class HarvesterContractTest extends HarvestFixture {
     }
 
     @Test
-    void aServerErrorAfterAGoodHarvestKeepsWhatWasHarvested() {
+    public void aServerErrorAfterAGoodHarvestKeepsWhatWasHarvested() {
         Model sample = HarvestTesting.sample();
         serve(sample);
         assertOk(harvest());
@@ -136,7 +139,7 @@ public abstract class HarvesterContractTest extends HarvestFixture {
     }
 
     @Test
-    void anInvalidRecordIsReportedAndSkippedAndTheOthersAreStored() {
+    public void anInvalidRecordIsReportedAndSkippedAndTheOthersAreStored() {
         serve(HarvestTesting.withInvalidDecision(HarvestTesting.sample(), OTHER_DECISION));
         HarvestTesting.Recorder recorder = new HarvestTesting.Recorder();
 

@@ -29,8 +29,10 @@ interface QuadEngine extends AutoCloseable {
             case "lmdb" -> Rdf4jEngine.lmdb(dir, true);
             case "lmdb-nogc" -> Rdf4jEngine.lmdb(dir, false);
             case "native" -> Rdf4jEngine.nativeStore(dir);
-            case "tdb2" -> new Tdb2Engine(dir);
-            default -> throw new IllegalArgumentException("Unknown engine " + name + ": lmdb, lmdb-nogc, native, tdb2");
+            case "tdb2" -> new Tdb2Engine(dir, false);
+            case "tdb2-4" -> new Tdb2Engine(dir, true);
+            default -> throw new IllegalArgumentException(
+                    "Unknown engine " + name + ": lmdb, lmdb-nogc, native, tdb2, tdb2-4");
         };
     }
 }

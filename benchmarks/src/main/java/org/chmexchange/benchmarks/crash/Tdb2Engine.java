@@ -11,6 +11,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.params.StoreParamsBuilder;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 /** Jena TDB2 under trial: journaled transactions over copy-on-write B+ trees. */
@@ -18,8 +19,19 @@ final class Tdb2Engine implements QuadEngine {
 
     private final DatasetGraph dataset;
 
-    Tdb2Engine(Path dir) {
-        this.dataset = DatabaseMgr.connectDatasetGraph(dir.resolve("tdb2").toString());
+    /**
+     * @param fourIndexes only the quad indexes the record store reads by (GSPO, GPOS, SPOG, POSG)
+     *     instead of TDB2's six
+     */
+    Tdb2Engine(Path dir, boolean fourIndexes) {
+        this.dataset = fourIndexes
+                ? DatabaseMgr.connectDatasetGraph(
+                        dir.resolve("tdb2").toString(),
+                        StoreParamsBuilder.create()
+                                .primaryIndexQuads("GSPO")
+                                .quadIndexes(new String[] {"GSPO", "GPOS", "SPOG", "POSG"})
+                                .build())
+                : DatabaseMgr.connectDatasetGraph(dir.resolve("tdb2").toString());
     }
 
     @Override

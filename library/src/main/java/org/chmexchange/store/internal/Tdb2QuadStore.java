@@ -14,6 +14,8 @@ import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.params.StoreParams;
+import org.apache.jena.tdb2.params.StoreParamsBuilder;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.chmexchange.store.StoreException;
 import org.chmexchange.store.StoreInUseException;
@@ -32,6 +34,17 @@ import org.eclipse.rdf4j.model.Value;
 public final class Tdb2QuadStore implements QuadStore {
 
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The quad indexes of a new database: the four the record store reads by (GSPO: a graph; GPOS:
+     * a class or predicate in a graph; SPOG: a subject; POSG: a class in any graph) instead of
+     * TDB2's six (no GOSP, OSPG), which loads about 1.5 times faster (docs/STORE.md). A lookup by
+     * object alone still works, by scanning. A database keeps the indexes it was created with.
+     */
+    private static final StoreParams PARAMS = StoreParamsBuilder.create()
+            .primaryIndexQuads("GSPO")
+            .quadIndexes(new String[] {"GSPO", "GPOS", "SPOG", "POSG"})
+            .build();
 
     private final Path dir;
     private final DatasetGraph dataset;
@@ -53,7 +66,7 @@ public final class Tdb2QuadStore implements QuadStore {
             throw new StoreInUseException("The store " + key + " is already open in this process");
         }
         try {
-            return new Tdb2QuadStore(key, DatabaseMgr.connectDatasetGraph(Location.create(key)));
+            return new Tdb2QuadStore(key, DatabaseMgr.connectDatasetGraph(Location.create(key), PARAMS));
         } catch (AlreadyLocked e) {
             OPEN.remove(key);
             throw new StoreInUseException("The store " + key + " is held by another process: " + e.getMessage(), e);

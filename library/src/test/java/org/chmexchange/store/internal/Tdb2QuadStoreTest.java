@@ -66,6 +66,13 @@ class Tdb2QuadStoreTest {
             for (Value v : values) {
                 boolean found = store.read(q -> q.contains(S, P, v, null));
                 assertTrue(found, "found by exact term: " + v);
+                // by object alone: no OSPG index, TDB2 scans
+                long byObject = store.read(q -> {
+                    long[] n = {0};
+                    q.find(null, null, v, null, st -> n[0]++);
+                    return n[0];
+                });
+                assertEquals(1L, byObject, "found by object alone: " + v);
             }
         }
     }

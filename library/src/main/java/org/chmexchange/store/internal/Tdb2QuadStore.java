@@ -46,6 +46,11 @@ public final class Tdb2QuadStore implements QuadStore {
             .quadIndexes(new String[] {"GSPO", "GPOS", "SPOG", "POSG"})
             .build();
 
+    /** The TDB2 parameters of a new database (its quad indexes); for baselines that load the same way. */
+    public static StoreParams storeParams() {
+        return PARAMS;
+    }
+
     private final Path dir;
     private final DatasetGraph dataset;
 

@@ -1,16 +1,9 @@
 package org.chmexchange.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.chmexchange.model.RecordType;
 import org.chmexchange.vocab.CHM;
 import org.chmexchange.vocab.ChmThesaurus;
@@ -25,6 +18,11 @@ import org.eclipse.rdf4j.model.vocabulary.XSD;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * What only the embedded store does (the contract of every store is the testkit's
+ * {@code RecordStoreContract} and {@code ChangeLogContract}): a record that another tool wrote into
+ * the TDB2 store with a malformed date is left out of the index, and does not stop the open.
+ */
 class RecordStoreTest {
 
     static final String BASE = "http://node.example.org/";
@@ -47,135 +45,6 @@ class RecordStoreTest {
         m.add(iri, CHM.file, file);
         m.add(file, DCAT.DOWNLOAD_URL, Values.iri("https://files.example.org/" + id + ".pdf"));
         return m;
-    }
-
-    @Test
-    void putGetReplaceDelete() {
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
-            WriteResult first = store.put(decision("d1", "cbd", "Biodiversity and health", "en"), GRAPH);
-            assertEquals(1, first.created().size());
-            IRI d1 = RecordType.DECISION.mint(BASE, "d1");
-            Model stored = store.get(d1).orElseThrow();
-            assertTrue(stored.contains(Values.iri(d1 + "#file-1"), DCAT.DOWNLOAD_URL, null), "nested file kept");
-            assertTrue(stored.contains(d1, DCTERMS.MODIFIED, null), "store stamps modified");
-
-            WriteResult second = store.put(decision("d1", "cbd", "Santé et biodiversité", "fr"), GRAPH);
-            assertEquals(List.of(d1), second.updated());
-            Model replaced = store.get(d1).orElseThrow();
-            assertEquals(1, replaced.filter(d1, DCTERMS.TITLE, null).size(), "old title replaced, not added");
-            assertEquals(1, store.count(RecordQuery.ALL));
-
-            assertTrue(store.delete(d1));
-            assertTrue(store.get(d1).isEmpty());
-            assertFalse(store.delete(d1));
-            assertEquals(0, store.count(RecordQuery.ALL));
-        }
-    }
-
-    @Test
-    void statementsOutsideAnyRecordAreRejectedAndNothingIsWritten() {
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
-            Model bad = decision("d2", "cbd", "Fine", "en");
-            bad.add(Values.iri("http://elsewhere.example.org/x"), DCTERMS.TITLE, Values.literal("stray"));
-            StoreException e = assertThrows(StoreException.class, () -> store.put(bad, GRAPH));
-            assertTrue(e.getMessage().contains("belongs to no record"), e.getMessage());
-            assertEquals(0, store.count(RecordQuery.ALL));
-        }
-    }
-
-    @Test
-    void keysetPagingVisitsEveryMatchOnceWithFilters() {
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
-            Model all = new LinkedHashModel();
-            for (int i = 0; i < 57; i++) {
-                all.addAll(decision(
-                        "d" + i,
-                        i % 3 == 0 ? "cms" : "cbd",
-                        "Decision number " + i,
-                        "en",
-                        i % 2 == 0 ? "GBF-TARGET-03" : "GBF-TARGET-01"));
-            }
-            store.put(all, GRAPH);
-            RecordQuery cbd = new RecordQuery(
-                    Set.of(RecordType.DECISION),
-                    Set.of(ChmThesaurus.treaty("cbd")),
-                    Set.of(),
-                    Set.of(),
-                    Set.of(),
-                    null,
-                    null);
-            List<IRI> seen = new ArrayList<>();
-            IRI after = null;
-            RecordPage page;
-            do {
-                page = store.list(cbd, after, 5);
-                page.items().forEach(s -> seen.add(s.iri()));
-                after = page.lastKey().orElse(null);
-                assertEquals(38, page.totalItems());
-            } while (after != null);
-            assertEquals(38, seen.size());
-            assertEquals(38, new HashSet<>(seen).size(), "no duplicates");
-            List<IRI> sorted = new ArrayList<>(seen);
-            sorted.sort((a, b) -> a.stringValue().compareTo(b.stringValue()));
-            assertEquals(sorted, seen, "ascending IRI order");
-
-            RecordQuery concept = new RecordQuery(
-                    Set.of(),
-                    Set.of(),
-                    Set.of(),
-                    Set.of(),
-                    Set.of(ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03")),
-                    null,
-                    null);
-            assertEquals(29, store.count(concept));
-        }
-    }
-
-    @Test
-    void fullTextAcrossLanguagesIsCaseAndAccentInsensitive() {
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
-            Model all = new LinkedHashModel();
-            all.addAll(decision("fr1", "cbd", "Santé et Biodiversité", "fr"));
-            all.addAll(decision("ru1", "cbd", "Биоразнообразие и здоровье", "ru"));
-            all.addAll(decision("zh1", "cbd", "生物多样性与健康", "zh"));
-            all.addAll(decision("ar1", "cbd", "التنوع البيولوجي والصحة", "ar"));
-            store.put(all, GRAPH);
-            assertEquals(Set.of("fr1"), identifiers(store, "sante BIODIVERSITE"));
-            assertEquals(Set.of("ru1"), identifiers(store, "здоровье"));
-            assertEquals(Set.of("zh1"), identifiers(store, "健康"));
-            assertEquals(Set.of("ar1"), identifiers(store, "والصحة"));
-            assertEquals(Set.of("ar1"), identifiers(store, "وَالصِّحَّة"), "Arabic diacritics are ignored");
-            assertEquals(Set.of(), identifiers(store, "nothing-like-this"));
-        }
-    }
-
-    @Test
-    void theNodeSetsModifiedAndAnUnchangedRecordKeepsIt() throws InterruptedException {
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
-            Model old = decision("old", "cbd", "Old", "en");
-            IRI oldIri = RecordType.DECISION.mint(BASE, "old");
-            old.add(oldIri, DCTERMS.MODIFIED, Values.literal("2020-01-01T00:00:00Z", XSD.DATETIME));
-            store.put(old, GRAPH);
-            Instant first = store.list(RecordQuery.ALL, null, 1).items().get(0).modified();
-            assertTrue(first != null);
-            assertTrue(
-                    first.isAfter(Instant.parse("2025-01-01T00:00:00Z")),
-                    "a caller's modified is replaced by the node's");
-            Thread.sleep(5);
-            Instant between = Instant.now();
-            Thread.sleep(5);
-            WriteResult again = store.put(decision("old", "cbd", "Old", "en"), GRAPH);
-            assertEquals(List.of(oldIri), again.unchanged(), "same content: nothing written");
-            store.put(decision("new", "cbd", "New", "en"), GRAPH);
-            RecordQuery since = new RecordQuery(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), between, null);
-            assertEquals(1, store.count(since));
-            assertEquals("new", store.list(since, null, 10).items().get(0).identifier());
-            RecordSummary oldNow = store.list(RecordQuery.ALL, null, 10).items().stream()
-                    .filter(r -> r.iri().equals(oldIri))
-                    .findFirst()
-                    .orElseThrow();
-            assertEquals(first, oldNow.modified(), "unchanged record kept its time");
-        }
     }
 
     @Test
@@ -206,87 +75,5 @@ class RecordStoreTest {
             assertEquals(1, store.count(RecordQuery.ALL));
             assertTrue(store.get(bad).isPresent(), "left in the store, not lost");
         }
-    }
-
-    @Test
-    void reopeningKeepsRecordsAndAStaleIndexIsRebuilt() throws Exception {
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
-            store.put(decision("keep", "cbd", "Kept", "en"), GRAPH);
-        }
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
-            assertEquals(1, store.count(RecordQuery.ALL));
-        }
-        // Simulate losing the index: it is rebuilt from the store.
-        try (var files = java.nio.file.Files.walk(dir.resolve("index"))) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        }
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
-            assertEquals(1, store.count(RecordQuery.ALL), "index rebuilt from the store");
-            assertEquals(
-                    "Kept",
-                    store.list(RecordQuery.ALL, null, 1).items().get(0).title().get("en"));
-        }
-    }
-
-    @Test
-    void anIndexBehindTheStoreCatchesUpFromTheChangeLog() throws Exception {
-        IRI d1 = RecordType.DECISION.mint(BASE, "first");
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
-            store.put(decision("first", "cbd", "First", "en"), GRAPH);
-        }
-        Path saved = dir.resolveSibling(dir.getFileName() + "-index-at-1");
-        copyTree(dir.resolve("index"), saved);
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
-            store.put(decision("second", "cms", "Second", "en"), GRAPH);
-            assertTrue(store.delete(d1));
-        }
-        // As if the process died after the store committed changes 2 and 3 but before the index did.
-        deleteTree(dir.resolve("index"));
-        copyTree(saved, dir.resolve("index"));
-        deleteTree(saved);
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
-            assertEquals(Set.of("second"), identifiers(store, null));
-            assertEquals(3, store.countChanges(ChangeQuery.ALL));
-            assertEquals(ChangeKind.DELETE, store.lastChange(d1).orElseThrow().kind());
-            assertEquals(List.of(), store.check().problems());
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
-        try (var files = java.nio.file.Files.walk(from)) {
-            for (Path p : files.toList()) {
-                java.nio.file.Files.copy(p, to.resolve(from.relativize(p).toString()));
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var files = java.nio.file.Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(p);
-            }
-        }
-    }
-
-    @Test
-    void referenceGraphsAreReplacedOnlyWhenChanged() {
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
-            IRI g = Values.iri("https://w3id.org/chm-exchange/graph/test");
-            Model v1 = new LinkedHashModel();
-            v1.add(Values.iri("urn:x"), RDF.TYPE, CHM.Country);
-            assertTrue(store.replaceGraphIfChanged(g, v1));
-            assertFalse(store.replaceGraphIfChanged(g, v1));
-            Model v2 = new LinkedHashModel(v1);
-            v2.add(Values.iri("urn:y"), RDF.TYPE, CHM.Country);
-            assertTrue(store.replaceGraphIfChanged(g, v2));
-        }
-    }
-
-    private static Set<String> identifiers(RecordStore store, String text) {
-        RecordQuery q = new RecordQuery(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, text);
-        Set<String> ids = new HashSet<>();
-        store.list(q, null, 100).items().forEach(s -> ids.add(s.identifier()));
-        return ids;
     }
 }

@@ -1,8 +1,8 @@
-package org.chmexchange.store;
+package org.chmexchange.testkit.store;
 
-import static org.chmexchange.store.RecordStoreTest.BASE;
-import static org.chmexchange.store.RecordStoreTest.GRAPH;
-import static org.chmexchange.store.RecordStoreTest.decision;
+import static org.chmexchange.testkit.store.RecordStoreContract.BASE;
+import static org.chmexchange.testkit.store.RecordStoreContract.GRAPH;
+import static org.chmexchange.testkit.store.RecordStoreContract.decision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.chmexchange.model.RecordType;
+import org.chmexchange.store.ChangeEntry;
+import org.chmexchange.store.ChangeKind;
+import org.chmexchange.store.ChangePage;
+import org.chmexchange.store.ChangeQuery;
+import org.chmexchange.store.InvalidRecordException;
+import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.SettingKey;
+import org.chmexchange.store.StoreException;
+import org.chmexchange.store.WriteRequest;
+import org.chmexchange.store.WriteResult;
 import org.chmexchange.vocab.ChmThesaurus;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -26,10 +36,21 @@ import org.eclipse.rdf4j.model.vocabulary.PROV;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ChangeLogTest {
+/**
+ * The change-log contract every {@link RecordStore} keeps (docs/EXCHANGE.md): one entry per
+ * change, in order, none for an unchanged record; tombstones; atomic writes with settings and
+ * provenance; confined writes. A subclass says how to open its store.
+ */
+public abstract class ChangeLogContract {
 
     @TempDir
-    Path dir;
+    protected Path dir;
+
+    /**
+     * Opens (creating if needed) the store under test in {@code dir}; opening the same folder again
+     * after a close must find what was written.
+     */
+    protected abstract RecordStore open(Path dir);
 
     static final IRI D1 = RecordType.DECISION.mint(BASE, "d1");
     static final IRI D2 = RecordType.DECISION.mint(BASE, "d2");
@@ -47,8 +68,8 @@ class ChangeLogTest {
     }
 
     @Test
-    void everyChangeIsLoggedOnceInOrderAndNothingForAnUnchangedRecord() {
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+    public void everyChangeIsLoggedOnceInOrderAndNothingForAnUnchangedRecord() {
+        try (RecordStore store = open(dir)) {
             store.put(decision("d1", "cbd", "One", "en"), GRAPH);
             store.put(decision("d1", "cbd", "One", "en"), GRAPH); // unchanged: no entry
             store.put(decision("d1", "cbd", "One, revised", "en"), GRAPH);
@@ -84,15 +105,15 @@ class ChangeLogTest {
     }
 
     @Test
-    void theLogSurvivesARestartAndAnIndexRebuild() throws Exception {
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+    public void theLogSurvivesARestartAndAnIndexRebuild() throws Exception {
+        try (RecordStore store = open(dir)) {
             store.put(decision("d1", "cbd", "One", "en"), GRAPH);
             store.delete(D1);
         }
         try (var files = Files.walk(dir.resolve("index"))) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+        try (RecordStore store = open(dir)) {
             assertEquals(2, store.lastSequence());
             assertEquals(2, all(store, ChangeQuery.ALL, 10).size());
             store.put(decision("d2", "cbd", "Two", "en"), GRAPH);
@@ -101,9 +122,9 @@ class ChangeLogTest {
     }
 
     @Test
-    void aWriteRequestIsAtomicWithItsSettingsAndProvenance() {
+    public void aWriteRequestIsAtomicWithItsSettingsAndProvenance() {
         IRI source = Values.iri(BASE + "graphs/sources/peer");
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+        try (RecordStore store = open(dir)) {
             store.put(decision("d1", "cbd", "Local", "en"), GRAPH);
             Model provenance = new LinkedHashModel();
             provenance.add(source, PROV.WAS_DERIVED_FROM, Values.iri("http://peer.example.org/"));
@@ -145,9 +166,9 @@ class ChangeLogTest {
     }
 
     @Test
-    void aConfinedWriteLeavesRecordsOfOtherGraphsAloneAndStoreGraphsAreNeverRecords() {
+    public void aConfinedWriteLeavesRecordsOfOtherGraphsAloneAndStoreGraphsAreNeverRecords() {
         IRI source = Values.iri(BASE + "graphs/sources/peer");
-        try (RecordStore store = RecordStore.openEmbedded(dir)) {
+        try (RecordStore store = open(dir)) {
             store.put(decision("d1", "cbd", "Local", "en"), GRAPH);
             store.setSetting(SettingKey.BASE_IRI, BASE);
             WriteResult r = store.write(new WriteRequest(

@@ -1,8 +1,9 @@
 package org.chmexchange.store.internal;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.chmexchange.admission.Batch;
+import org.chmexchange.admission.RecordSplitter;
 import org.chmexchange.model.RecordIris;
 import org.chmexchange.model.RecordType;
 import org.chmexchange.store.InvalidRecordException;
@@ -10,7 +11,6 @@ import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
-import org.eclipse.rdf4j.model.impl.DynamicModelFactory;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 
 /**
@@ -20,41 +20,27 @@ import org.eclipse.rdf4j.model.vocabulary.RDF;
  */
 public final class RecordGraphs {
 
-    /** Models that index lazily: splitting and storing never filter, so they never pay for indexes. */
-    private static final DynamicModelFactory MODELS = new DynamicModelFactory();
-
     private RecordGraphs() {}
 
     /**
-     * Groups the statements of {@code data} by record, in order of first appearance.
+     * Groups the statements of {@code data} by record, in order of first appearance, with the
+     * pipeline's one splitter ({@link RecordSplitter}); the store takes only whole records.
      *
-     * @throws StoreException if a statement belongs to no record, or a record subject is a blank node
+     * @throws InvalidRecordException if a statement belongs to no record, a record subject is a blank
+     *     node or has two record classes, or a record IRI is refused ({@link RecordIris#refusal})
      */
     public static Map<IRI, Model> split(Model data) {
-        Map<IRI, Model> records = new LinkedHashMap<>();
-        for (Statement st : data.getStatements(null, RDF.TYPE, null)) {
-            if (st.getObject().isIRI()
-                    && RecordType.fromClass((IRI) st.getObject()).isPresent()) {
-                if (!st.getSubject().isIRI()) {
-                    throw new InvalidRecordException("A record must have an IRI, not a blank node: " + st);
-                }
-                IRI iri = (IRI) st.getSubject();
-                checkRecordIri(iri);
-                if (records.containsKey(iri)) {
-                    throw new InvalidRecordException("<" + iri + "> has more than one record class; a record has"
-                            + " exactly one (chm:Treaty, chm:Meeting, chm:Decision, ...)");
-                }
-                records.put(iri, MODELS.createEmptyModel());
-            }
+        Batch batch = new RecordSplitter().addAll(data).batch();
+        if (!batch.rejections().isEmpty()) {
+            throw new InvalidRecordException(batch.rejections().get(0).reason());
         }
-        for (Statement st : data) {
-            IRI owner = ownerOf(st.getSubject(), records)
-                    .orElseThrow(() -> new InvalidRecordException("Statement about <" + st.getSubject()
-                            + "> belongs to no record (a record is an IRI typed with a chm record class;"
-                            + " nested resources use the record IRI plus a #fragment): " + st));
-            records.get(owner).add(st.getSubject(), st.getPredicate(), st.getObject());
+        if (batch.dropped() > 0) {
+            throw new InvalidRecordException("A statement about " + batch.firstDropped() + " belongs to no record (a"
+                    + " record is an IRI typed with a chm record class; nested resources use the record IRI plus a"
+                    + " #fragment); " + batch.dropped() + " statement(s) of the write belong to none");
         }
-        return records;
+        batch.records().keySet().forEach(RecordGraphs::checkRecordIri);
+        return batch.records();
     }
 
     /** Namespace of the project's vocabularies and reference graphs: never a record. */
@@ -90,10 +76,5 @@ public final class RecordGraphs {
     /** True if {@code subject} is {@code record} or one of its nested resources ({@link RecordIris}). */
     public static boolean belongsTo(Resource subject, IRI record) {
         return RecordIris.belongsTo(subject, record);
-    }
-
-    private static Optional<IRI> ownerOf(Resource subject, Map<IRI, Model> records) {
-        IRI owner = RecordIris.ownerOf(subject);
-        return owner != null && records.containsKey(owner) ? Optional.of(owner) : Optional.empty();
     }
 }

@@ -31,13 +31,14 @@ final class JenaTerms {
      * stores numbers, dates, times and booleans by value inside the node id ("1.50" comes back as
      * "1.5", "...06.120Z" as "...06.12Z"), so such a literal in a form other than the one TDB2 would
      * give back is stored with the datatype {@code urn:chm-exchange:lexical:{datatype IRI}}, which
-     * TDB2 does not interpret, and read back with its own datatype.
+     * TDB2 does not interpret, and read back with its own datatype. (A literal that arrives with a
+     * datatype under this prefix would be read back unwrapped: the prefix is this store's own.)
      */
     static final String LEXICAL = "urn:chm-exchange:lexical:";
 
     private JenaTerms() {}
 
-    /** The Jena node of an RDF4J value; null stays null (a wildcard). */
+    /** The Jena node of an RDF4J value; null becomes {@link Node#ANY}, the wildcard of a find. */
     static Node node(Value v) {
         if (v == null) {
             return Node.ANY;

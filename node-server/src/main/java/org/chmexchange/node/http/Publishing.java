@@ -177,8 +177,19 @@ final class Publishing {
             case Gates.IRI -> throw ApiException.badRequest(
                     "Not a record", refused.get(0).reason(), Map.of());
             case SCOPE -> throw scopeRefusal(token, refused);
-            case Gates.OWNERSHIP -> throw ownershipRefusal(
-                    token, refused.get(0).iri(), refused.get(0).reason());
+            case Gates.OWNERSHIP -> {
+                IRI iri = refused.get(0).iri();
+                throw Gates.heldElsewhere(store, graphOf(token), iri)
+                        .map(holder -> ownershipRefusal(token, iri, holder))
+                        .orElseGet(() -> ApiException.forbidden(
+                                "Token '" + token.name() + "' may not overwrite or delete <" + iri + ">: "
+                                        + refused.get(0).reason() + ".",
+                                Map.of(
+                                        "record",
+                                        iri.stringValue(),
+                                        "reason",
+                                        refused.get(0).reason())));
+            }
             case Gates.VALIDATION -> {
                 List<Violation> violations = new ArrayList<>();
                 Set<ValidationReport> seen = new java.util.LinkedHashSet<>();
@@ -252,16 +263,11 @@ final class Publishing {
                         records));
     }
 
-    private static ApiException ownershipRefusal(Token token, IRI iri, String reason) {
+    private static ApiException ownershipRefusal(Token token, IRI iri, IRI holder) {
         return ApiException.forbidden(
-                "Token '" + token.name() + "' may not overwrite or delete <" + iri + ">: this node holds it"
-                        + " in <" + reason.substring("held in <".length(), reason.length() - 1)
-                        + ">, not among the token's own records.",
-                Map.of(
-                        "record",
-                        iri.stringValue(),
-                        "reason",
-                        reason.replace("<", "").replace(">", "")));
+                "Token '" + token.name() + "' may not overwrite or delete <" + iri + ">: this node holds it" + " in <"
+                        + holder + ">, not among the token's own records.",
+                Map.of("record", iri.stringValue(), "reason", "held in " + holder));
     }
 
     /**
@@ -284,7 +290,7 @@ final class Publishing {
         for (IRI iri : iris) {
             Optional<IRI> holder = Gates.heldElsewhere(store, graphOf(token), iri);
             if (holder.isPresent()) {
-                throw ownershipRefusal(token, iri, "held in <" + holder.get() + ">");
+                throw ownershipRefusal(token, iri, holder.get());
             }
         }
     }

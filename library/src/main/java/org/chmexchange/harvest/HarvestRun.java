@@ -17,6 +17,7 @@ import org.chmexchange.admission.Batch;
 import org.chmexchange.admission.Gates;
 import org.chmexchange.admission.RecordSplitter;
 import org.chmexchange.admission.Rejection;
+import org.chmexchange.admission.SnapshotSweep;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.SettingKey;
 import org.chmexchange.store.WriteRequest;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Runs harvests into a {@link RecordStore}: loads a source's state, drives its {@link Harvester},
  * and passes every page through the admission pipeline ({@link RecordSplitter}, then the gates
  * record IRIs, ownership and validation) before it commits the admitted records, deletions (and the
- * snapshot sweep), the new state and PROV-O provenance in one transaction into the source's named
+ * {@link SnapshotSweep}: on a snapshot page, the source's records that no page of the run carried),
+ * the new state and PROV-O provenance in one transaction into the source's named
  * graph {@code {base}graphs/sources/{name}}. Rejected records are reported (invalid ones to the
  * listener, with their validation report) and skipped; they do not stop the run.
  *
@@ -146,6 +148,7 @@ public final class HarvestRun {
         private final IRI graph;
         private final IRI activity;
         private final Admission admission;
+        private final SnapshotSweep sweep = new SnapshotSweep();
         private HarvestCounts total = HarvestCounts.ZERO;
 
         PageWriter(HarvestSource source, Instant started, HarvestListener listener) {
@@ -162,10 +165,8 @@ public final class HarvestRun {
         public void page(HarvestPage page) {
             Batch batch =
                     admission.admit(new RecordSplitter().addAll(page.records()).batch());
-            Set<IRI> rejected = new HashSet<>();
             for (Rejection r : batch.rejections()) {
                 if (r.gate().equals(Gates.VALIDATION)) {
-                    rejected.add(r.iri());
                     LOG.info("Source {}: record <{}> rejected: {}", source.name(), r.iri(), r.report());
                     listener.rejected(source, r.iri(), r.report());
                 } else if (r.gate().equals(Gates.OWNERSHIP)) {
@@ -179,13 +180,11 @@ public final class HarvestRun {
                     LOG.warn("Source {}: {} is skipped: {}", source.name(), r.subject(), r.reason());
                 }
             }
+            sweep.saw(batch);
             Set<IRI> deletes = new HashSet<>(page.deletes());
             if (page.snapshot()) {
-                Set<IRI> gone = new HashSet<>(store.recordsIn(graph));
-                gone.removeAll(batch.records().keySet());
-                gone.removeAll(rejected); // rejected records keep their last valid version
-                gone.removeAll(page.present());
-                deletes.addAll(gone);
+                // Rejected records keep their last valid version; so do those of the run's earlier pages.
+                deletes.addAll(sweep.gone(store, graph, page.present()::contains));
             }
             HarvestCounts sofar = total; // counts of the pages before; the run's end writes the final ones
             Map<SettingKey, String> settings = Map.of(

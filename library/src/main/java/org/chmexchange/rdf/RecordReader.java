@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.rio.ParserConfig;
+import org.eclipse.rdf4j.rio.RDFHandler;
 import org.eclipse.rdf4j.rio.RDFHandlerException;
 import org.eclipse.rdf4j.rio.RDFParseException;
 import org.eclipse.rdf4j.rio.RDFParser;
@@ -54,11 +55,31 @@ public final class RecordReader {
      * @throws UncheckedIOException if reading {@code in} fails
      */
     public static Model read(InputStream in, RecordFormat format, String baseIri) {
+        Model model = new LinkedHashModel();
+        parse(in, format, baseIri, new StatementCollector(model));
+        return model;
+    }
+
+    /**
+     * Parses a whole document into {@code handler}, statement by statement, with the settings and
+     * the error translation of {@link #read}: for callers that must not hold the document in memory
+     * (a dump streamed to a {@link org.chmexchange.admission.RecordSpool}). On a failure the handler
+     * has received the statements before the error; it is the handler's to discard them.
+     *
+     * @param in the document; not null; read to the end of the document, not closed
+     * @param format its format; not null
+     * @param baseIri the IRI relative IRIs are resolved against; not null
+     * @param handler receives the statements; not null
+     * @throws RecordParseException on a syntax error or refused input, and when the handler throws
+     *     an {@link RDFHandlerException}
+     * @throws UncheckedIOException if reading {@code in} fails
+     */
+    public static void parse(InputStream in, RecordFormat format, String baseIri, RDFHandler handler) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(baseIri, "baseIri");
-        Model model = new LinkedHashModel();
+        Objects.requireNonNull(handler, "handler");
         RDFParser parser = createParser(format);
-        parser.setRDFHandler(new StatementCollector(model));
+        parser.setRDFHandler(handler);
         String what = format.rdfFormat().getName() + " document <" + baseIri + ">";
         try {
             parser.parse(in, baseIri);
@@ -69,7 +90,6 @@ public final class RecordReader {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + what, e);
         }
-        return model;
     }
 
     /**

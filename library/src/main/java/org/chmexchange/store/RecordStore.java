@@ -1,9 +1,11 @@
 package org.chmexchange.store;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.chmexchange.store.internal.IndexedRecordStore;
 import org.chmexchange.store.internal.LegacyMigration;
 import org.eclipse.rdf4j.model.IRI;
@@ -135,8 +137,24 @@ public interface RecordStore extends AutoCloseable {
     /** The named graph holding a record, or empty if the store has no such record. */
     Optional<IRI> graphOf(IRI record);
 
-    /** The IRIs of the records held in a named graph. */
-    Set<IRI> recordsIn(IRI graph);
+    /**
+     * The IRIs of the records held in a named graph, all in memory: for graphs of a known, modest
+     * size; {@link #forEachRecordIn} streams them.
+     */
+    default Set<IRI> recordsIn(IRI graph) {
+        Set<IRI> records = new LinkedHashSet<>();
+        forEachRecordIn(graph, records::add);
+        return records;
+    }
+
+    /**
+     * Gives {@code action} the IRI of every record held in a named graph, one at a time, inside one
+     * read transaction (so it sees one state of the store). The action must not write to the store.
+     *
+     * @throws StoreException if the store cannot be read, or the action throws (its exception is the
+     *     cause)
+     */
+    void forEachRecordIn(IRI graph, Consumer<? super IRI> action);
 
     /** The sequence number of the newest change, 0 for a store that never changed. */
     long lastSequence();

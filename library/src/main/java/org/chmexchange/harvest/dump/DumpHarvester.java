@@ -15,6 +15,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.chmexchange.admission.RecordSpool;
 import org.chmexchange.harvest.HarvestContext;
 import org.chmexchange.harvest.HarvestException;
 import org.chmexchange.harvest.HarvestPage;
@@ -25,13 +26,13 @@ import org.chmexchange.harvest.Harvester;
 import org.chmexchange.rdf.RecordFormat;
 import org.chmexchange.rdf.RecordParseException;
 import org.chmexchange.rdf.RecordReader;
-import org.eclipse.rdf4j.model.Model;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one RDF dump: a conditional GET, then the whole body parsed into one snapshot page. Nothing
- * is handed to the sink unless the whole document was read and parsed. See
+ * Reads one RDF dump: a conditional GET, the whole body parsed into a {@link RecordSpool} on disk,
+ * then the spool handed to the sink in pages of whole records, the last a snapshot. Nothing is
+ * handed to the sink unless the whole document was read and parsed. See
  * {@link DumpHarvesterFactory} for the contract.
  */
 final class DumpHarvester implements Harvester {
@@ -49,12 +50,19 @@ final class DumpHarvester implements Harvester {
     private final HarvestContext context;
     private final Optional<RecordFormat> formatOption;
     private final long maxBytes;
+    private final int pageStatements;
 
-    DumpHarvester(HarvestSource source, HarvestContext context, Optional<RecordFormat> formatOption, long maxBytes) {
+    DumpHarvester(
+            HarvestSource source,
+            HarvestContext context,
+            Optional<RecordFormat> formatOption,
+            long maxBytes,
+            int pageStatements) {
         this.source = source;
         this.context = context;
         this.formatOption = formatOption;
         this.maxBytes = maxBytes;
+        this.pageStatements = pageStatements;
     }
 
     @Override
@@ -64,38 +72,49 @@ final class DumpHarvester implements Harvester {
         // The validators are per-source state kept in the store, so the harvester sends them.
         state.get(DumpHarvesterFactory.ETAG).ifPresent(etag -> request.header("If-None-Match", etag));
         state.get(DumpHarvesterFactory.LAST_MODIFIED).ifPresent(date -> request.header("If-Modified-Since", date));
-        Model records;
-        HarvestState next;
-        try (Response response = context.http().newCall(request.build()).execute()) {
-            if (response.code() == 304) {
-                LOG.debug("Source {}: {} not modified", source.name(), url);
-                return;
+        try (RecordSpool spool = RecordSpool.inTemporaryDirectory()) {
+            HarvestState next;
+            try (Response response = context.http().newCall(request.build()).execute()) {
+                if (response.code() == 304) {
+                    LOG.debug("Source {}: {} not modified", source.name(), url);
+                    return;
+                }
+                if (response.code() != 200) {
+                    throw new HarvestException("Source " + source.name() + ": GET " + url + " answered "
+                            + response.code() + (response.message().isEmpty() ? "" : " " + response.message())
+                            + "; nothing was stored");
+                }
+                ResponseBody body = response.body();
+                long length = body.contentLength();
+                if (length > maxBytes) {
+                    throw tooLarge(url, "its Content-Length is " + length + " bytes");
+                }
+                String contentType = response.header("Content-Type");
+                RecordFormat format = formatOf(
+                                contentType, formatOption, response.request().url())
+                        .orElseThrow(() -> new HarvestException("Source " + source.name()
+                                + ": cannot tell the RDF format of " + url + ": Content-Type '" + contentType
+                                + "' is not an RDF media type, the source has no option format, and the file name"
+                                + " has no known extension (ttl, nt, nq, jsonld, rdf, trig; optionally .gz);"
+                                + " nothing was stored"));
+                parse(body.byteStream(), format, url, spool);
+                next = state.with(DumpHarvesterFactory.ETAG, response.header("ETag"))
+                        .with(DumpHarvesterFactory.LAST_MODIFIED, response.header("Last-Modified"));
+            } catch (IOException e) {
+                throw new HarvestException(
+                        "Source " + source.name() + ": GET " + url + " failed: " + e + "; nothing was stored", e);
             }
-            if (response.code() != 200) {
-                throw new HarvestException("Source " + source.name() + ": GET " + url + " answered " + response.code()
-                        + (response.message().isEmpty() ? "" : " " + response.message()) + "; nothing was stored");
-            }
-            ResponseBody body = response.body();
-            long length = body.contentLength();
-            if (length > maxBytes) {
-                throw tooLarge(url, "its Content-Length is " + length + " bytes");
-            }
-            String contentType = response.header("Content-Type");
-            RecordFormat format = formatOf(
-                            contentType, formatOption, response.request().url())
-                    .orElseThrow(() -> new HarvestException("Source " + source.name()
-                            + ": cannot tell the RDF format of " + url + ": Content-Type '" + contentType
-                            + "' is not an RDF media type, the source has no option format, and the file name"
-                            + " has no known extension (ttl, nt, nq, jsonld, rdf, trig; optionally .gz);"
-                            + " nothing was stored"));
-            records = parse(body.byteStream(), format, url);
-            next = state.with(DumpHarvesterFactory.ETAG, response.header("ETag"))
-                    .with(DumpHarvesterFactory.LAST_MODIFIED, response.header("Last-Modified"));
-        } catch (IOException e) {
+            // The whole dump parsed: now, and only now, pages go to the sink. Pages before the last keep
+            // the old state, so a run stopped among them reads the dump again.
+            spool.parts(
+                    pageStatements,
+                    (part, last) -> sink.page(new HarvestPage(part, Set.of(), last, last ? next : state)));
+        } catch (UncheckedIOException e) {
             throw new HarvestException(
-                    "Source " + source.name() + ": GET " + url + " failed: " + e + "; nothing was stored", e);
+                    "Source " + source.name() + ": the spool of the dump " + url + " on disk ("
+                            + System.getProperty("java.io.tmpdir") + ") failed: " + e.getCause(),
+                    e);
         }
-        sink.page(new HarvestPage(records, Set.of(), true, next));
     }
 
     /**
@@ -103,7 +122,7 @@ final class DumpHarvester implements Harvester {
      * an {@code application/gzip} body; a {@code Content-Encoding: gzip} is already decoded by the
      * HTTP client). Both the wire bytes and the decoded bytes are limited to {@code maxBytes}.
      */
-    private Model parse(InputStream body, RecordFormat format, String url) {
+    private void parse(InputStream body, RecordFormat format, String url, RecordSpool spool) {
         BoundedInputStream wire = new BoundedInputStream(body, maxBytes);
         BoundedInputStream content = null;
         try {
@@ -117,7 +136,7 @@ final class DumpHarvester implements Harvester {
                 content = new BoundedInputStream(decoded, maxBytes);
                 // Some parsers (N-Triples, N-Quads) close their input at the end: shield it, so
                 // that the rest of the body can still be drained below.
-                Model model = RecordReader.read(new CloseShield(content), format, url);
+                RecordReader.parse(new CloseShield(content), format, url, spool);
                 // A parser may stop at the end of its document: drain, so that a truncated or
                 // oversized remainder still fails the run.
                 content.transferTo(OutputStream.nullOutputStream());
@@ -127,8 +146,7 @@ final class DumpHarvester implements Harvester {
                         url,
                         content.count(),
                         gzip ? ", gzipped " + wire.count() : "",
-                        model.size());
-                return model;
+                        spool.statements());
             }
         } catch (RecordParseException | UncheckedIOException | IOException e) {
             HarvestException failure = readFailure(url, wire, content);

@@ -14,11 +14,16 @@ import org.chmexchange.rdf.RecordFormat;
  * Protocol {@code rdf-dump}: the complete content of a source as one RDF document at its URL.
  *
  * <p>Each run sends a conditional GET ({@code If-None-Match} / {@code If-Modified-Since} from the
- * validators saved in the state). {@code 304 Not Modified} commits nothing; {@code 200} is parsed
- * whole with the hardened {@link org.chmexchange.rdf.RecordReader} and committed as one
- * <em>snapshot</em> page: records of this source missing from the dump are deleted. A dump that
+ * validators saved in the state). {@code 304 Not Modified} commits nothing. A {@code 200} body is
+ * parsed whole with the hardened {@link org.chmexchange.rdf.RecordReader} into a
+ * {@link org.chmexchange.admission.RecordSpool} on disk (memory stays bounded whatever the dump's
+ * size), and only a dump read and parsed to its end is committed: in pages of about
+ * {@value #DEFAULT_PAGE_STATEMENTS} statements, each holding whole records, the last one a
+ * <em>snapshot</em> page, so records of this source missing from the dump are deleted. A dump that
  * cannot be read completely (HTTP error, truncated body, syntax error, over the size limit) commits
- * nothing and fails the run with a {@link org.chmexchange.harvest.HarvestException}.
+ * nothing and fails the run with a {@link org.chmexchange.harvest.HarvestException}. The pages
+ * before the last keep the previous validators, so a run stopped among them (a crash) reads the
+ * dump again next time instead of taking it as not modified.
  *
  * <p>Options (all optional; an unknown option is an error):
  * <ul>
@@ -27,7 +32,9 @@ import org.chmexchange.rdf.RecordFormat;
  *       (for example {@code application/octet-stream}); otherwise the URL's file extension
  *       decides ({@code .ttl}, {@code .nt.gz}, ...);
  *   <li>{@code maxBytes}: the most bytes read from the document, after decompression, and from
- *       the wire; default {@value #DEFAULT_MAX_BYTES} (512 MiB).
+ *       the wire; default {@value #DEFAULT_MAX_BYTES} (512 MiB);
+ *   <li>{@code pageStatements}: the statements aimed at per committed page (one transaction, one
+ *       validation batch); default {@value #DEFAULT_PAGE_STATEMENTS}.
  * </ul>
  *
  * <p>State keys: {@value #ETAG} (the {@code ETag} of the last dump read) and {@value #LAST_MODIFIED}
@@ -63,7 +70,13 @@ public final class DumpHarvesterFactory implements HarvesterFactory {
     /** State key: the {@code Last-Modified} of the last dump read, as the server wrote it. */
     public static final String LAST_MODIFIED = "lastModified";
 
-    private static final Set<String> OPTIONS = Set.of(FORMAT, MAX_BYTES);
+    /** Option: the statements aimed at per page. */
+    public static final String PAGE_STATEMENTS = "pageStatements";
+
+    /** Default page size: 20,000 statements (about 1,500 records of the sample data). */
+    public static final int DEFAULT_PAGE_STATEMENTS = 20_000;
+
+    private static final Set<String> OPTIONS = Set.of(FORMAT, MAX_BYTES, PAGE_STATEMENTS);
 
     @Override
     public HarvestProtocol protocol() {
@@ -72,11 +85,14 @@ public final class DumpHarvesterFactory implements HarvesterFactory {
 
     /**
      * @throws IllegalArgumentException if an option is unknown, {@code format} is not a known file
-     *     extension, or {@code maxBytes} is not a positive whole number
+     *     extension, or {@code maxBytes} or {@code pageStatements} is not a positive whole number
      */
     @Override
     public Harvester create(HarvestSource source, HarvestContext context) {
-        return new DumpHarvester(source, context, format(source), maxBytes(source));
+        Optional<RecordFormat> format = format(source);
+        long maxBytes = positive(source, MAX_BYTES, DEFAULT_MAX_BYTES, Long.MAX_VALUE);
+        int pageStatements = (int) positive(source, PAGE_STATEMENTS, DEFAULT_PAGE_STATEMENTS, Integer.MAX_VALUE);
+        return new DumpHarvester(source, context, format, maxBytes, pageStatements);
     }
 
     private static Optional<RecordFormat> format(HarvestSource source) {
@@ -96,23 +112,21 @@ public final class DumpHarvesterFactory implements HarvesterFactory {
                         + "' is not one of ttl, nt, nq, jsonld, rdf, trig")));
     }
 
-    private static long maxBytes(HarvestSource source) {
-        String value = source.options().get(MAX_BYTES);
+    private static long positive(HarvestSource source, String option, long fallback, long max) {
+        String value = source.options().get(option);
         if (value == null) {
-            return DEFAULT_MAX_BYTES;
+            return fallback;
         }
-        long bytes;
+        long number;
         try {
-            bytes = Long.parseLong(value.trim());
+            number = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "Source " + source.name() + ": option maxBytes must be a positive number of bytes: '" + value + "'",
-                    e);
+            number = -1;
         }
-        if (bytes < 1) {
-            throw new IllegalArgumentException("Source " + source.name()
-                    + ": option maxBytes must be a positive number of bytes: '" + value + "'");
+        if (number < 1 || number > max) {
+            throw new IllegalArgumentException("Source " + source.name() + ": option " + option
+                    + " must be a whole number from 1 to " + max + ": '" + value + "'");
         }
-        return bytes;
+        return number;
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +25,6 @@ import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
-import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.QueryResultHandlerException;
 import org.eclipse.rdf4j.query.resultio.QueryResultParseException;
@@ -73,7 +71,6 @@ final class SparqlHarvester implements Harvester {
         requests = 0;
         Position start = Position.of(state, source.name());
         boolean full = start == null;
-        Set<IRI> seen = new HashSet<>();
         long read = 0;
         for (int t = full ? 0 : TYPES.indexOf(start.type()); t < TYPES.size(); t++) {
             RecordType type = TYPES.get(t);
@@ -97,13 +94,6 @@ final class SparqlHarvester implements Harvester {
                     }
                 }
                 Model records = fetchable.isEmpty() ? new LinkedHashModel() : construct(type, last, fetchable);
-                if (full) {
-                    for (IRI iri : fetchable) {
-                        if (records.contains(iri, RDF.TYPE, null)) {
-                            seen.add(iri);
-                        }
-                    }
-                }
                 read += fetchable.size();
                 last = keys.get(keys.size() - 1).stringValue();
                 sink.page(new HarvestPage(
@@ -118,8 +108,8 @@ final class SparqlHarvester implements Harvester {
             }
         }
         if (full) {
-            // Everything was read in this run: records of this source it did not see are gone.
-            sink.page(new HarvestPage(new LinkedHashModel(), Set.of(), true, HarvestState.EMPTY, seen));
+            // Everything was read in this run: the sweep deletes the records of this source no page carried.
+            sink.page(new HarvestPage(new LinkedHashModel(), Set.of(), true, HarvestState.EMPTY));
         } else {
             // Resumed: what the interrupted run saw is unknown, so no sweep; start afresh next time.
             LOG.info(

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.chmexchange.model.RecordType;
 import org.chmexchange.store.ChangeEntry;
 import org.chmexchange.store.ChangeKind;
@@ -315,8 +316,8 @@ public final class IndexedRecordStore implements RecordStore {
 
     /** The IRIs of the records held in a named graph. */
     @Override
-    public Set<IRI> recordsIn(IRI graph) {
-        return triples.recordsIn(Objects.requireNonNull(graph, "graph"));
+    public void forEachRecordIn(IRI graph, Consumer<? super IRI> action) {
+        triples.forEachRecordIn(Objects.requireNonNull(graph, "graph"), Objects.requireNonNull(action, "action"));
     }
 
     /** The sequence number of the newest change, 0 for a store that never changed. */

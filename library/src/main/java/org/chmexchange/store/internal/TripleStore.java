@@ -159,18 +159,17 @@ public final class TripleStore {
         }
     }
 
-    /** The IRIs of the records (subjects typed with a record class) of a named graph. */
-    public Set<IRI> recordsIn(IRI graph) {
-        return read("Listing the records of graph <" + graph + ">", q -> {
-            Set<IRI> records = new LinkedHashSet<>();
+    /** Gives {@code action} every record (subject typed with a record class) of a named graph, in one read. */
+    public void forEachRecordIn(IRI graph, Consumer<? super IRI> action) {
+        read("Listing the records of graph <" + graph + ">", q -> {
             for (RecordType type : RecordType.values()) {
                 q.find(null, RDF.TYPE, type.rdfClass(), graph, st -> {
                     if (st.getSubject().isIRI()) {
-                        records.add((IRI) st.getSubject());
+                        action.accept((IRI) st.getSubject());
                     }
                 });
             }
-            return records;
+            return null;
         });
     }
 

@@ -15,9 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.chmexchange.harvest.HarvestListener;
 import org.chmexchange.harvest.HarvestOutcome;
 import org.chmexchange.harvest.HarvestSource;
@@ -27,7 +30,9 @@ import org.chmexchange.store.RecordQuery;
 import org.chmexchange.testkit.harvest.HarvestFixture;
 import org.chmexchange.testkit.harvest.HarvestTesting;
 import org.chmexchange.vocab.CHM;
+import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -285,5 +290,61 @@ class DumpHarvesterTest extends HarvestFixture {
         assertEquals(1, outcome.counts().rejected());
         assertEquals(0, outcome.counts().deleted(), "a snapshot does not delete a rejected record");
         assertTrue(store.get(OTHER_DECISION).orElseThrow().contains(OTHER_DECISION, CHM.treaty, null));
+    }
+
+    /** The sample as N-Triples (valid Turtle) in a shuffled order, so a record's statements are scattered. */
+    private static String scattered(Model records) {
+        List<String> lines = new ArrayList<>(
+                Arrays.asList(HarvestTesting.write(records, RDFFormat.NTRIPLES).split("\n")));
+        Collections.shuffle(lines, new Random(42));
+        return String.join("\n", lines) + "\n";
+    }
+
+    @Test
+    void aDumpLargerThanAPageIsCommittedInPagesOfWholeRecordsTheLastOneSweeping() {
+        Model sample = HarvestTesting.sample();
+        HarvestSource paged = source(PATH, Map.of(DumpHarvesterFactory.PAGE_STATEMENTS, "10"));
+        serveTurtle(scattered(sample));
+
+        HarvestTesting.Recorder recorder = new HarvestTesting.Recorder();
+        HarvestOutcome first = runner.run(paged, recorder);
+
+        assertOk(first);
+        assertTrue(first.counts().pages() > 2, "several pages: " + first.counts());
+        assertEquals(recordsOf(sample).size(), first.counts().created());
+        assertEquals(sorted(recordsOf(sample)), sorted(harvested()));
+        for (IRI record : recordsOf(sample)) {
+            Model expected = new LinkedHashModel(sample.filter(record, null, null));
+            assertTrue(
+                    store.get(record).orElseThrow().containsAll(expected),
+                    "every statement of <" + record + "> though they were scattered over the pages");
+        }
+
+        serveTurtle(scattered(HarvestTesting.without(sample, OTHER_DECISION)));
+        HarvestOutcome second = runner.run(paged, HarvestListener.NONE);
+
+        assertOk(second);
+        assertEquals(1, second.counts().deleted(), "the sweep deletes only what no page of the run carried");
+        assertEquals(recordsOf(sample).size() - 1, harvested().size());
+        assertFalse(harvested().contains(OTHER_DECISION));
+    }
+
+    @Test
+    void aRunStoppedAmongThePagesOfADumpReadsItAgainNextTime() {
+        Model sample = HarvestTesting.sample();
+        HarvestSource paged = source(PATH, Map.of(DumpHarvesterFactory.PAGE_STATEMENTS, "10"));
+        String etag = serveTurtle(scattered(sample));
+
+        HarvestOutcome stopped = runner.run(paged, HarvestTesting.crashAfter(1));
+
+        assertFalse(stopped.error() == null, "the run stopped after its first page");
+        assertEquals(HarvestState.EMPTY, runner.state(NAME), "the pages before the last keep the old state");
+        HarvestOutcome again = runner.run(paged, HarvestListener.NONE);
+        assertOk(again);
+        assertFalse(
+                server.findAll(getRequestedFor(urlEqualTo(PATH))).get(1).containsHeader("If-None-Match"),
+                "the dump is read again, not taken as unmodified");
+        assertEquals(sorted(recordsOf(sample)), sorted(harvested()));
+        assertEquals(etag, runner.state(NAME).get(DumpHarvesterFactory.ETAG).orElseThrow());
     }
 }

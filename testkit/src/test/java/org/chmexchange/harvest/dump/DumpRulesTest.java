@@ -58,7 +58,9 @@ class DumpRulesTest {
                 Map.of("maxbytes", "10"),
                 Map.of("format", "csv"),
                 Map.of("maxBytes", "0"),
-                Map.of("maxBytes", "lots"))) {
+                Map.of("maxBytes", "lots"),
+                Map.of("pageStatements", "0"),
+                Map.of("pageStatements", "3000000000"))) {
             IllegalArgumentException e = assertThrows(
                     IllegalArgumentException.class,
                     () -> factory.create(source(options), context()),

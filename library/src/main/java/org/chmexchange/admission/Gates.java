@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.chmexchange.model.RecordIris;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.validation.RecordValidator;
 import org.chmexchange.validation.ValidationReport;
 import org.chmexchange.validation.Violation;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 
 /** The library's gates, one place for each rule. */
@@ -72,6 +74,46 @@ public final class Gates {
     public static Optional<IRI> heldElsewhere(RecordStore store, IRI graph, IRI iri) {
         Optional<IRI> holder = store.graphOf(iri);
         return holder.isPresent() && !holder.get().equals(graph) ? holder : Optional.empty();
+    }
+
+    /**
+     * Validates what changed: the records of the batch that {@code graph} does not already hold with
+     * the same content ({@link RecordStore#unchangedIn}) are validated as {@link #validation(RecordValidator)}
+     * does; an unchanged record passes without validation (it was valid when it was stored, and the
+     * store will leave it as it is). The reports of the records validated are the same as when the
+     * whole batch is validated: shapes look at a record and the reference data, never at other
+     * records. After an upgrade of the shapes or the thesaurus, stored records are validated again
+     * only when they change.
+     */
+    public static Gate validation(RecordValidator validator, RecordStore store, IRI graph) {
+        Gate all = validation(validator);
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(graph, "graph");
+        return new Gate() {
+            @Override
+            public String name() {
+                return VALIDATION;
+            }
+
+            @Override
+            public void check(Batch batch) {
+                Set<IRI> unchanged = store.unchangedIn(graph, batch.records());
+                if (unchanged.isEmpty()) {
+                    all.check(batch);
+                    return;
+                }
+                Map<IRI, Model> changed = new LinkedHashMap<>(batch.records());
+                changed.keySet().removeAll(unchanged);
+                if (changed.isEmpty()) {
+                    return;
+                }
+                Batch toValidate = Batch.of(changed);
+                all.check(toValidate);
+                for (Rejection r : toValidate.rejections()) {
+                    batch.reject(r.subject(), r.gate(), r.reason(), r.report());
+                }
+            }
+        };
     }
 
     /**

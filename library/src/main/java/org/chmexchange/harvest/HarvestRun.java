@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.chmexchange.admission.Admission;
 import org.chmexchange.admission.Batch;
 import org.chmexchange.admission.Gates;
@@ -99,15 +103,28 @@ public final class HarvestRun {
         HarvestState state = state(source.name());
         listener.started(source, state);
         PageWriter writer = new PageWriter(source, started, listener);
-        String error = null;
+        RuntimeException failure = null;
         try {
             HarvesterFactory factory = registry.factory(source.protocol())
                     .orElseThrow(() -> new HarvestException("Source " + source.name() + ": no harvester for protocol '"
                             + source.protocol() + "'; known: " + registry.protocols()));
             factory.create(source, context).harvest(state, writer);
         } catch (RuntimeException e) {
-            error = e.getMessage() == null ? e.toString() : e.getMessage();
-            LOG.warn("Harvest of {} failed after {} pages: {}", source.name(), writer.total.pages(), error, e);
+            failure = e;
+        }
+        try {
+            writer.finish();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        String error = null;
+        if (failure != null) {
+            error = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+            LOG.warn("Harvest of {} failed after {} pages: {}", source.name(), writer.total.pages(), error, failure);
         }
         HarvestOutcome outcome = new HarvestOutcome(
                 source.name(), started, Instant.now().truncatedTo(ChronoUnit.MILLIS), writer.total, error);
@@ -149,7 +166,10 @@ public final class HarvestRun {
         private final IRI activity;
         private final Admission admission;
         private final SnapshotSweep sweep = new SnapshotSweep();
-        private HarvestCounts total = HarvestCounts.ZERO;
+        private final ExecutorService committer;
+        private Future<?> pending;
+        /** Written by the committing thread only; read by the run after {@link #finish()}. */
+        private volatile HarvestCounts total = HarvestCounts.ZERO;
 
         PageWriter(HarvestSource source, Instant started, HarvestListener listener) {
             this.source = source;
@@ -157,8 +177,13 @@ public final class HarvestRun {
             this.listener = listener;
             this.graph = graphOf(source.name());
             this.activity = Values.iri(base + "harvests/" + source.name() + "/" + started.toEpochMilli());
-            this.admission =
-                    Admission.of(Gates.recordIris(), Gates.ownership(store, graph), Gates.validation(validator));
+            this.committer = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "harvest-commit-" + source.name());
+                thread.setDaemon(true);
+                return thread;
+            });
+            this.admission = Admission.of(
+                    Gates.recordIris(), Gates.ownership(store, graph), Gates.validation(validator, store, graph));
         }
 
         @Override
@@ -186,9 +211,49 @@ public final class HarvestRun {
                 // Rejected records keep their last valid version; so do those of the run's earlier pages.
                 deletes.addAll(sweep.gone(store, graph, page.present()::contains));
             }
-            HarvestCounts sofar = total; // counts of the pages before; the run's end writes the final ones
             Map<SettingKey, String> settings = Map.of(
                     SettingKey.harvestState(source.name()), toJson(page.state().values()));
+            // The commit of this page overlaps the reading of the next one (the second core); the
+            // pages still commit one after the other, in order, each in one transaction.
+            awaitCommit();
+            pending = committer.submit(() -> commit(batch, deletes, settings));
+        }
+
+        /** Waits for the commit of the page before, and passes on its failure. */
+        void awaitCommit() {
+            Future<?> last = pending;
+            pending = null;
+            if (last == null) {
+                return;
+            }
+            try {
+                last.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HarvestException("Source " + source.name() + ": interrupted while a page was committed", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new HarvestException("Source " + source.name() + ": committing a page failed: " + cause, cause);
+            }
+        }
+
+        /** Waits for the last commit, then stops the committing thread; a failure of that commit is passed on. */
+        void finish() {
+            try {
+                awaitCommit();
+            } finally {
+                committer.shutdown();
+            }
+        }
+
+        private void commit(Batch batch, Set<IRI> deletes, Map<SettingKey, String> settings) {
+            HarvestCounts sofar = total; // counts of the pages before; the run's end writes the final ones
             WriteResult result = store.write(
                     new WriteRequest(graph, batch.statements(), deletes, true, settings, provenance(sofar)));
             for (IRI conflict : result.conflicts()) {

@@ -1,18 +1,22 @@
 package org.chmexchange.harvest;
 
 /**
- * Where a {@link Harvester} hands its pages. Each call validates the page's records and commits
- * the valid ones, the deletions and the new state in one transaction before it returns.
+ * Where a {@link Harvester} hands its pages. Each call admits the page's records (split, gates,
+ * validation); the valid ones, the deletions and the new state are then committed in one
+ * transaction, pages one after the other in the order they were handed over. The runner's sink
+ * ({@link HarvestRun}) commits a page while the harvester reads the next one, so the commit may end
+ * after the call returns: its failure is thrown by the next call, or ends the run.
  *
  * <p>Thread-safety: called from the harvesting thread only.
  */
 public interface HarvestSink {
 
     /**
-     * Commits one page.
+     * Admits one page and has it committed.
      *
-     * @throws org.chmexchange.store.StoreException if the store fails; nothing of the page, not even
-     *     the state, is committed, so the harvest can resume from the previous page
+     * @throws org.chmexchange.store.StoreException if the store fails (for this page or the one
+     *     before); nothing of the failed page, not even the state, is committed, so the harvest
+     *     resumes from the page before it
      */
     void page(HarvestPage page);
 }

@@ -2,6 +2,7 @@ package org.chmexchange.store;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -136,6 +137,20 @@ public interface RecordStore extends AutoCloseable {
 
     /** The named graph holding a record, or empty if the store has no such record. */
     Optional<IRI> graphOf(IRI record);
+
+    /**
+     * The records of {@code records} that {@code graph} already holds with the same content, so that
+     * writing them would change nothing: the same statements, blank nodes compared by label,
+     * {@code dcterms:modified} of the record itself ignored (the store stamps its own). Read in one
+     * read transaction; for the validation gate, which validates only what changed.
+     *
+     * @param graph the graph the records would be written to; not null
+     * @param records each record's statements, as a {@link org.chmexchange.admission.Batch} holds
+     *     them; not null, not changed
+     * @return the unchanged ones, a subset of the keys; empty when none is
+     * @throws StoreException if the store cannot be read
+     */
+    Set<IRI> unchangedIn(IRI graph, Map<IRI, Model> records);
 
     /**
      * The IRIs of the records held in a named graph, all in memory: for graphs of a known, modest

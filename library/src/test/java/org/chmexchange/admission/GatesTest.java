@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.chmexchange.model.RecordType;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.validation.RecordValidator;
@@ -93,6 +94,44 @@ class GatesTest {
             Admission.of(Gates.recordIris(), Gates.validation(validator)).admitOrStop(batch);
             assertEquals(1, batch.rejections().size(), "validation did not run: " + batch.rejections());
             assertEquals("iri", batch.rejections().get(0).gate());
+        }
+    }
+
+    @Test
+    void theStoreAwareValidationGateValidatesOnlyWhatChangedWithTheSameReports() {
+        IRI graph = RecordStore.localGraph(BASE);
+        IRI same = RecordType.TREATY.mint(BASE, "same");
+        IRI changed = RecordType.TREATY.mint(BASE, "changed");
+        try (RecordStore store = RecordStore.openEmbedded(dir);
+                RecordValidator validator = new RecordValidator()) {
+            // The store does not validate: both are held invalid, as if the shapes had changed since.
+            Model held = treaty(same, false);
+            held.addAll(treaty(changed, false));
+            store.put(held, graph);
+            Model newer = treaty(changed, false);
+            newer.add(changed, DCTERMS.DESCRIPTION, Values.literal("now with a description", "en"));
+
+            Batch everything = Batch.of(Map.of(same, treaty(same, false), changed, newer));
+            Gates.validation(validator).check(everything);
+            Batch whatChanged = Batch.of(Map.of(same, treaty(same, false), changed, newer));
+            Gates.validation(validator, store, graph).check(whatChanged);
+
+            assertEquals(2, everything.rejections().size());
+            assertEquals(List.of(same), List.copyOf(whatChanged.records().keySet()), "unchanged: not validated");
+            assertEquals(1, whatChanged.rejections().size());
+            Rejection rejected = whatChanged.rejections().get(0);
+            assertEquals(changed, rejected.iri());
+            Rejection alone = everything.rejections().stream()
+                    .filter(r -> r.iri().equals(changed))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(alone.report().violations(), rejected.report().violations(), "the same report");
+            assertEquals(Set.of(same), store.unchangedIn(graph, Map.of(same, treaty(same, false))));
+            assertEquals(
+                    Set.of(),
+                    store.unchangedIn(
+                            RecordStore.localGraph("http://other.example.org/"), Map.of(same, treaty(same, false))),
+                    "held in another graph");
         }
     }
 }

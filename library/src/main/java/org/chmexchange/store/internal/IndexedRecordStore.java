@@ -314,6 +314,27 @@ public final class IndexedRecordStore implements RecordStore {
         return triples.read("Finding the graph of <" + record + ">", q -> TripleStore.graphOf(q, record));
     }
 
+    @Override
+    public Set<IRI> unchangedIn(IRI graph, Map<IRI, Model> records) {
+        Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(records, "records");
+        if (records.isEmpty()) {
+            return Set.of();
+        }
+        return triples.read("Comparing " + records.size() + " records with <" + graph + ">", q -> {
+            Set<IRI> unchanged = new HashSet<>();
+            for (Map.Entry<IRI, Model> r : records.entrySet()) {
+                Optional<IRI> holder = TripleStore.graphOf(q, r.getKey());
+                if (holder.isPresent()
+                        && holder.get().equals(graph)
+                        && sameContent(TripleStore.readRecord(q, r.getKey()), r.getValue(), r.getKey())) {
+                    unchanged.add(r.getKey());
+                }
+            }
+            return unchanged;
+        });
+    }
+
     /** The IRIs of the records held in a named graph. */
     @Override
     public void forEachRecordIn(IRI graph, Consumer<? super IRI> action) {
@@ -665,8 +686,14 @@ public final class IndexedRecordStore implements RecordStore {
     }
 
     /** Whether two versions of a record say the same, apart from {@code dcterms:modified}. */
+    /**
+     * Whether two versions of a record have the same statements, each one's {@code dcterms:modified}
+     * of the record itself left out (a stored record has the store's; an incoming one has the
+     * store's stamp, the source's, or none).
+     */
     private static boolean sameContent(Model stored, Model incoming, IRI iri) {
-        if (stored.size() != incoming.size()) {
+        int storedSize = stored.size() - modifiedCount(stored, iri);
+        if (storedSize != incoming.size() - modifiedCount(incoming, iri)) {
             return false;
         }
         for (Statement st : incoming) {
@@ -678,5 +705,13 @@ public final class IndexedRecordStore implements RecordStore {
             }
         }
         return true;
+    }
+
+    private static int modifiedCount(Model record, IRI iri) {
+        int count = 0;
+        for (Statement ignored : record.getStatements(iri, DCTERMS.MODIFIED, null)) {
+            count++;
+        }
+        return count;
     }
 }

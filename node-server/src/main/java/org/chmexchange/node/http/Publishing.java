@@ -154,7 +154,7 @@ final class Publishing {
     /**
      * Runs the admission pipeline over the records of a request: record IRIs (400), the token's
      * scope (403), ownership (403: a token only overwrites what it published itself), validation
-     * against the shapes (422). The request is refused at the first gate that rejects any record,
+     * against the shapes of the records that changed (422). The request is refused at the first gate that rejects any record,
      * with every record that gate refused; nothing is stored then.
      *
      * @throws ApiException as above
@@ -165,7 +165,7 @@ final class Publishing {
                 Gates.recordIris(),
                 scopeGate(token),
                 Gates.ownership(store, graphOf(token)),
-                Gates.validation(validator));
+                Gates.validation(validator, store, graphOf(token)));
         admission.admitOrStop(batch);
         if (batch.clean()) {
             return;

@@ -8,12 +8,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.chmexchange.admission.Admission;
+import org.chmexchange.admission.Batch;
+import org.chmexchange.admission.Gates;
+import org.chmexchange.admission.RecordSplitter;
 import org.chmexchange.node.ChmNodeServer;
 import org.chmexchange.node.NodeConfig;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.WriteRequest;
 import org.chmexchange.validation.RecordValidator;
-import org.chmexchange.validation.ValidationReport;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
@@ -93,6 +97,7 @@ public final class LoadBenchmark implements Callable<Integer> {
                 Result rawResult = loadRaw(n, raw);
                 Result tdb2Result = RawTdb2Load.load(n, batch, dir.resolve("raw-tdb2-" + n));
                 Result libResult = loadLibrary(n, lib);
+                Result publishResult = PublishLoad.load(n, batch, dir.resolve("publish-" + n));
                 System.out.printf(
                         "N=%,d  raw RDF4J LMDB: %,.0f records/s %,.0f triples/s (%.1f s)%n",
                         n, rawResult.recordsPerSecond(), rawResult.triplesPerSecond(), rawResult.seconds());
@@ -100,7 +105,7 @@ public final class LoadBenchmark implements Callable<Integer> {
                         "N=%,d  raw Jena TDB2: %,.0f records/s %,.0f triples/s (%.1f s)%n",
                         n, tdb2Result.recordsPerSecond(), tdb2Result.triplesPerSecond(), tdb2Result.seconds());
                 System.out.printf(
-                        "N=%,d  library (%s): %,.0f records/s %,.0f triples/s (%.1f s; validation %.1f s)"
+                        "N=%,d  library (%s): %,.0f records/s %,.0f triples/s (%.1f s; admission incl. validation %.1f s)"
                                 + "  ratio library/raw LMDB = %.2f, library/raw TDB2 = %.2f%n",
                         n,
                         noValidation ? "store+index" : "validate+store+index",
@@ -110,8 +115,18 @@ public final class LoadBenchmark implements Callable<Integer> {
                         libResult.validationSeconds(),
                         libResult.recordsPerSecond() / rawResult.recordsPerSecond(),
                         libResult.recordsPerSecond() / tdb2Result.recordsPerSecond());
+                System.out.printf(
+                        "N=%,d  publishing API, POST /records of %d records in N-Triples: %,.0f records/s (%.1f s)"
+                                + "  ratio publish/raw LMDB = %.2f, publish/raw TDB2 = %.2f%n",
+                        n,
+                        batch,
+                        publishResult.recordsPerSecond(),
+                        publishResult.seconds(),
+                        publishResult.recordsPerSecond() / rawResult.recordsPerSecond(),
+                        publishResult.recordsPerSecond() / tdb2Result.recordsPerSecond());
                 delete(raw);
                 delete(dir.resolve("raw-tdb2-" + n));
+                delete(dir.resolve("publish-" + n));
                 if (largest != null) {
                     delete(largest);
                 }
@@ -177,17 +192,24 @@ public final class LoadBenchmark implements Callable<Integer> {
         long validationNanos = 0;
         try (RecordStore store = RecordStore.openEmbedded(dir);
                 RecordValidator validator = noValidation ? null : new RecordValidator()) {
+            // The library's inbound pipeline, as a national node embedding it would call it.
+            Admission admission = validator == null
+                    ? Admission.of(Gates.recordIris(), Gates.ownership(store, graph))
+                    : Admission.of(
+                            Gates.recordIris(),
+                            Gates.ownership(store, graph),
+                            Gates.validation(validator, store, graph));
             for (int from = 0; from < n; from += batch) {
                 Model m = gen.batch(from, Math.min(n, from + batch));
                 long t0 = System.nanoTime();
-                if (validator != null) {
-                    ValidationReport report = validator.validate(m);
-                    if (!report.conforms()) {
-                        throw new IllegalStateException("Synthetic records are invalid: " + report);
-                    }
-                    validationNanos += System.nanoTime() - t0;
+                Batch admitted =
+                        admission.admitOrStop(new RecordSplitter().addAll(m).batch());
+                if (!admitted.clean()) {
+                    throw new IllegalStateException("Synthetic records are refused: " + admitted.rejections());
                 }
-                triples += store.put(m, graph).statements();
+                validationNanos += System.nanoTime() - t0;
+                triples += store.write(WriteRequest.upsert(graph, admitted.statements()))
+                        .statements();
                 nanos += System.nanoTime() - t0;
             }
             if (store.count(RecordQuery.ALL) != n) {

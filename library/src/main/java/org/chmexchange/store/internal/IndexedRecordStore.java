@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every write is atomic: each record is checked and its index entry built first (a record that
  * cannot be indexed fails the write before anything is stored), then the RDF of the whole batch is
- * committed in one transaction, then the index is updated and committed with the sequence number of
- * the newest change it holds. If the process dies in between, the next open finds the index behind
+ * committed in one transaction, then the index is updated and published with the sequence number of
+ * the newest change it holds (searchable at once, committed to disk at most every 10 seconds of
+ * writes and on close: {@link RecordIndex#publish}). If the process dies in between, the next open finds the index behind
  * the store and catches up from the change log; an index with no sequence (new, or a rebuild that
  * did not finish) is rebuilt: the store is the single source of truth. If the index fails after the
  * store committed, the store rebuilds the index at once; until a rebuild succeeds the index stays
@@ -654,7 +655,7 @@ public final class IndexedRecordStore implements RecordStore {
     private void updateIndex(Runnable change) {
         try {
             change.run();
-            index.commit(indexStale ? -1 : lastSequence);
+            index.publish(indexStale ? -1 : lastSequence);
         } catch (RuntimeException e) {
             LOG.error("The record index failed after the store committed; rebuilding it", e);
             index.reset();

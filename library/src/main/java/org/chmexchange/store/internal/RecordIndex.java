@@ -62,7 +62,9 @@ import org.eclipse.rdf4j.model.util.Values;
  * <p>Each commit records the sequence number of the last change-log entry it holds
  * ({@link #indexedSequence()}): the store commits first, the index after, so an index found behind
  * the store on open catches up from the change log, and an index with no sequence (new, or marked
- * dirty by a rebuild that did not finish) is rebuilt.
+ * dirty by a rebuild that did not finish) is rebuilt. Because of that rule the index is committed
+ * to disk at most every {@value #DURABLE_INTERVAL_SECONDS} seconds of writes ({@link #publish});
+ * changes are searchable as soon as they are published. {@link #close()} commits.
  *
  * <p>Thread-safety: searches run concurrently; writes are serialised by the caller.
  */
@@ -95,6 +97,11 @@ public final class RecordIndex implements AutoCloseable {
     private final Analyzer analyzer = new FoldingAnalyzer();
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
+    /** When the last commit to disk ended ({@link System#nanoTime()}); guarded by the caller's write serialisation. */
+    private long lastCommit = System.nanoTime();
+
+    /** The longest time changes stay searchable but not committed to disk. */
+    static final long DURABLE_INTERVAL_SECONDS = 10;
 
     /**
      * Opens (or creates) the index in {@code dir}.
@@ -142,7 +149,8 @@ public final class RecordIndex implements AutoCloseable {
     }
 
     /**
-     * The sequence number of the newest change-log entry the last commit holds, or -1 if the index
+     * The sequence number of the newest change-log entry the index holds (on open: its last commit
+     * to disk; after that: the last {@link #publish}), or -1 if the index
      * is new, was committed by an earlier version, or is marked dirty (a rebuild in progress or one
      * that failed).
      */
@@ -215,10 +223,34 @@ public final class RecordIndex implements AutoCloseable {
         commitWith(sequence < 0 ? Map.of(CLEAN, "false") : Map.of(CLEAN, "true", SEQUENCE, Long.toString(sequence)));
     }
 
+    /**
+     * Makes pending changes searchable at once and commits them to disk at most every
+     * {@value #DURABLE_INTERVAL_SECONDS} seconds (and on {@link #close()}): the store's change log is
+     * what makes a write durable, and an index found behind it on open catches up from it, so a
+     * Lucene commit (several fsyncs) per write would buy nothing. Writes serialised by the caller.
+     *
+     * @param sequence the sequence number of the newest change-log entry the index now holds; -1
+     *     while the index is known to be stale, which is committed at once
+     */
+    public void publish(long sequence) {
+        if (sequence < 0 || System.nanoTime() - lastCommit >= DURABLE_INTERVAL_SECONDS * 1_000_000_000L) {
+            commit(sequence);
+            return;
+        }
+        try {
+            writer.setLiveCommitData(
+                    Map.of(CLEAN, "true", SEQUENCE, Long.toString(sequence)).entrySet());
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new StoreException("Cannot refresh the record index", e);
+        }
+    }
+
     private void commitWith(Map<String, String> data) {
         try {
             writer.setLiveCommitData(data.entrySet());
             writer.commit();
+            lastCommit = System.nanoTime();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new StoreException("Cannot commit the record index", e);

@@ -30,19 +30,11 @@ public final class Gates {
 
     /** Rejects records whose IRI cannot name a record ({@link RecordIris#refusal}). */
     public static Gate recordIris() {
-        return new Gate() {
-            @Override
-            public String name() {
-                return IRI;
+        return Gate.of(IRI, batch -> {
+            for (IRI iri : List.copyOf(batch.records().keySet())) {
+                RecordIris.refusal(iri).ifPresent(reason -> batch.reject(iri, IRI, reason));
             }
-
-            @Override
-            public void check(Batch batch) {
-                for (IRI iri : List.copyOf(batch.records().keySet())) {
-                    RecordIris.refusal(iri).ifPresent(reason -> batch.reject(iri, IRI, reason));
-                }
-            }
-        };
+        });
     }
 
     /**
@@ -54,20 +46,12 @@ public final class Gates {
     public static Gate ownership(RecordStore store, org.eclipse.rdf4j.model.IRI graph) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(graph, "graph");
-        return new Gate() {
-            @Override
-            public String name() {
-                return OWNERSHIP;
+        return Gate.of(OWNERSHIP, batch -> {
+            for (IRI iri : List.copyOf(batch.records().keySet())) {
+                heldElsewhere(store, graph, iri)
+                        .ifPresent(holder -> batch.reject(iri, OWNERSHIP, "held in <" + holder + ">"));
             }
-
-            @Override
-            public void check(Batch batch) {
-                for (IRI iri : List.copyOf(batch.records().keySet())) {
-                    heldElsewhere(store, graph, iri)
-                            .ifPresent(holder -> batch.reject(iri, OWNERSHIP, "held in <" + holder + ">"));
-                }
-            }
-        };
+        });
     }
 
     /** The graph holding {@code iri} if the store holds it elsewhere than in {@code graph}. */
@@ -89,31 +73,23 @@ public final class Gates {
         Gate all = validation(validator);
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(graph, "graph");
-        return new Gate() {
-            @Override
-            public String name() {
-                return VALIDATION;
+        return Gate.of(VALIDATION, batch -> {
+            Set<IRI> unchanged = store.unchangedIn(graph, batch.records());
+            if (unchanged.isEmpty()) {
+                all.check(batch);
+                return;
             }
-
-            @Override
-            public void check(Batch batch) {
-                Set<IRI> unchanged = store.unchangedIn(graph, batch.records());
-                if (unchanged.isEmpty()) {
-                    all.check(batch);
-                    return;
-                }
-                Map<IRI, Model> changed = new LinkedHashMap<>(batch.records());
-                changed.keySet().removeAll(unchanged);
-                if (changed.isEmpty()) {
-                    return;
-                }
-                Batch toValidate = Batch.of(changed);
-                all.check(toValidate);
-                for (Rejection r : toValidate.rejections()) {
-                    batch.reject(r.subject(), r.gate(), r.reason(), r.report());
-                }
+            Map<IRI, Model> changed = new LinkedHashMap<>(batch.records());
+            changed.keySet().removeAll(unchanged);
+            if (changed.isEmpty()) {
+                return;
             }
-        };
+            Batch toValidate = Batch.of(changed);
+            all.check(toValidate);
+            for (Rejection r : toValidate.rejections()) {
+                batch.reject(r.subject(), r.gate(), r.reason(), r.report());
+            }
+        });
     }
 
     /**
@@ -123,37 +99,29 @@ public final class Gates {
      */
     public static Gate validation(RecordValidator validator) {
         Objects.requireNonNull(validator, "validator");
-        return new Gate() {
-            @Override
-            public String name() {
-                return VALIDATION;
+        return Gate.of(VALIDATION, batch -> {
+            ValidationReport report = validator.validate(batch.statements());
+            if (report.conforms()) {
+                return;
             }
-
-            @Override
-            public void check(Batch batch) {
-                ValidationReport report = validator.validate(batch.statements());
-                if (report.conforms()) {
-                    return;
+            Map<IRI, List<Violation>> byRecord = new LinkedHashMap<>();
+            boolean unowned = false;
+            for (Resource focus : report.focusNodes()) {
+                IRI owner = RecordIris.ownerOf(focus);
+                if (owner != null && batch.records().containsKey(owner)) {
+                    byRecord.computeIfAbsent(owner, o -> new ArrayList<>()).addAll(report.violationsOf(focus));
+                } else {
+                    unowned = true;
                 }
-                Map<IRI, List<Violation>> byRecord = new LinkedHashMap<>();
-                boolean unowned = false;
-                for (Resource focus : report.focusNodes()) {
-                    IRI owner = RecordIris.ownerOf(focus);
-                    if (owner != null && batch.records().containsKey(owner)) {
-                        byRecord.computeIfAbsent(owner, o -> new ArrayList<>()).addAll(report.violationsOf(focus));
-                    } else {
-                        unowned = true;
-                    }
-                }
-                if (unowned) {
-                    for (IRI iri : List.copyOf(batch.records().keySet())) {
-                        batch.reject(iri, VALIDATION, report.violations().size() + " violation(s)", report);
-                    }
-                    return;
-                }
-                byRecord.forEach((iri, violations) -> batch.reject(
-                        iri, VALIDATION, violations.size() + " violation(s)", ValidationReport.of(violations)));
             }
-        };
+            if (unowned) {
+                for (IRI iri : List.copyOf(batch.records().keySet())) {
+                    batch.reject(iri, VALIDATION, report.violations().size() + " violation(s)", report);
+                }
+                return;
+            }
+            byRecord.forEach((iri, violations) -> batch.reject(
+                    iri, VALIDATION, violations.size() + " violation(s)", ValidationReport.of(violations)));
+        });
     }
 }

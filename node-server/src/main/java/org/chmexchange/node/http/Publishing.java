@@ -227,21 +227,13 @@ final class Publishing {
 
     /** The token's scope as a gate of the pipeline. */
     private static Gate scopeGate(Token token) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return SCOPE;
+        return Gate.of(SCOPE, batch -> {
+            for (Map.Entry<IRI, Model> r : List.copyOf(batch.records().entrySet())) {
+                token.scope()
+                        .refusal(RecordFacts.of(r.getValue(), r.getKey()))
+                        .ifPresent(why -> batch.reject(r.getKey(), SCOPE, why));
             }
-
-            @Override
-            public void check(Batch batch) {
-                for (Map.Entry<IRI, Model> r : List.copyOf(batch.records().entrySet())) {
-                    token.scope()
-                            .refusal(RecordFacts.of(r.getValue(), r.getKey()))
-                            .ifPresent(why -> batch.reject(r.getKey(), SCOPE, why));
-                }
-            }
-        };
+        });
     }
 
     private static ApiException scopeRefusal(Token token, List<Rejection> refused) {

@@ -115,7 +115,12 @@ final class ChangesHandler {
         body.put("next", pageUrl(params, Cursor.encode(page.position(), fingerprint)));
         RecordFormat rdf = rdfFormat(ctx.header("Accept"));
         if (rdf != null) {
-            writeRdf(ctx, page, pageUrl(params, Cursor.encode(page.position(), fingerprint)), rdf);
+            writeRdf(
+                    ctx,
+                    page,
+                    pageUrl(params, cursor),
+                    pageUrl(params, Cursor.encode(page.position(), fingerprint)),
+                    rdf);
             return;
         }
         String json = Json.write(body);
@@ -167,9 +172,13 @@ final class ChangesHandler {
         return null;
     }
 
-    private void writeRdf(Context ctx, ChangePage page, String next, RecordFormat format) {
+    /**
+     * The page as RDF. Its IRI is the page's canonical URL under the node's base (the JSON {@code id}),
+     * never the request's URL: a {@code Host} header must not name things in the node's output.
+     */
+    private void writeRdf(Context ctx, ChangePage page, String self, String next, RecordFormat format) {
         Model m = new LinkedHashModel();
-        IRI pageIri = Values.iri(ctx.fullUrl());
+        IRI pageIri = Values.iri(self);
         m.add(pageIri, RDF.TYPE, Values.iri(Std.AS, "OrderedCollectionPage"), FEED_GRAPH);
         m.add(pageIri, Values.iri(Std.AS, "next"), Values.iri(next), FEED_GRAPH);
         Set<IRI> embedded = new HashSet<>();

@@ -110,6 +110,7 @@ public final class Routes {
 
     /** Registers every route and the error mapping on {@code routes}. */
     public static void register(RoutesConfig routes, Holder holder) {
+        routes.before(RequestGuards::check);
         read(routes, "/health", ctx -> holder.health(ctx));
         read(routes, "/records", ctx -> holder.get().list.handle(ctx));
         read(routes, "/records/{type}/{id}", ctx -> holder.get().record.handle(ctx));

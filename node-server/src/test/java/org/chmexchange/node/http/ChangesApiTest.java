@@ -139,4 +139,16 @@ class ChangesApiTest {
         RecordApiTest.assertProblem(get(root + "changes/page?sort=x", null), 400);
         RecordApiTest.assertProblem(get(root + "changes/99999", null), 404);
     }
+
+    @Test
+    void aHostHeaderNeverNamesAnythingInTheFeed() {
+        Reply reply = NodeFixture.call(new okhttp3.Request.Builder()
+                .url(root + "changes/page?limit=1")
+                .header("Host", "evil.example")
+                .header("Accept", "application/n-quads")
+                .build());
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(!reply.body().contains("evil.example"), reply.body());
+        assertTrue(reply.body().contains("<" + root + "changes/page?limit=1>"), reply.body());
+    }
 }

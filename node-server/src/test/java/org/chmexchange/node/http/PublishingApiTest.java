@@ -185,6 +185,50 @@ class PublishingApiTest {
     }
 
     @Test
+    void aMethodOverrideIsRefusedSoAGetNeverWrites() {
+        IRI held = iri("focal-point", "co-override");
+        String url = url("focal-point", "co-override");
+        String body = focalPoint("co", "Ana Ejemplo", "ana.ejemplo@example.org");
+        assertEquals(201, put(url, COLOMBIA, "text/turtle", body).status());
+
+        Reply deleteByGet = call(new Request.Builder()
+                .url(url)
+                .header("Authorization", "Bearer " + COLOMBIA)
+                .header("X-HTTP-Method-Override", "DELETE")
+                .get()
+                .build());
+        assertProblem(deleteByGet, 400);
+        assertTrue(deleteByGet.json().get("detail").asText().contains("X-HTTP-Method-Override"), deleteByGet.body());
+        assertTrue(stored(held), "a GET never deletes");
+
+        IRI other = iri("focal-point", "co-override-put");
+        Reply putByPost = call(new Request.Builder()
+                .url(url("focal-point", "co-override-put"))
+                .header("Authorization", "Bearer " + COLOMBIA)
+                .header("X-HTTP-Method-Override", "PUT")
+                .post(RequestBody.create(body, MediaType.get("text/turtle")))
+                .build());
+        assertProblem(putByPost, 400);
+        assertFalse(stored(other), "nothing created through an override");
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreRefused() {
+        IRI iri = iri("focal-point", "co-two-tokens");
+        Reply reply = call(new Request.Builder()
+                .url(url("focal-point", "co-two-tokens"))
+                .addHeader("Authorization", "Bearer " + COLOMBIA)
+                .addHeader("Authorization", "Bearer not-a-token-of-this-node")
+                .put(RequestBody.create(
+                        focalPoint("co", "Ana Ejemplo", "ana.ejemplo@example.org"), MediaType.get("text/turtle")))
+                .build());
+        assertProblem(reply, 400);
+        assertTrue(reply.json().get("detail").asText().contains("2 Authorization headers"), reply.body());
+        assertFalse(reply.body().contains("not-a-token-of-this-node"), "a token is never echoed");
+        assertFalse(stored(iri));
+    }
+
+    @Test
     void aCountryTokenPublishesItsCountryOnly() {
         Reply kenyanReport = put(
                 url("national-report", "ke-nbsap-2025"),

@@ -8,13 +8,13 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Adds {@code Authorization: Bearer <token>} to requests whose host has a configured token, and to
- * no other host.
+ * Adds {@code Authorization: Bearer <token>} to requests whose origin (scheme, host, port) has a
+ * configured token, and to no other origin: not to another port or scheme of the same host.
  *
  * <p>Installed as a <em>network</em> interceptor, so it decides per hop: when OkHttp follows a
  * redirect it builds the next request from the request before the network interceptors (and also
  * removes any {@code Authorization} header on a change of host, port or scheme), so the token of
- * host A never reaches host B; a redirect back to a configured host gets that host's own token.
+ * origin A never reaches origin B; a redirect to another configured origin gets that origin's own token.
  * An {@code Authorization} header the caller set itself is left alone. Thread-safe if the token
  * suppliers are.
  */
@@ -22,7 +22,7 @@ final class BearerAuthInterceptor implements Interceptor {
 
     private final Map<String, Supplier<String>> tokens;
 
-    /** @param tokens lower-case host name to token supplier, as in {@link HttpSettings#bearerTokens()} */
+    /** @param tokens origin to token supplier, as in {@link HttpSettings#bearerTokens()} */
     BearerAuthInterceptor(Map<String, Supplier<String>> tokens) {
         this.tokens = Map.copyOf(tokens);
     }
@@ -30,7 +30,7 @@ final class BearerAuthInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        Supplier<String> supplier = tokens.get(request.url().host());
+        Supplier<String> supplier = tokens.get(HttpSettings.originOf(request.url()));
         if (supplier == null || request.header("Authorization") != null) {
             return chain.proceed(request);
         }

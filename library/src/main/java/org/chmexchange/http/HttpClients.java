@@ -13,7 +13,7 @@ import okhttp3.Response;
  *
  * <pre>{@code
  * OkHttpClient http = HttpClients.create(HttpSettings.builder()
- *         .bearerToken("central.example.org", () -> System.getenv("CENTRAL_READ_TOKEN"))
+ *         .bearerToken("https://central.example.org", () -> System.getenv("CENTRAL_READ_TOKEN"))
  *         .build());
  * try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
  *     HttpClients.requireSuccess(response);

@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Supplier;
+import okhttp3.HttpUrl;
 
 /**
  * Immutable settings of the shared outbound HTTP client built by {@link HttpClients#create(HttpSettings)}.
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * HttpSettings settings = HttpSettings.builder()
  *         .minRequestInterval(Duration.ofMillis(200))
- *         .bearerToken("central.example.org", () -> System.getenv("CENTRAL_READ_TOKEN"))
+ *         .bearerToken("https://central.example.org", () -> System.getenv("CENTRAL_READ_TOKEN"))
  *         .build();
  * }</pre>
  *
@@ -42,8 +42,9 @@ import java.util.function.Supplier;
  *     no retry and its response goes back to the caller; default 120 s
  * @param minRequestInterval politeness: minimum time between the starts of two requests to the same
  *     host, over all threads; zero (the default) for no limit
- * @param bearerTokens per host name (lower case, exact match, no port; IPv6 without brackets): a supplier of the bearer token
- *     sent as {@code Authorization: Bearer <token>} to that host only; the supplier is asked per
+ * @param bearerTokens per origin ({@link #originOf}: scheme, host and port; a token is never sent to
+ *     another scheme or port of the same host): a supplier of the bearer token
+ *     sent as {@code Authorization: Bearer <token>} to that origin only; the supplier is asked per
  *     request, may return null or blank for "no token now", and must be thread-safe; default none
  * @param clock the time source for backoff, {@code Retry-After} dates and rate limiting; default
  *     {@link HttpClock#system()}; tests inject a fake
@@ -101,9 +102,9 @@ public record HttpSettings(
         Objects.requireNonNull(bearerTokens, "bearerTokens");
         Map<String, Supplier<String>> tokens = new LinkedHashMap<>();
         bearerTokens.forEach((host, token) -> {
-            Objects.requireNonNull(host, "bearer token host");
+            Objects.requireNonNull(host, "bearer token origin");
             Objects.requireNonNull(token, () -> "bearer token supplier for " + host);
-            tokens.put(normalizeHost(host), token);
+            tokens.put(normalizeOrigin(host), token);
         });
         bearerTokens = Map.copyOf(tokens);
         Objects.requireNonNull(clock, "clock");
@@ -144,15 +145,34 @@ public record HttpSettings(
         }
     }
 
-    static String normalizeHost(String host) {
-        String h = host.strip().toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1); // IPv6 literal, as HttpUrl.host() spells it
+    /**
+     * The origin of a URL (RFC 6454: scheme, host, port), the key of {@link #bearerTokens()}:
+     * {@code https://central.example.org:443}, {@code http://localhost:8080}, {@code http://[::1]:80}.
+     * The port is always written, the default one included, so two spellings of one origin are one key.
+     */
+    public static String originOf(HttpUrl url) {
+        String host = url.host();
+        return url.scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + url.port();
+    }
+
+    /**
+     * The origin a configured token is bound to, from {@code https://central.example.org} or
+     * {@code http://localhost:8080} (a trailing {@code /} is allowed), normalised by {@link #originOf}.
+     *
+     * @throws IllegalArgumentException if it is not an http(s) origin: a bare host name, a path, a
+     *     query or user info
+     */
+    static String normalizeOrigin(String origin) {
+        HttpUrl url = HttpUrl.parse(origin.strip());
+        if (url == null
+                || !url.encodedPath().equals("/")
+                || url.query() != null
+                || url.fragment() != null
+                || !url.username().isEmpty()) {
+            throw new IllegalArgumentException("A bearer token is bound to an origin (scheme, host and optional port,"
+                    + " such as https://central.example.org or http://localhost:8080), not '" + origin + "'");
         }
-        if (h.isEmpty() || h.contains("/") || h.chars().filter(c -> c == ':').count() == 1) {
-            throw new IllegalArgumentException("Not a host name (no scheme, port or path): '" + host + "'");
-        }
-        return h;
+        return originOf(url);
     }
 
     private static String findVersion() {
@@ -254,15 +274,17 @@ public record HttpSettings(
         }
 
         /**
-         * Adds or replaces the bearer token of one host.
+         * Adds or replaces the bearer token of one origin.
          *
-         * @param host a host name such as {@code central.example.org}; no scheme, port or path
+         * @param origin scheme, host and optional port, such as {@code https://central.example.org}
+         *     or {@code http://localhost:8080}; no path
+         * @throws IllegalArgumentException if {@code origin} is not an origin
          * @param token asked per request; may return null or blank for "no token"; thread-safe
          * @return this builder
          * @see HttpSettings#bearerTokens()
          */
-        public Builder bearerToken(String host, Supplier<String> token) {
-            bearerTokens.put(normalizeHost(host), Objects.requireNonNull(token, "token"));
+        public Builder bearerToken(String origin, Supplier<String> token) {
+            bearerTokens.put(normalizeOrigin(origin), Objects.requireNonNull(token, "token"));
             return this;
         }
 

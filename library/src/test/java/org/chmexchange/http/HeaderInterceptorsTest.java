@@ -44,7 +44,8 @@ class HeaderInterceptorsTest {
     }
 
     private OkHttpClient clientWithCentralToken() {
-        return clients.create(clock, b -> b.bearerToken("LOCALHOST", () -> "central-secret"));
+        return clients.create(
+                clock, b -> b.bearerToken("http://LOCALHOST:" + CENTRAL.getPort(), () -> "central-secret"));
     }
 
     private static void fetch(OkHttpClient client, String url) throws IOException {
@@ -112,8 +113,9 @@ class HeaderInterceptorsTest {
     void redirectToAHostWithItsOwnTokenSendsThatToken() throws IOException {
         CENTRAL.stubFor(get("/dump").willReturn(temporaryRedirect(Wire.url(OTHER, "/mirror/dump"))));
         OTHER.stubFor(get("/mirror/dump").willReturn(ok()));
-        OkHttpClient client = clients.create(clock, b -> b.bearerToken("localhost", () -> "central-secret")
-                .bearerToken("127.0.0.1", () -> "mirror-secret"));
+        OkHttpClient client = clients.create(
+                clock, b -> b.bearerToken("http://localhost:" + CENTRAL.getPort(), () -> "central-secret")
+                        .bearerToken("http://127.0.0.1:" + OTHER.getPort(), () -> "mirror-secret"));
         fetch(client, central("/dump"));
         OTHER.verify(getRequestedFor(urlEqualTo("/mirror/dump"))
                 .withHeader("Authorization", equalTo("Bearer mirror-secret")));
@@ -125,7 +127,7 @@ class HeaderInterceptorsTest {
         AtomicInteger asked = new AtomicInteger();
         OkHttpClient client = clients.create(
                 clock,
-                b -> b.bearerToken("localhost", () -> {
+                b -> b.bearerToken("http://localhost:" + CENTRAL.getPort(), () -> {
                     asked.incrementAndGet();
                     return null;
                 }));
@@ -133,5 +135,17 @@ class HeaderInterceptorsTest {
         fetch(client, central("/a"));
         assertEquals(2, asked.get());
         CENTRAL.verify(2, getRequestedFor(urlEqualTo("/a")).withHeader("Authorization", absent()));
+    }
+
+    @Test
+    void aRedirectToAnotherPortOfTheSameHostGetsNoToken() throws IOException {
+        // OTHER listens on another port; reached as localhost it is the same host, another origin.
+        String otherPortSameHost = "http://localhost:" + OTHER.getPort() + "/elsewhere";
+        CENTRAL.stubFor(get("/moved").willReturn(temporaryRedirect(otherPortSameHost)));
+        OTHER.stubFor(get("/elsewhere").willReturn(ok()));
+        fetch(clientWithCentralToken(), central("/moved"));
+        OTHER.verify(getRequestedFor(urlEqualTo("/elsewhere")).withHeader("Authorization", absent()));
+        CENTRAL.verify(
+                getRequestedFor(urlEqualTo("/moved")).withHeader("Authorization", equalTo("Bearer central-secret")));
     }
 }

@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -80,20 +81,26 @@ class HttpClientsTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> HttpSettings.builder().userAgent("café/1").build());
-        assertThrows(
-                IllegalArgumentException.class, () -> HttpSettings.builder().bearerToken("https://x.org", () -> "t"));
-        assertThrows(
-                IllegalArgumentException.class, () -> HttpSettings.builder().bearerToken("x.org:443", () -> "t"));
+        for (String notAnOrigin :
+                List.of("x.org", "x.org:443", "https://x.org/path", "https://x.org/?q=1", "ftp://x.org")) {
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> HttpSettings.builder().bearerToken(notAnOrigin, () -> "t"),
+                    notAnOrigin);
+        }
         assertThrows(
                 NullPointerException.class,
                 () -> HttpSettings.builder().clock(null).build());
         assertEquals(
-                Map.of("::1", "t", "central.example.org", "t"),
+                Map.of("http://[::1]:80", "t", "https://central.example.org:443", "u", "http://localhost:8080", "v"),
                 toValues(HttpSettings.builder()
-                        .bearerToken("[::1]", () -> "t")
-                        .bearerToken(" Central.Example.ORG ", () -> "t")
+                        .bearerToken("http://[::1]", () -> "t")
+                        .bearerToken(" HTTPS://Central.Example.ORG ", () -> "x")
+                        .bearerToken("https://central.example.org:443/", () -> "u")
+                        .bearerToken("http://localhost:8080", () -> "v")
                         .build()
-                        .bearerTokens()));
+                        .bearerTokens()),
+                "one key per origin, however it is spelt");
     }
 
     private static Map<String, String> toValues(Map<String, Supplier<String>> tokens) {

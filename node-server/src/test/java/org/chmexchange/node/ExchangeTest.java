@@ -72,7 +72,7 @@ class ExchangeTest {
                 new NodeConfig(0, dirs.resolve("central"), null, true).withTokens(List.of(colombia)));
         portal = ChmNodeServer.start(new NodeConfig(0, dirs.resolve("portal"), null, false));
         nationalHttp = HttpClients.create(HttpSettings.builder()
-                .bearerToken("localhost", () -> COLOMBIA_TOKEN)
+                .bearerToken("http://localhost:" + central.port(), () -> COLOMBIA_TOKEN)
                 .build());
         portalHttp = HttpClients.create(HttpSettings.defaults());
         validator = new RecordValidator();

@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import okhttp3.HttpUrl;
 import org.chmexchange.harvest.HarvestProtocol;
 import org.chmexchange.harvest.HarvestSource;
 import org.chmexchange.harvest.HarvesterRegistry;
@@ -151,9 +151,9 @@ public record SyncPlan(List<Source> sources, List<Target> targets, HttpSettings 
             mappedTargets.add(new Target(entry, target));
         }
         HttpSettings.Builder http = HttpSettings.builder();
-        tokens.forEach((host, use) -> {
+        tokens.forEach((origin, use) -> {
             String token = use.token();
-            http.bearerToken(host, () -> token);
+            http.bearerToken(origin, () -> token);
         });
         return new SyncPlan(mappedSources, mappedTargets, http.build(), registry);
     }
@@ -191,7 +191,7 @@ public record SyncPlan(List<Source> sources, List<Target> targets, HttpSettings 
                         .collect(Collectors.joining(", "));
     }
 
-    /** Who asked for the token of a host, and the token. */
+    /** Who asked for the token of an origin, and the token. */
     private record TokenUse(String what, String variable, String token) {}
 
     private static void token(
@@ -205,12 +205,13 @@ public record SyncPlan(List<Source> sources, List<Target> targets, HttpSettings 
                     + ", which is not set" + (token == null ? "" : " (it is blank)")
                     + "; set it before starting, or remove tokenEnv");
         }
-        String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
-        TokenUse previous = tokens.putIfAbsent(host, new TokenUse(what, variable, token.strip()));
+        String origin = HttpSettings.originOf(HttpUrl.get(url));
+        TokenUse previous = tokens.putIfAbsent(origin, new TokenUse(what, variable, token.strip()));
         if (previous != null && !previous.token().equals(token.strip())) {
             throw new ConfigException(previous.what() + " (" + previous.variable() + ") and " + what + " ("
-                    + variable + ") give different bearer tokens for the host " + host
-                    + "; the node's HTTP client sends one token per host: let both read the same variable");
+                    + variable + ") give different bearer tokens for " + origin
+                    + "; the node's HTTP client sends one token per origin (scheme, host, port): let both read the"
+                    + " same variable");
         }
     }
 }

@@ -23,7 +23,7 @@ class SyncPlanTest {
     }
 
     @Test
-    void sourcesAndTargetsMapToTheLibraryWithATokenPerHost() {
+    void sourcesAndTargetsMapToTheLibraryWithATokenPerOrigin() {
         SyncPlan plan = SyncPlan.of(
                 List.of(source("central", "peer", "http://central.example.org", "CENTRAL_TOKEN")),
                 List.of(new PublishTarget("to-central", "http://central.example.org/", null, "CENTRAL_TOKEN")),
@@ -39,7 +39,39 @@ class SyncPlanTest {
         assertTrue(target.schedule().isEmpty());
         assertEquals(1, plan.http().bearerTokens().size());
         assertEquals(
-                "s3cret", plan.http().bearerTokens().get("central.example.org").get());
+                "s3cret",
+                plan.http().bearerTokens().get("http://central.example.org:80").get());
+    }
+
+    @Test
+    void twoPortsOfOneHostAreTwoOriginsWithTheirOwnTokens() {
+        SyncPlan plan = SyncPlan.of(
+                List.of(source("central", "peer", "http://central.example.org:8080/", "READ_TOKEN")),
+                List.of(new PublishTarget("to-central", "http://central.example.org:9090/", null, "WRITE_TOKEN")),
+                Map.of("READ_TOKEN", "read", "WRITE_TOKEN", "write"),
+                REGISTRY);
+        assertEquals(
+                "read",
+                plan.http()
+                        .bearerTokens()
+                        .get("http://central.example.org:8080")
+                        .get());
+        assertEquals(
+                "write",
+                plan.http()
+                        .bearerTokens()
+                        .get("http://central.example.org:9090")
+                        .get());
+
+        ConfigException clash = assertThrows(
+                ConfigException.class,
+                () -> SyncPlan.of(
+                        List.of(source("central", "peer", "http://central.example.org:8080/", "READ_TOKEN")),
+                        List.of(new PublishTarget(
+                                "to-central", "http://central.example.org:8080/", null, "WRITE_TOKEN")),
+                        Map.of("READ_TOKEN", "read", "WRITE_TOKEN", "write"),
+                        REGISTRY));
+        assertTrue(clash.getMessage().contains("http://central.example.org:8080"), clash.getMessage());
     }
 
     @Test

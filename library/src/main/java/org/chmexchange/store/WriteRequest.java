@@ -23,6 +23,10 @@ import org.eclipse.rdf4j.model.impl.LinkedHashModel;
  * @param settings settings to set in the same transaction; not null
  * @param provenance statements to store in the provenance graph, replacing every earlier statement
  *     about their subjects; not null, may be empty
+ * @param onConflict with {@code confined}, what an upserted record held in another graph does to the
+ *     request: {@link OnConflict#SKIP} (the default: the record is left out, the rest is written,
+ *     a harvester's policy) or {@link OnConflict#REFUSE} (nothing of the request is written and
+ *     {@link RecordConflictException} names the record: the publishing API's all-or-nothing batch)
  */
 public record WriteRequest(
         IRI graph,
@@ -30,7 +34,27 @@ public record WriteRequest(
         Set<IRI> deletes,
         boolean confined,
         Map<SettingKey, String> settings,
-        Model provenance) {
+        Model provenance,
+        OnConflict onConflict) {
+
+    /** What a confined write does with a record another graph holds. */
+    public enum OnConflict {
+        /** Leave the record out and write the rest; the record is in {@link WriteResult#conflicts()}. */
+        SKIP,
+        /** Write nothing; {@link RecordStore#write} throws {@link RecordConflictException}. */
+        REFUSE
+    }
+
+    /** A request that skips conflicting records ({@link OnConflict#SKIP}). */
+    public WriteRequest(
+            IRI graph,
+            Model upserts,
+            Set<IRI> deletes,
+            boolean confined,
+            Map<SettingKey, String> settings,
+            Model provenance) {
+        this(graph, upserts, deletes, confined, settings, provenance, OnConflict.SKIP);
+    }
 
     /** Checks and copies the values. */
     public WriteRequest {
@@ -39,6 +63,7 @@ public record WriteRequest(
         deletes = Set.copyOf(deletes);
         settings = Map.copyOf(settings);
         provenance = new LinkedHashModel(Objects.requireNonNull(provenance, "provenance"));
+        Objects.requireNonNull(onConflict, "onConflict");
     }
 
     /** Upserts only. */

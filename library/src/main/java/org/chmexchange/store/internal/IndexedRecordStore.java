@@ -22,6 +22,7 @@ import org.chmexchange.store.ChangeEntry;
 import org.chmexchange.store.ChangeKind;
 import org.chmexchange.store.ChangePage;
 import org.chmexchange.store.ChangeQuery;
+import org.chmexchange.store.RecordConflictException;
 import org.chmexchange.store.RecordPage;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
@@ -227,6 +228,9 @@ public final class IndexedRecordStore implements RecordStore {
                             if (request.confined()
                                     && holder.isPresent()
                                     && !holder.get().equals(request.graph())) {
+                                if (request.onConflict() == WriteRequest.OnConflict.REFUSE) {
+                                    throw new RecordConflictException(iri, holder.get()); // aborts the transaction
+                                }
                                 conflicts.add(iri);
                                 continue;
                             }

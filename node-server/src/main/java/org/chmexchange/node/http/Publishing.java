@@ -27,6 +27,7 @@ import org.chmexchange.rdf.RecordFormat;
 import org.chmexchange.rdf.RecordParseException;
 import org.chmexchange.rdf.RecordReader;
 import org.chmexchange.store.InvalidRecordException;
+import org.chmexchange.store.RecordConflictException;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.WriteRequest;
 import org.chmexchange.store.WriteResult;
@@ -50,8 +51,6 @@ import org.eclipse.rdf4j.model.vocabulary.PROV;
  * <p>Thread-safety: safe from any thread; the validator serialises validations, the store writes.
  */
 final class Publishing {
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Publishing.class);
 
     private static final List<String> READABLE =
             Arrays.stream(RecordFormat.values()).map(RecordFormat::mediaType).toList();
@@ -297,16 +296,18 @@ final class Publishing {
             all.addAll(model);
         }
         try {
-            WriteResult result =
-                    store.write(new WriteRequest(graphOf(token), all, Set.of(), true, Map.of(), new LinkedHashModel()));
-            if (!result.conflicts().isEmpty()) {
-                // Only if another writer took the record between checkOwnership and this write.
-                LOG.warn(
-                        "Token '{}': records taken meanwhile by another graph, left as they are: {}",
-                        token.name(),
-                        result.conflicts());
-            }
-            return result;
+            // All or nothing: a record another writer took since the ownership gate (two tokens creating
+            // one new IRI at the same moment) refuses the whole request, as the gate would have.
+            return store.write(new WriteRequest(
+                    graphOf(token),
+                    all,
+                    Set.of(),
+                    true,
+                    Map.of(),
+                    new LinkedHashModel(),
+                    WriteRequest.OnConflict.REFUSE));
+        } catch (RecordConflictException e) {
+            throw ownershipRefusal(token, e.record(), e.holder());
         } catch (InvalidRecordException e) {
             throw ApiException.badRequest("Not a record", e.getMessage(), Map.of());
         }

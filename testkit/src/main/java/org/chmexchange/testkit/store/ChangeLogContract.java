@@ -180,6 +180,26 @@ public abstract class ChangeLogContract {
                     new LinkedHashModel()));
             assertEquals(List.of(D1), r.conflicts());
             assertEquals(GRAPH, store.graphOf(D1).orElseThrow(), "the local record stays local");
+
+            // REFUSE: one conflicting record and nothing of the request is written (publishing's batch).
+            Model both = decision("d1", "cbd", "From a peer", "en");
+            both.addAll(decision("d2", "cbd", "Also from the peer", "en"));
+            long before = store.lastSequence();
+            org.chmexchange.store.RecordConflictException refused = assertThrows(
+                    org.chmexchange.store.RecordConflictException.class,
+                    () -> store.write(new WriteRequest(
+                            source,
+                            both,
+                            Set.of(),
+                            true,
+                            Map.of(SettingKey.of("refused-write"), "x"),
+                            new LinkedHashModel(),
+                            WriteRequest.OnConflict.REFUSE)));
+            assertEquals(D1, refused.record());
+            assertEquals(GRAPH, refused.holder());
+            assertFalse(store.get(RecordType.DECISION.mint(BASE, "d2")).isPresent(), "nothing of the request");
+            assertFalse(store.setting(SettingKey.of("refused-write")).isPresent(), "not even its settings");
+            assertEquals(before, store.lastSequence());
             assertTrue(store.get(D1).orElseThrow().contains(D1, DCTERMS.TITLE, Values.literal("Local", "en")));
 
             assertFalse(store.delete(Values.iri("urn:chm-exchange:system")));

@@ -37,8 +37,9 @@ import org.eclipse.rdf4j.rio.helpers.BasicParserSettings;
  * parts after commits nothing of a document that does not parse. The spool is RDF4J's binary RDF
  * format (lossless: datatypes, language tags, blank-node labels within a part). A unit of at most
  * {@code maxStatements} statements is read back as one part; a larger one is partitioned by a hash
- * of each statement's record into {@code ceil(statements / maxStatements)} files first, so a part
- * holds about {@code maxStatements} statements (a hash partition: parts vary around that figure).
+ * of each statement's record into {@code ceil(statements / maxStatements)} files first (at most
+ * {@value #MAX_FILES} at once; a file still more than twice too large is partitioned again), so a
+ * part holds up to about twice {@code maxStatements} statements.
  *
  * <p>Memory: a few buffers while spooling, one part while reading. Disk: about the size of the
  * input in binary RDF, twice while partitioning; files live in {@code dir} and are deleted by
@@ -52,6 +53,13 @@ public final class RecordSpool extends AbstractRDFHandler implements AutoCloseab
     private static final int WRITER_BUFFER = 256;
 
     private static final int IO_BUFFER = 64 * 1024;
+
+    /** The most files one partitioning writes at once (open files are a limited resource). */
+    static final int MAX_FILES = 256;
+
+    /** Levels of partitioning after which a part is taken whatever its size (one huge record). */
+    private static final int MAX_LEVELS = 4;
+
     private static final DynamicModelFactory MODELS = new DynamicModelFactory();
 
     private final Path dir;
@@ -62,8 +70,11 @@ public final class RecordSpool extends AbstractRDFHandler implements AutoCloseab
     private long statements;
     private boolean closed;
 
-    private RecordSpool(Path dir) throws IOException {
+    private final int maxFiles;
+
+    RecordSpool(Path dir, int maxFiles) throws IOException {
         this.dir = dir;
+        this.maxFiles = maxFiles;
         this.spool = newFile();
         this.out = new BufferedOutputStream(Files.newOutputStream(spool), IO_BUFFER);
         this.writer = binaryWriter(out);
@@ -79,7 +90,7 @@ public final class RecordSpool extends AbstractRDFHandler implements AutoCloseab
     public static RecordSpool in(Path dir) {
         Objects.requireNonNull(dir, "dir");
         try {
-            return new RecordSpool(dir);
+            return new RecordSpool(dir, MAX_FILES);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a spool file in " + dir, e);
         }
@@ -131,18 +142,41 @@ public final class RecordSpool extends AbstractRDFHandler implements AutoCloseab
         Objects.requireNonNull(consumer, "consumer");
         try {
             finishWriting();
-            if (statements <= maxStatements) {
-                consumer.accept(read(spool), true);
-                return;
-            }
-            List<Path> buckets = partition((int) Math.min(Integer.MAX_VALUE, ceilDiv(statements, maxStatements)));
-            for (int i = 0; i < buckets.size(); i++) {
-                Model part = read(buckets.get(i));
-                Files.delete(buckets.get(i));
-                consumer.accept(part, i == buckets.size() - 1);
+            List<Path> parts = new ArrayList<>();
+            split(spool, statements, maxStatements, 0, parts);
+            for (int i = 0; i < parts.size(); i++) {
+                Model part = read(parts.get(i));
+                Files.delete(parts.get(i));
+                consumer.accept(part, i == parts.size() - 1);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the spool " + spool, e);
+        }
+    }
+
+    /**
+     * Adds to {@code parts} the files of about {@code max} statements that {@code file} (of {@code
+     * count} statements) splits into: itself if small enough, else its buckets, each split again if
+     * still too large (at most {@link #maxFiles} files are open at once, whatever the dump's size).
+     * A part may stay larger than {@code max} when one record alone is (after a few levels).
+     */
+    private void split(Path file, long count, int max, int level, List<Path> parts) throws IOException {
+        if (count <= max || level >= MAX_LEVELS) {
+            parts.add(file);
+            return;
+        }
+        int buckets = (int) Math.min(maxFiles, ceilDiv(count, max));
+        long[] counts = new long[buckets];
+        List<Path> files = partition(file, buckets, level, counts);
+        for (int b = 0; b < buckets; b++) {
+            if (counts[b] == 0) {
+                Files.delete(files.get(b)); // count > max >= 1: some bucket is not empty
+            } else if (counts[b] <= 2L * max) {
+                // a hash partition is uneven: up to twice the aim is taken as it is
+                parts.add(files.get(b));
+            } else {
+                split(files.get(b), counts[b], max, level + 1, parts);
+            }
         }
     }
 
@@ -186,8 +220,8 @@ public final class RecordSpool extends AbstractRDFHandler implements AutoCloseab
         }
     }
 
-    /** Writes every statement of the spool into the bucket of its record; the spool file is then deleted. */
-    private List<Path> partition(int count) throws IOException {
+    /** Writes every statement of {@code file} into the bucket of its record, counting them; then deletes {@code file}. */
+    private List<Path> partition(Path file, int count, int level, long[] counts) throws IOException {
         List<Path> buckets = new ArrayList<>(count);
         List<OutputStream> streams = new ArrayList<>(count);
         List<RDFWriter> writers = new ArrayList<>(count);
@@ -201,10 +235,12 @@ public final class RecordSpool extends AbstractRDFHandler implements AutoCloseab
                 w.startRDF();
                 writers.add(w);
             }
-            parse(spool, new AbstractRDFHandler() {
+            parse(file, new AbstractRDFHandler() {
                 @Override
                 public void handleStatement(Statement st) {
-                    writers.get(bucketOf(st, count)).handleStatement(st);
+                    int b = bucketOf(st, count, level);
+                    writers.get(b).handleStatement(st);
+                    counts[b]++;
                 }
             });
             for (RDFWriter w : writers) {
@@ -215,18 +251,21 @@ public final class RecordSpool extends AbstractRDFHandler implements AutoCloseab
                 stream.close();
             }
         }
-        Files.delete(spool);
+        Files.delete(file);
         return buckets;
     }
 
-    /** The bucket of a statement: by its record, so a record's statements share one; subjects of no record go to 0. */
-    static int bucketOf(Statement st, int count) {
+    /**
+     * The bucket of a statement: by its record, so a record's statements share one; subjects of no
+     * record go to 0. Each level of partitioning hashes differently, so a bucket split again spreads.
+     */
+    static int bucketOf(Statement st, int count, int level) {
         IRI owner = RecordIris.ownerOf(st.getSubject());
         if (owner == null) {
             return 0;
         }
-        // Spread the String hash (Fibonacci hashing) before reducing it to a bucket.
-        int h = owner.stringValue().hashCode() * 0x9E3779B9;
+        // Spread the String hash (Fibonacci hashing, a seed per level) before reducing it to a bucket.
+        int h = (owner.stringValue().hashCode() + level * 0x632BE5AB) * 0x9E3779B9;
         return Math.floorMod(h ^ (h >>> 16), count);
     }
 

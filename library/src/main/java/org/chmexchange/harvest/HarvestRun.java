@@ -222,16 +222,18 @@ public final class HarvestRun {
         /** Waits for the commit of the page before, and passes on its failure. */
         void awaitCommit() {
             Future<?> last = pending;
-            pending = null;
             if (last == null) {
                 return;
             }
             try {
                 last.get();
+                pending = null;
             } catch (InterruptedException e) {
+                // The commit goes on; pending stays, so finish() still waits for it.
                 Thread.currentThread().interrupt();
                 throw new HarvestException("Source " + source.name() + ": interrupted while a page was committed", e);
             } catch (ExecutionException e) {
+                pending = null;
                 Throwable cause = e.getCause();
                 if (cause instanceof RuntimeException r) {
                     throw r;
@@ -248,7 +250,7 @@ public final class HarvestRun {
             try {
                 awaitCommit();
             } finally {
-                committer.shutdown();
+                committer.shutdown(); // lets a commit still running finish
             }
         }
 

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,11 @@ import org.chmexchange.harvest.HarvesterRegistry;
 import org.chmexchange.harvest.dump.DumpHarvesterFactory;
 import org.chmexchange.http.HttpClients;
 import org.chmexchange.http.HttpSettings;
+import org.chmexchange.store.Compaction;
+import org.chmexchange.store.CompactionPolicy;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.StoreMaintenance;
 import org.chmexchange.validation.RecordValidator;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -70,6 +74,13 @@ public final class DumpBenchmark implements Callable<Integer> {
             defaultValue = "50000",
             description = "Records of the raw TDB2 baseline load (default: ${DEFAULT-VALUE}).")
     int baseline;
+
+    @Option(
+            names = "--check-every",
+            defaultValue = "PT1M",
+            description = "Time between two compaction checks during the harvest, default policy (default:"
+                    + " ${DEFAULT-VALUE}).")
+    Duration checkEvery;
 
     @Option(names = "--dir", description = "Where to write the dump and the stores (default: a temporary folder).")
     Path base;
@@ -127,11 +138,19 @@ public final class DumpBenchmark implements Callable<Integer> {
                 long t1 = System.nanoTime();
                 HarvestOutcome outcome;
                 long peak;
-                try (LiveHeap live = new LiveHeap()) {
+                try (LiveHeap live = new LiveHeap();
+                        StoreMaintenance maintenance =
+                                StoreMaintenance.start(portal, CompactionPolicy.DEFAULT, checkEvery)) {
                     outcome = run.run(source, HarvestListener.NONE);
                     peak = live.peak();
                 }
                 double seconds = (System.nanoTime() - t1) / 1e9;
+                long folder = portal.diskBytes().orElseThrow();
+                Compaction last = portal.compact().orElseThrow();
+                System.out.printf(
+                        "store files: %,d MiB after the harvest (compacted during it by the default policy, checked"
+                                + " every %s: the log's 'Compacted the store' lines); then: %s%n",
+                        folder / (1024 * 1024), checkEvery, last.describe());
                 long stored = portal.count(RecordQuery.ALL);
                 if (!outcome.ok() || stored != records) {
                     throw new IllegalStateException(

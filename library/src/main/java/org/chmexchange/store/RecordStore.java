@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.chmexchange.store.internal.IndexedRecordStore;
@@ -227,6 +228,27 @@ public interface RecordStore extends AutoCloseable {
      * @throws StoreException if the store cannot be read at all
      */
     StoreCheck check();
+
+    /**
+     * Compacts the store, if its engine keeps superseded data on disk: the embedded TDB2 store is
+     * copy-on-write, so every write leaves old blocks behind and its folder grows until compacted
+     * (docs/STORE.md, "Compaction"). Runs under the write lock (writes wait; reads and searches go
+     * on), takes time in proportion to the live content, needs free disk for one more copy of it, and
+     * records the size after it as {@link SettingKey#COMPACTED_BYTES}. A crash at any moment leaves the
+     * store as it was before or after, whole. Records, change log, settings and index are untouched.
+     *
+     * @return what it did; empty if this store's engine reclaims space by itself (an RDF4J repository)
+     * @throws StoreException if compaction fails; the store is then as before
+     */
+    Optional<Compaction> compact();
+
+    /**
+     * The length in bytes of the store's files (not the record index), or empty when the engine's
+     * files are not the store's to measure (an RDF4J repository). Preallocated files count whole.
+     *
+     * @throws StoreException if the folder cannot be read
+     */
+    OptionalLong diskBytes();
 
     /** The content of a named graph, without graph names; empty if the store has none. */
     Model graph(IRI graph);

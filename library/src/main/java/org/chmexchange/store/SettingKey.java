@@ -22,6 +22,12 @@ public record SettingKey(String name) {
     public static final SettingKey SAMPLE_DATA_LOADED = new SettingKey("sample-data-loaded");
 
     /**
+     * The length in bytes of the store's files right after its last compaction (the baseline of
+     * {@link CompactionPolicy}); absent if it was never compacted.
+     */
+    public static final SettingKey COMPACTED_BYTES = new SettingKey("store:compacted-bytes");
+
+    /**
      * @throws IllegalArgumentException if the name is empty, too long or has other characters
      */
     public SettingKey {

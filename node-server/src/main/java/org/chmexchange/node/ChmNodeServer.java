@@ -11,7 +11,9 @@ import org.chmexchange.node.http.Routes;
 import org.chmexchange.node.sync.Scheduler;
 import org.chmexchange.node.sync.Sync;
 import org.chmexchange.node.sync.SyncPlan;
+import org.chmexchange.store.CompactionPolicy;
 import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.StoreMaintenance;
 import org.chmexchange.thesaurus.Thesaurus;
 import org.chmexchange.validation.RecordValidator;
 import org.chmexchange.vocab.ChmThesaurus;
@@ -34,9 +36,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@link #start} returns once the node listens, its reference and sample data are loaded and its
- * schedules are set. Lifecycle: {@link #close()} stops the HTTP server, then the scheduler (waiting
- * up to {@link Scheduler#DEFAULT_CLOSE_TIMEOUT} for running harvests), then shuts the HTTP client
- * down and closes the validator and the store. Thread-safety: the server answers requests
+ * schedules are set; from then on the store is compacted when {@link CompactionPolicy#DEFAULT} says
+ * so, checked every {@link StoreMaintenance#DEFAULT_EVERY} (docs/STORE.md, "Compaction"). Lifecycle:
+ * {@link #close()} stops the HTTP server, then the scheduler (waiting up to {@link
+ * Scheduler#DEFAULT_CLOSE_TIMEOUT} for running harvests), then shuts the HTTP client down, closes the
+ * validator, waits for a compaction that is running, and closes the store. Thread-safety: the server answers requests
  * concurrently; start and close are called once, from one thread.
  */
 public final class ChmNodeServer implements AutoCloseable {
@@ -49,10 +53,18 @@ public final class ChmNodeServer implements AutoCloseable {
     private final String base;
     private final Sync sync;
     private final Scheduler scheduler;
+    private final StoreMaintenance maintenance;
 
     private ChmNodeServer(
-            RecordStore store, RecordValidator validator, Javalin http, String base, Sync sync, Scheduler scheduler) {
+            RecordStore store,
+            RecordValidator validator,
+            Javalin http,
+            String base,
+            Sync sync,
+            Scheduler scheduler,
+            StoreMaintenance maintenance) {
         this.store = store;
+        this.maintenance = maintenance;
         this.validator = validator;
         this.http = http;
         this.base = base;
@@ -139,7 +151,9 @@ public final class ChmNodeServer implements AutoCloseable {
                     plan.sourceNames(),
                     plan.targetNames(),
                     config.admin() == null ? "not configured (no operations over HTTP)" : "configured");
-            return new ChmNodeServer(store, validator, http, base, sync, scheduler);
+            StoreMaintenance maintenance =
+                    StoreMaintenance.start(store, CompactionPolicy.DEFAULT, StoreMaintenance.DEFAULT_EVERY);
+            return new ChmNodeServer(store, validator, http, base, sync, scheduler, maintenance);
         } catch (RuntimeException e) {
             if (http != null) {
                 http.stop();
@@ -205,7 +219,7 @@ public final class ChmNodeServer implements AutoCloseable {
 
     /**
      * Stops the HTTP server, then the scheduler (waiting for running harvests up to a bound), shuts
-     * the HTTP client down, and closes the validator and the store.
+     * the HTTP client down, closes the validator, waits for a running compaction, and closes the store.
      */
     @Override
     public void close() {
@@ -221,7 +235,11 @@ public final class ChmNodeServer implements AutoCloseable {
                     try {
                         validator.close();
                     } finally {
-                        store.close();
+                        try {
+                            maintenance.close();
+                        } finally {
+                            store.close();
+                        }
                     }
                 }
             }

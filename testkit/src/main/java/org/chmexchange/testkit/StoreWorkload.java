@@ -6,12 +6,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.chmexchange.model.RecordType;
+import org.chmexchange.store.RecordQuery;
+import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.SettingKey;
 import org.chmexchange.store.WriteRequest;
 import org.chmexchange.vocab.CHM;
 import org.chmexchange.vocab.ChmThesaurus;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.DCAT;
@@ -89,5 +93,41 @@ public final class StoreWorkload {
         m.add(iri, CHM.file, file);
         m.add(file, DCAT.DOWNLOAD_URL, Values.iri("https://files.example.org/" + r + "/" + title.hashCode() + ".pdf"));
         return m;
+    }
+
+    /**
+     * Null if the store holds exactly the expected records ({@link #expectedAfter}), each exactly as
+     * written (its {@code dcterms:modified} aside), and the index lists as many; else what differs.
+     */
+    public static String differences(RecordStore store, Map<Integer, String> expected) {
+        for (int r = 0; r < RECORDS; r++) {
+            IRI iri = iri(r);
+            String want = expected.get(r);
+            Model got = store.get(iri).orElse(null);
+            if (want == null && got != null) {
+                return "<" + iri + "> was deleted or never written, but the store has it";
+            }
+            if (want != null) {
+                if (got == null) {
+                    return "<" + iri + "> is missing";
+                }
+                Value title = got.filter(iri, DCTERMS.TITLE, null).objects().stream()
+                        .findFirst()
+                        .orElse(null);
+                if (!(title instanceof Literal l) || !l.getLabel().equals(want)) {
+                    return "<" + iri + "> has title " + title + ", expected " + want;
+                }
+                Model written = decision(r, want);
+                got.remove(iri, DCTERMS.MODIFIED, null);
+                if (!got.equals(written)) {
+                    return "<" + iri + "> is not exactly as written: " + got;
+                }
+            }
+        }
+        long count = store.count(RecordQuery.ALL);
+        if (count != expected.size()) {
+            return "the index lists " + count + " records, expected " + expected.size();
+        }
+        return null;
     }
 }

@@ -7,16 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.StoreCheck;
-import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Literal;
-import org.eclipse.rdf4j.model.Model;
-import org.eclipse.rdf4j.model.Value;
-import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +51,7 @@ class StoreKillTest {
                 if (found == acked + 1) {
                     inFlightCommitted++;
                 }
-                String content = compare(store, StoreWorkload.expectedAfter(found));
+                String content = StoreWorkload.differences(store, StoreWorkload.expectedAfter(found));
                 if (content != null) {
                     failures.add("kill " + kill + " (after write " + found + "): " + content);
                 }
@@ -74,38 +67,5 @@ class StoreKillTest {
         assertEquals(List.of(), failures, "every kill leaves an openable, consistent store");
         System.out.println("StoreKillTest: " + KILLS + " kills survived, " + inFlightCommitted
                 + " of them with the write in flight committed");
-    }
-
-    /** Null if the store holds exactly the expected records, else what differs. */
-    private static String compare(RecordStore store, Map<Integer, String> expected) {
-        for (int r = 0; r < StoreWorkload.RECORDS; r++) {
-            IRI iri = StoreWorkload.iri(r);
-            String want = expected.get(r);
-            Model got = store.get(iri).orElse(null);
-            if (want == null && got != null) {
-                return "<" + iri + "> was deleted or never written, but the store has it";
-            }
-            if (want != null) {
-                if (got == null) {
-                    return "<" + iri + "> is missing";
-                }
-                Value title = got.filter(iri, DCTERMS.TITLE, null).objects().stream()
-                        .findFirst()
-                        .orElse(null);
-                if (!(title instanceof Literal l) || !l.getLabel().equals(want)) {
-                    return "<" + iri + "> has title " + title + ", expected " + want;
-                }
-                Model written = StoreWorkload.decision(r, want);
-                got.remove(iri, DCTERMS.MODIFIED, null);
-                if (!got.equals(written)) {
-                    return "<" + iri + "> is not exactly as written: " + got;
-                }
-            }
-        }
-        long count = store.count(RecordQuery.ALL);
-        if (count != expected.size()) {
-            return "the index lists " + count + " records, expected " + expected.size();
-        }
-        return null;
     }
 }

@@ -3,6 +3,7 @@ package org.chmexchange.store.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -22,6 +24,7 @@ import org.chmexchange.store.ChangeEntry;
 import org.chmexchange.store.ChangeKind;
 import org.chmexchange.store.ChangePage;
 import org.chmexchange.store.ChangeQuery;
+import org.chmexchange.store.Compaction;
 import org.chmexchange.store.RecordConflictException;
 import org.chmexchange.store.RecordPage;
 import org.chmexchange.store.RecordQuery;
@@ -587,6 +590,35 @@ public final class IndexedRecordStore implements RecordStore {
     @Override
     public boolean contains(Resource subject, IRI predicate, Value object, IRI graph) {
         return triples.read("Looking up a statement", q -> q.contains(subject, predicate, object, graph));
+    }
+
+    @Override
+    public Optional<Compaction> compact() {
+        writeLock.lock();
+        try {
+            QuadStore quads = triples.quads();
+            long before = quads.diskBytes().orElse(0);
+            long started = System.nanoTime();
+            if (!quads.compact()) {
+                return Optional.empty();
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            long after = quads.diskBytes().orElse(0);
+            triples.inTransaction("Recording the compaction", q -> {
+                TripleStore.setSetting(q, SettingKey.COMPACTED_BYTES.name(), Long.toString(after));
+                return null;
+            });
+            Compaction done = new Compaction(before, after, took);
+            LOG.info("{} ({})", done.describe(), quads.describe());
+            return Optional.of(done);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public OptionalLong diskBytes() {
+        return triples.quads().diskBytes();
     }
 
     /** Closes the index and shuts the repository down; call once, after the last operation. */

@@ -1,5 +1,6 @@
 package org.chmexchange.store.internal;
 
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -20,6 +21,27 @@ public interface QuadStore extends AutoCloseable {
      * written and the exception propagates.
      */
     <T> T write(Function<Quads, T> work);
+
+    /**
+     * Rewrites the store into a new generation that holds only its current content, and deletes the
+     * old one, if the engine keeps superseded data on disk (a copy-on-write engine does). Readers go
+     * on meanwhile; writers wait until it ends. A crash at any moment leaves the old generation or
+     * the new one, whole.
+     *
+     * @return true if it compacted; false (the default) if this engine reclaims space by itself
+     * @throws org.chmexchange.store.StoreException if compaction fails; the store is then as before
+     */
+    default boolean compact() {
+        return false;
+    }
+
+    /**
+     * The bytes the store's files take (their length, which for preallocated files exceeds the blocks
+     * in use), or empty when the engine's files are not this store's to measure (a repository).
+     */
+    default OptionalLong diskBytes() {
+        return OptionalLong.empty();
+    }
 
     /** What this store is, for messages: engine and location. */
     String describe();

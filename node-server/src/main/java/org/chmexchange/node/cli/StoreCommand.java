@@ -2,10 +2,14 @@ package org.chmexchange.node.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.chmexchange.node.NodeConfig;
 import org.chmexchange.node.config.ConfigException;
 import org.chmexchange.node.config.ConfigFile;
+import org.chmexchange.store.Compaction;
+import org.chmexchange.store.CompactionPolicy;
 import org.chmexchange.store.MigrationResult;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.StoreCheck;
@@ -15,18 +19,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code chm-node store check|repair|migrate [--config FILE] [--data DIR]}: the data folder's
+ * {@code chm-node store check|repair|migrate|compact [--config FILE] [--data DIR]}: the data folder's
  * store, with no node running on it (docs/STORE.md). Exit codes: 0 sound (or done), 1 a problem was
  * found or the folder cannot be opened, 2 bad usage or configuration.
  */
 @Command(
         name = "store",
         mixinStandardHelpOptions = true,
-        description = "Check, repair or migrate the store of a data folder (the node must not be running on it).",
+        description = "Check, repair, migrate or compact the store of a data folder (the node must not be running"
+                + " on it).",
         subcommands = {
             StoreCommand.Check.class,
             StoreCommand.Repair.class,
             StoreCommand.Migrate.class,
+            StoreCommand.Compact.class,
             CommandLine.HelpCommand.class
         })
 final class StoreCommand implements Runnable {
@@ -36,7 +42,8 @@ final class StoreCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Name a sub-command: check, repair or migrate");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Name a sub-command: check, repair, migrate or compact");
     }
 
     /** Which data folder. */
@@ -139,6 +146,38 @@ final class StoreCommand implements Runnable {
                 StoreCheck check = store.check();
                 out.print(check.describe());
                 return check.sound() ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(
+            name = "compact",
+            mixinStandardHelpOptions = true,
+            description = "Rewrite the store into a new generation holding only its current content, and delete the"
+                    + " old one (a running node does this by itself when the store has doubled). Needs free disk"
+                    + " for one more copy of the live content.")
+    static final class Compact extends Sub {
+        @Option(
+                names = "--if-due",
+                description = "Only if the default policy says it is due (twice the size after the last compaction,"
+                        + " and 256 MiB more).")
+        boolean ifDue;
+
+        @Override
+        int run(Path dataDir, PrintWriter out) {
+            try (RecordStore store = RecordStore.openEmbedded(dataDir)) {
+                long bytes = store.diskBytes().orElse(0);
+                Optional<Compaction> done = ifDue ? CompactionPolicy.DEFAULT.compactIfDue(store) : store.compact();
+                if (done.isEmpty()) {
+                    out.printf(
+                            Locale.ROOT,
+                            "Not due: the store's files take %,.1f MiB, %,.1f MiB after the last compaction%n",
+                            bytes / 1048576.0,
+                            CompactionPolicy.baseline(store) / 1048576.0);
+                } else {
+                    out.println(done.get().describe() + " (" + dataDir.toAbsolutePath() + ")");
+                }
+                return 0;
             }
         }
     }

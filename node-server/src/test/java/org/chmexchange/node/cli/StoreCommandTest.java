@@ -69,6 +69,24 @@ class StoreCommandTest {
     }
 
     @Test
+    void compactRewritesTheStoreAndIfDueLeavesASmallOneAlone() {
+        Path data = dir.resolve("data");
+        twoRecords(data);
+        Run notDue = run("store", "compact", "--if-due", "--data", data.toString());
+        assertEquals(0, notDue.exit(), notDue.out());
+        assertTrue(notDue.out().startsWith("Not due: the store's files take "), notDue.out());
+        assertTrue(data.resolve("tdb2/Data-0001").toFile().isDirectory(), "not compacted");
+        Run compact = run("store", "compact", "--data", data.toString());
+        assertEquals(0, compact.exit(), compact.out());
+        assertTrue(compact.out().startsWith("Compacted the store from "), compact.out());
+        assertFalse(data.resolve("tdb2/Data-0001").toFile().exists(), "the old generation is deleted");
+        assertTrue(data.resolve("tdb2/Data-0002").toFile().isDirectory());
+        Run check = run("store", "check", "--data", data.toString());
+        assertEquals(0, check.exit(), check.out());
+        assertTrue(check.out().contains("records: 2 (2 in the index)"), check.out());
+    }
+
+    @Test
     void checkFindsAGapInTheChangeLog() {
         Path data = dir.resolve("data");
         twoRecords(data);

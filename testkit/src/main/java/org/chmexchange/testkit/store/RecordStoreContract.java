@@ -14,10 +14,12 @@ import java.util.Set;
 import org.chmexchange.model.RecordType;
 import org.chmexchange.store.ChangeKind;
 import org.chmexchange.store.ChangeQuery;
+import org.chmexchange.store.Compaction;
 import org.chmexchange.store.RecordPage;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.RecordSummary;
+import org.chmexchange.store.SettingKey;
 import org.chmexchange.store.StoreException;
 import org.chmexchange.store.WriteResult;
 import org.chmexchange.vocab.CHM;
@@ -257,6 +259,41 @@ public abstract class RecordStoreContract {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 java.nio.file.Files.delete(p);
             }
+        }
+    }
+
+    @Test
+    public void compactionKeepsRecordsChangesAndSettingsAndTheStoreWritesOn() {
+        try (RecordStore store = open(dir)) {
+            for (int round = 0; round < 5; round++) {
+                for (int i = 0; i < 20; i++) {
+                    store.put(decision("c" + i, "cbd", "Compaction " + i + " round " + round, "en"), GRAPH);
+                }
+            }
+            store.delete(RecordType.DECISION.mint(BASE, "c0"));
+            store.setSetting(SettingKey.of("test:compaction"), "kept");
+            long changes = store.countChanges(ChangeQuery.ALL);
+            long sequence = store.lastSequence();
+            Model c1 = store.get(RecordType.DECISION.mint(BASE, "c1")).orElseThrow();
+            java.util.Optional<Compaction> done = store.compact();
+            assertEquals(done.isPresent(), store.diskBytes().isPresent(), "a store that measures its files compacts");
+            assertEquals(19, store.count(RecordQuery.ALL));
+            assertEquals(changes, store.countChanges(ChangeQuery.ALL));
+            assertEquals(sequence, store.lastSequence());
+            assertEquals("kept", store.setting(SettingKey.of("test:compaction")).orElseThrow());
+            assertEquals(c1, store.get(RecordType.DECISION.mint(BASE, "c1")).orElseThrow());
+            assertEquals(
+                    ChangeKind.DELETE,
+                    store.lastChange(RecordType.DECISION.mint(BASE, "c0"))
+                            .orElseThrow()
+                            .kind());
+            store.put(decision("c20", "cms", "After compaction", "en"), GRAPH);
+            assertEquals(20, store.count(RecordQuery.ALL));
+            assertTrue(store.check().sound(), store.check().describe());
+        }
+        try (RecordStore store = open(dir)) {
+            assertEquals(20, store.count(RecordQuery.ALL));
+            assertTrue(store.check().sound(), store.check().describe());
         }
     }
 

@@ -1,0 +1,79 @@
+package org.chmexchange.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.StoreCheck;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded store killed with SIGKILL at random moments while it compacts, again and again, with
+ * writes waiting on each compaction. After each kill: the folder opens, holds one generation (a
+ * half-built one or an old one that a kill left is deleted on open), the newest write is the last
+ * acknowledged one or the one after it, the records are exactly those after that write, and
+ * {@link RecordStore#check()} finds the store sound.
+ */
+@Tag("slow")
+class StoreCompactionKillTest {
+
+    private static final int KILLS = 12;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void survivesKillsDuringCompaction() throws Exception {
+        Path data = dir.resolve("data");
+        Path log = dir.resolve("child.log");
+        try (RecordStore store = RecordStore.openEmbedded(data)) {
+            for (long i = 1; i <= 300; i++) {
+                store.write(StoreWorkload.request(i));
+            }
+        }
+        Random rnd = new Random(20261202L);
+        List<String> failures = new ArrayList<>();
+        int compactions = 0;
+        for (int kill = 1; kill <= KILLS; kill++) {
+            KilledChild.Outcome child =
+                    KilledChild.runAndKill(StoreCompactionKiller.class, rnd.nextInt(200, 3000), log, data.toString());
+            compactions += (int) child.lines().stream()
+                    .filter(l -> l.startsWith("COMPACTED"))
+                    .count();
+            try (RecordStore store = RecordStore.openEmbedded(data)) {
+                List<Path> generations = StoreCompactionTest.generations(data);
+                if (generations.size() != 1) {
+                    failures.add("kill " + kill + ": the folder holds " + generations);
+                }
+                long found =
+                        store.setting(StoreWorkload.MARKER).map(Long::parseLong).orElse(0L);
+                long acked = child.acknowledged();
+                if (found != acked && found != acked + 1) {
+                    failures.add("kill " + kill + ": the store is at write " + found + ", acknowledged " + acked);
+                    continue;
+                }
+                String content = StoreWorkload.differences(store, StoreWorkload.expectedAfter(found));
+                if (content != null) {
+                    failures.add("kill " + kill + " (after write " + found + "): " + content);
+                }
+                StoreCheck check = store.check();
+                if (!check.sound()) {
+                    failures.add("kill " + kill + ": " + check.problems());
+                }
+            } catch (RuntimeException e) {
+                fail("kill " + kill + ": the folder does not open: " + e, e);
+            }
+        }
+        assertEquals(List.of(), failures, "every kill leaves an openable, consistent store");
+        assertTrue(compactions >= KILLS / 2, "the children compacted (" + compactions + " compactions)");
+        System.out.println(
+                "StoreCompactionKillTest: " + KILLS + " kills survived during " + compactions + " compactions");
+    }
+}

@@ -50,6 +50,9 @@ import org.eclipse.rdf4j.repository.Repository;
  */
 public interface RecordStore extends AutoCloseable {
 
+    /** The path of the publishers' graphs under a base IRI. */
+    String PUBLISHERS = "graphs/publishers/";
+
     /** Named graph of the provenance of harvested graphs (docs/EXCHANGE.md). */
     IRI PROVENANCE_GRAPH = Values.iri("urn:chm-exchange:provenance");
 
@@ -93,6 +96,25 @@ public interface RecordStore extends AutoCloseable {
     /** The named graph of the records a node publishes itself: {@code {base}graphs/local}. */
     static IRI localGraph(String base) {
         return Values.iri(base + "graphs/local");
+    }
+
+    /**
+     * The named graph of the records a token writes through a node's publishing API: {@code
+     * {base}graphs/publishers/{publisher}} (docs/EXCHANGE.md, "Ownership").
+     *
+     * @param publisher the token's name
+     */
+    static IRI publisherGraph(String base, String publisher) {
+        return Values.iri(base + PUBLISHERS + publisher);
+    }
+
+    /**
+     * Whether {@code graph} holds records that the node at {@code base} passes on to its peers: its
+     * local graph or a publisher's graph ({@link #publisherGraph}); not reference or sample data, not
+     * harvested records.
+     */
+    static boolean isOwnGraph(String base, IRI graph) {
+        return graph.equals(localGraph(base)) || graph.stringValue().startsWith(base + PUBLISHERS);
     }
 
     /**

@@ -62,6 +62,11 @@ public record SettingKey(String name) {
         return new SettingKey("publish:" + target + ":position");
     }
 
+    /** The changes a publish target refused and the publisher set aside, as a JSON array. */
+    public static SettingKey publishDeadLetters(String target) {
+        return new SettingKey("publish:" + target + ":dead-letters");
+    }
+
     /** The outcome of a target's last publish run, as JSON. */
     public static SettingKey publishStatus(String target) {
         return new SettingKey("publish:" + target + ":status");

@@ -1,12 +1,16 @@
 package org.chmexchange.node;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.SettingKey;
+import org.chmexchange.store.WriteRequest;
 import org.chmexchange.store.WriteResult;
 import org.chmexchange.vocab.Vocabularies;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 import org.eclipse.rdf4j.model.util.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads what every node holds: the ontology, the SHACL shapes and the shared thesaurus (each in a
  * named graph of its own, rewritten only when the vocabularies changed), and, once per store, the
- * sample data. Running it again duplicates nothing.
+ * sample data, in {@code {base}graphs/sample} (not the local graph: the node does not publish it).
+ * Running it again duplicates nothing.
  */
 final class ReferenceData {
 
@@ -24,6 +29,14 @@ final class ReferenceData {
     static final IRI SHAPES_GRAPH = Values.iri("https://w3id.org/chm-exchange/graph/shapes");
     /** Named graph of the shared thesaurus. */
     static final IRI THESAURUS_GRAPH = Values.iri("https://w3id.org/chm-exchange/graph/thesaurus");
+
+    /**
+     * The named graph of the sample records, {@code {base}graphs/sample}: minted under the node's
+     * base, but reference data, not records of the node's own to publish.
+     */
+    static IRI sampleGraph(String base) {
+        return Values.iri(base + "graphs/sample");
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceData.class);
 
@@ -40,8 +53,15 @@ final class ReferenceData {
             LOG.info("Loaded the shared thesaurus");
         }
         if (sampleData && store.setting(SettingKey.SAMPLE_DATA_LOADED).isEmpty()) {
-            WriteResult result = store.put(Vocabularies.sampleData(base), RecordStore.localGraph(base));
-            store.setSetting(SettingKey.SAMPLE_DATA_LOADED, Instant.now().toString());
+            // In a graph of their own, not the local graph: they are not this node's to publish
+            // (Publisher), and the marker is set in the same transaction.
+            WriteResult result = store.write(new WriteRequest(
+                    sampleGraph(base),
+                    Vocabularies.sampleData(base),
+                    Set.of(),
+                    false,
+                    Map.of(SettingKey.SAMPLE_DATA_LOADED, Instant.now().toString()),
+                    new LinkedHashModel()));
             LOG.info("Loaded {} sample records ({} statements)", result.records(), result.statements());
         }
     }

@@ -1,7 +1,6 @@
 package org.chmexchange.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -23,6 +22,7 @@ import org.chmexchange.model.RecordType;
 import org.chmexchange.node.auth.Token;
 import org.chmexchange.node.auth.TokenScope;
 import org.chmexchange.node.auth.Tokens;
+import org.chmexchange.publish.DeadLetter;
 import org.chmexchange.publish.PublishOutcome;
 import org.chmexchange.publish.PublishTarget;
 import org.chmexchange.publish.Publisher;
@@ -76,6 +76,7 @@ class ExchangeTest {
                 .build());
         portalHttp = HttpClients.create(HttpSettings.defaults());
         validator = new RecordValidator();
+        CENTRAL = new PublishTarget("central", URI.create(central.baseIri()));
     }
 
     @AfterAll
@@ -115,9 +116,14 @@ class ExchangeTest {
         return m;
     }
 
+    static PublishTarget CENTRAL;
+
+    static Publisher publisher() {
+        return new Publisher(national.store(), nationalHttp, national.baseIri());
+    }
+
     static PublishOutcome publish() {
-        return new Publisher(national.store(), nationalHttp, national.baseIri())
-                .run(new PublishTarget("central", URI.create(central.baseIri())));
+        return publisher().run(CENTRAL);
     }
 
     static HarvestOutcome harvestCentral() {
@@ -141,7 +147,7 @@ class ExchangeTest {
     }
 
     @Test
-    void nationalToCentralToPortalWithUpdatesDeletesAndScopes() {
+    void nationalToCentralToPortalWithUpdatesDeletesAndScopes() throws Exception {
         IRI fp = RecordType.FOCAL_POINT.mint(national.baseIri(), "co-chm-fp");
         IRI report = RecordType.NATIONAL_REPORT.mint(national.baseIri(), "co-nbsap-2024");
         IRI kenyan = RecordType.FOCAL_POINT.mint(national.baseIri(), "ke-chm-fp");
@@ -173,17 +179,30 @@ class ExchangeTest {
         assertTrue(portal.store().get(report).isEmpty());
         assertEquals(records(central.store()), records(portal.store()));
 
-        // A token for Colombia cannot publish a Kenyan focal point: nothing moves, the position stays.
+        // A token for Colombia cannot publish a Kenyan focal point: it is set aside, the rest goes on.
         national.store().put(focalPoint("ke-chm-fp", "ke", "someone@example.org"), local);
+        national.store().put(nbsap("co-nbsap-2025"), local);
         PublishOutcome refused = publish();
-        assertFalse(refused.ok());
-        assertTrue(refused.error().contains("403"), refused.error());
+        assertTrue(refused.ok(), refused.error());
+        assertEquals(1, refused.refused());
+        assertEquals(1, refused.upserted(), "the report after the refused focal point is published");
         assertTrue(central.store().get(kenyan).isEmpty());
+        assertTrue(central.store()
+                .get(RecordType.NATIONAL_REPORT.mint(national.baseIri(), "co-nbsap-2025"))
+                .isPresent());
+        List<DeadLetter> dead = publisher().deadLetters(CENTRAL);
+        assertEquals(1, dead.size());
+        assertEquals(kenyan.stringValue(), dead.get(0).record());
+        assertEquals(403, dead.get(0).status());
+        assertEquals(
+                403,
+                NodeFixture.JSON.readTree(dead.get(0).problem()).get("status").asInt(),
+                "the problem kept");
+        assertEquals(national.store().lastSequence(), refused.position(), "the position moved past it");
         assertTrue(national.store().delete(kenyan));
         PublishOutcome recovered = publish();
-        assertTrue(
-                recovered.ok(),
-                "created then deleted before publishing: only the deletion is sent: " + recovered.error());
+        assertTrue(recovered.ok(), "the deletion of a record the peer never had is done: " + recovered.error());
         assertEquals(national.store().lastSequence(), recovered.position());
+        assertEquals(List.of(), publisher().deadLetters(CENTRAL), "the deletion cleared the dead letter");
     }
 }

@@ -21,6 +21,7 @@ import org.chmexchange.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,6 +48,12 @@ final class PublishCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TARGET", description = "Name of a publish target of the configuration file.")
     String target;
+
+    @Option(
+            names = "--retry-dead-letters",
+            description = "First send again, one by one, the changes the target refused earlier and that were set"
+                    + " aside (dead letters); then publish as usual.")
+    boolean retryDeadLetters;
 
     /** Where {@code tokenEnv} variables are read; tests replace it. */
     Map<String, String> environment = System.getenv();
@@ -89,6 +96,14 @@ final class PublishCommand implements Callable<Integer> {
             out.println("Publishing to " + t.name() + " (" + t.entry().url() + "): " + before.pendingChanges()
                     + " change(s) of this node after position " + before.position());
             out.flush();
+            if (retryDeadLetters) {
+                PublishOutcome retried = node.sync()
+                        .retryDeadLetters(t.name())
+                        .orElseThrow(() -> new IllegalStateException("A fresh node cannot be publishing already"));
+                out.println("Dead letters sent again: " + (retried.upserted() + retried.deleted()) + " accepted, "
+                        + retried.refused() + " refused again" + (retried.ok() ? "" : "; " + retried.error()));
+                out.flush();
+            }
             PublishOutcome outcome;
             if (options.progressBar()) {
                 try (ProgressBar bar = new ProgressBarBuilder()
@@ -107,9 +122,21 @@ final class PublishCommand implements Callable<Integer> {
             TargetStatus after = node.sync().targetStatus(t.name());
             out.println(Sync.summary(outcome));
             out.println("Position " + after.position() + "; " + after.pendingChanges() + " change(s) pending.");
+            if (!after.deadLetters().isEmpty()) {
+                out.println(after.deadLetters().size() + " change(s) refused by " + t.name()
+                        + " and set aside (dead letters; sent again when they change, or with --retry-dead-letters):");
+                after.deadLetters()
+                        .forEach(d -> out.println("  " + d.action() + " " + d.record() + " (change " + d.sequence()
+                                + "): " + d.status() + " " + oneLine(d.problem())));
+            }
             out.flush();
             return outcome.ok() ? 0 : 1;
         }
+    }
+
+    private static String oneLine(String problem) {
+        String flat = problem.replaceAll("\\s+", " ").trim();
+        return flat.length() <= 300 ? flat : flat.substring(0, 300) + "...";
     }
 
     private static PublishOutcome publish(OfflineNode node, SyncPlan.Target t) {

@@ -268,7 +268,7 @@ final class Publishing {
      */
     /** The named graph of the records a token publishes: {@code {base}graphs/publishers/{name}}. */
     IRI graphOf(Token token) {
-        return Values.iri(base + "graphs/publishers/" + token.name());
+        return RecordStore.publisherGraph(base, token.name());
     }
 
     /**

@@ -14,6 +14,7 @@ import org.chmexchange.harvest.HarvestOutcome;
 import org.chmexchange.node.sync.SourceStatus;
 import org.chmexchange.node.sync.Sync;
 import org.chmexchange.node.sync.TargetStatus;
+import org.chmexchange.publish.DeadLetter;
 import org.chmexchange.publish.PublishOutcome;
 import org.chmexchange.store.RecordStore;
 
@@ -23,6 +24,9 @@ import org.chmexchange.store.RecordStore;
  * thread; each entry is a consistent snapshot, the entries are read one after the other.
  */
 final class StatusHandler implements Handler {
+
+    /** The most dead letters listed per target (all are counted in {@code deadLetters}). */
+    static final int DEAD_LETTERS_SHOWN = 50;
 
     private final Sync sync;
     private final RecordStore store;
@@ -113,10 +117,29 @@ final class StatusHandler implements Handler {
             run.put("error", last.error());
             run.put("upserted", last.upserted());
             run.put("deleted", last.deleted());
+            run.put("refused", last.refused());
             run.put("position", last.position());
             m.put("lastRun", run);
         }
         m.put("pendingChanges", t.pendingChanges());
+        m.put("deadLetters", t.deadLetters().size());
+        m.put(
+                "deadLetterRecords",
+                t.deadLetters().stream()
+                        .limit(DEAD_LETTERS_SHOWN)
+                        .map(StatusHandler::deadLetter)
+                        .toList());
+        return m;
+    }
+
+    private static Map<String, Object> deadLetter(DeadLetter d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("record", d.record());
+        m.put("action", d.action());
+        m.put("sequence", d.sequence());
+        m.put("status", d.status());
+        m.put("time", d.time().toString());
+        m.put("problem", d.problem());
         return m;
     }
 }

@@ -241,6 +241,26 @@ public final class Sync implements AutoCloseable {
         return outcome;
     }
 
+    /**
+     * Sends the dead letters of a target again, now, on the caller's thread ({@link
+     * Publisher#retryDeadLetters}), unless a run of that target is going.
+     *
+     * @return the outcome, or empty if a run of it is going
+     * @throws java.util.NoSuchElementException if there is no such target
+     */
+    public Optional<PublishOutcome> retryDeadLetters(String name) {
+        org.chmexchange.publish.PublishTarget target =
+                plan.target(name).orElseThrow().target();
+        if (!claim(JobKind.PUBLISH, name)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(publisher.retryDeadLetters(target));
+        } finally {
+            release(JobKind.PUBLISH, name);
+        }
+    }
+
     private PublishOutcome publishClaimed(String name) {
         org.chmexchange.publish.PublishTarget target =
                 plan.target(name).orElseThrow().target();
@@ -257,6 +277,7 @@ public final class Sync implements AutoCloseable {
                     name,
                     started,
                     Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                    0,
                     0,
                     0,
                     position,
@@ -326,7 +347,8 @@ public final class Sync implements AutoCloseable {
                 t.entry().schedule(),
                 runningSince(JobKind.PUBLISH, name).orElse(null),
                 last,
-                lastSequence);
+                lastSequence,
+                publisher.deadLetters(t.target()));
     }
 
     /** Cancels every HTTP call in flight, so that runs blocked on a peer end (with an error) soon. */
@@ -357,7 +379,9 @@ public final class Sync implements AutoCloseable {
         String done = o.ok() ? " sent" : " attempted";
         return "Publishing to " + o.target() + (o.ok() ? " ended" : " FAILED") + " after "
                 + seconds(Duration.between(o.started(), o.ended())) + ": " + o.upserted() + " record(s)" + done
-                + ", " + o.deleted() + " deletion(s)" + done + ", up to change " + o.position()
+                + ", " + o.deleted() + " deletion(s)" + done
+                + (o.refused() == 0 ? "" : ", " + o.refused() + " refused by the peer and set aside")
+                + ", up to change " + o.position()
                 + (o.ok() ? "" : "; " + o.error());
     }
 

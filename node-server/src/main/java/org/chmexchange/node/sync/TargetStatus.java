@@ -2,7 +2,9 @@ package org.chmexchange.node.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import org.chmexchange.publish.DeadLetter;
 import org.chmexchange.publish.PublishOutcome;
 
 /**
@@ -14,14 +16,22 @@ import org.chmexchange.publish.PublishOutcome;
  * @param runningSince when the current run was accepted, or null when none is running
  * @param lastRun the last finished run, or null if it never ran
  * @param lastSequence this node's newest change-log sequence number when the snapshot was taken
+ * @param deadLetters the changes the target refused and that are set aside, oldest first; not null
  */
 public record TargetStatus(
-        String name, String url, Duration schedule, Instant runningSince, PublishOutcome lastRun, long lastSequence) {
+        String name,
+        String url,
+        Duration schedule,
+        Instant runningSince,
+        PublishOutcome lastRun,
+        long lastSequence,
+        List<DeadLetter> deadLetters) {
 
-    /** Checks the values. */
+    /** Checks the values and copies the list. */
     public TargetStatus {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(url, "url");
+        deadLetters = List.copyOf(deadLetters);
     }
 
     /** Whether a run is accepted or running. */

@@ -29,8 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class StoreMaintenance implements AutoCloseable {
 
-    /** The node's default time between two checks: {@code PT10M}. */
-    public static final Duration DEFAULT_EVERY = Duration.ofMinutes(10);
+    /**
+     * The node's default time between two checks: {@code PT1M}. A check lists the store's files and
+     * costs next to nothing; a long time between checks lets a large harvest grow the folder by
+     * gigabytes before the check sees it (DumpBenchmark: 606 MiB to 3,396 MiB within 2 minutes).
+     */
+    public static final Duration DEFAULT_EVERY = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreMaintenance.class);
 

@@ -3,6 +3,9 @@ package org.chmexchange.node.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.chmexchange.node.auth.Tokens;
@@ -18,7 +21,8 @@ import org.eclipse.rdf4j.model.Model;
  * The routes of the node's API (see node-server/API.md) and the single exception-to-status map.
  * Reads (GET, HEAD, including {@code /status}) are open; writes (PUT, DELETE, POST on {@code
  * /records}) need a bearer token; operations ({@code POST /admin/harvest/{source}}, {@code POST
- * /admin/publish/{target}}) need the admin token; other methods on a known path get 405.
+ * /admin/publish/{target}}) need the admin token; {@code OPTIONS} answers every address (with CORS
+ * preflights for cross-origin reads: {@link Cors}); other methods on a known path get 405.
  */
 public final class Routes {
 
@@ -108,29 +112,32 @@ public final class Routes {
         }
     }
 
-    /** Registers every route and the error mapping on {@code routes}. */
+    /** Registers every route, {@code OPTIONS} for each address, CORS and the error mapping on {@code routes}. */
     public static void register(RoutesConfig routes, Holder holder) {
         routes.before(RequestGuards::check);
-        read(routes, "/health", ctx -> holder.health(ctx));
-        read(routes, "/records", ctx -> holder.get().list.handle(ctx));
-        read(routes, "/records/{type}/{id}", ctx -> holder.get().record.handle(ctx));
-        read(routes, "/changes", ctx -> holder.get().changes.collection(ctx));
-        read(routes, "/changes/page", ctx -> holder.get().changes.page(ctx));
-        read(routes, "/changes/{seq}", ctx -> holder.get().changes.activity(ctx));
-        read(routes, "/thesaurus/search", ctx -> holder.get().thesaurus.search(ctx));
-        read(routes, "/thesaurus/schemes", ctx -> holder.get().thesaurus.schemes(ctx));
-        read(routes, "/thesaurus/top", ctx -> holder.get().thesaurus.top(ctx));
-        read(routes, "/thesaurus/concept", ctx -> holder.get().thesaurus.concept(ctx));
-        read(routes, "/thesaurus/broader", ctx -> holder.get().thesaurus.broader(ctx));
-        read(routes, "/thesaurus/narrower", ctx -> holder.get().thesaurus.narrower(ctx));
-        read(routes, "/status", ctx -> holder.get().status.handle(ctx));
-        routes.put("/records/{type}/{id}", ctx -> holder.get().putByPath.handle(ctx));
-        routes.put("/records", ctx -> holder.get().putByIri.handle(ctx));
-        routes.delete("/records/{type}/{id}", ctx -> holder.get().deleteByPath.handle(ctx));
-        routes.delete("/records", ctx -> holder.get().deleteByIri.handle(ctx));
-        routes.post("/records", ctx -> holder.get().post.handle(ctx));
-        routes.post("/admin/harvest/{name}", ctx -> holder.get().admin.trigger(ctx, JobKind.HARVEST));
-        routes.post("/admin/publish/{name}", ctx -> holder.get().admin.trigger(ctx, JobKind.PUBLISH));
+        routes.before(Cors::grantReads);
+        Table t = new Table(routes);
+        t.read("/health", ctx -> holder.health(ctx));
+        t.read("/records", ctx -> holder.get().list.handle(ctx));
+        t.read("/records/{type}/{id}", ctx -> holder.get().record.handle(ctx));
+        t.read("/changes", ctx -> holder.get().changes.collection(ctx));
+        t.read("/changes/page", ctx -> holder.get().changes.page(ctx));
+        t.read("/changes/{seq}", ctx -> holder.get().changes.activity(ctx));
+        t.read("/thesaurus/search", ctx -> holder.get().thesaurus.search(ctx));
+        t.read("/thesaurus/schemes", ctx -> holder.get().thesaurus.schemes(ctx));
+        t.read("/thesaurus/top", ctx -> holder.get().thesaurus.top(ctx));
+        t.read("/thesaurus/concept", ctx -> holder.get().thesaurus.concept(ctx));
+        t.read("/thesaurus/broader", ctx -> holder.get().thesaurus.broader(ctx));
+        t.read("/thesaurus/narrower", ctx -> holder.get().thesaurus.narrower(ctx));
+        t.read("/status", ctx -> holder.get().status.handle(ctx));
+        t.add("PUT", "/records/{type}/{id}", ctx -> holder.get().putByPath.handle(ctx));
+        t.add("PUT", "/records", ctx -> holder.get().putByIri.handle(ctx));
+        t.add("DELETE", "/records/{type}/{id}", ctx -> holder.get().deleteByPath.handle(ctx));
+        t.add("DELETE", "/records", ctx -> holder.get().deleteByIri.handle(ctx));
+        t.add("POST", "/records", ctx -> holder.get().post.handle(ctx));
+        t.add("POST", "/admin/harvest/{name}", ctx -> holder.get().admin.trigger(ctx, JobKind.HARVEST));
+        t.add("POST", "/admin/publish/{name}", ctx -> holder.get().admin.trigger(ctx, JobKind.PUBLISH));
+        t.options();
         routes.exception(ApiException.class, (e, ctx) -> Problems.write(ctx, e));
         routes.exception(Exception.class, (e, ctx) -> Problems.writeUnexpected(ctx, e));
         routes.error(
@@ -144,10 +151,40 @@ public final class Routes {
                 .handle(ctx));
     }
 
-    /** GET and HEAD run the same handler; for HEAD the server sends the headers without the body. */
-    private static void read(RoutesConfig routes, String path, Handler handler) {
-        routes.get(path, handler);
-        routes.head(path, handler);
+    /** Registers routes and remembers the methods of each address, for its {@code OPTIONS}. */
+    private static final class Table {
+        private final RoutesConfig routes;
+        private final Map<String, List<String>> methods = new LinkedHashMap<>();
+
+        Table(RoutesConfig routes) {
+            this.routes = routes;
+        }
+
+        /** GET and HEAD run the same handler; for HEAD the server sends the headers without the body. */
+        void read(String path, Handler handler) {
+            add("GET", path, handler);
+            add("HEAD", path, handler);
+        }
+
+        void add(String method, String path, Handler handler) {
+            switch (method) {
+                case "GET" -> routes.get(path, handler);
+                case "HEAD" -> routes.head(path, handler);
+                case "PUT" -> routes.put(path, handler);
+                case "DELETE" -> routes.delete(path, handler);
+                case "POST" -> routes.post(path, handler);
+                default -> throw new IllegalArgumentException("No route method " + method);
+            }
+            methods.computeIfAbsent(path, p -> new ArrayList<>()).add(method);
+        }
+
+        /** {@code OPTIONS} on every address registered so far (Cors). */
+        void options() {
+            methods.forEach((path, list) -> {
+                List<String> allowed = List.copyOf(list);
+                routes.options(path, ctx -> Cors.options(ctx, allowed));
+            });
+        }
     }
 
     private static Handler problem(int status, String title, String detail) {

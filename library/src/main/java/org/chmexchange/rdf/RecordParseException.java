@@ -15,6 +15,7 @@ public class RecordParseException extends ChmException {
 
     private final long line;
     private final long column;
+    private final long offset;
 
     /**
      * @param message what failed, with context; not null
@@ -23,9 +24,26 @@ public class RecordParseException extends ChmException {
      * @param cause the parser's error; may be null
      */
     public RecordParseException(String message, long line, long column, Throwable cause) {
+        this(message, line, column, -1, cause);
+    }
+
+    /**
+     * @param message what failed, with context; not null
+     * @param line the line of the error, from 1, or -1 when unknown
+     * @param column the column of the error, from 1, or -1 when unknown
+     * @param offset the byte offset of the error, from 0 (bytes that are not UTF-8), or -1 when unknown
+     * @param cause the parser's error; may be null
+     */
+    public RecordParseException(String message, long line, long column, long offset, Throwable cause) {
         super(message, cause);
         this.line = line;
         this.column = column;
+        this.offset = offset;
+    }
+
+    /** The byte offset of the error, from 0, or -1 when unknown (set for bytes that are not UTF-8). */
+    public long offset() {
+        return offset;
     }
 
     /** The line of the error, from 1, or -1 when unknown. */

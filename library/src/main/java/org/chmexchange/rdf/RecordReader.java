@@ -24,6 +24,13 @@ import org.eclipse.rdf4j.rio.jsonld.JSONLDSettings;
 /**
  * Reads documents in every {@link RecordFormat} with safe parser settings:
  * <ul>
+ *   <li>Every format but RDF/XML is decoded as strict UTF-8 (RDF 1.1 Turtle section 6, N-Triples
+ *       section 6, JSON-LD 1.1 via RFC 8259 section 8.1): bytes that are not UTF-8 (an ISO-8859-1
+ *       body, an overlong or truncated sequence, an encoded surrogate) fail with a {@link
+ *       RecordParseException} that gives their byte offset, never a U+FFFD in the data. RDF/XML is
+ *       decoded as its XML declaration says; an encoding Java does not know fails the same way.
+ *   <li>A document nested deeper than the parser's stack (tens of thousands of {@code [ ]}, {@code
+ *       ( )} or JSON arrays) fails with a {@link RecordParseException}, not an error of the JVM.
  *   <li>RDF/XML: secure XML processing, {@code DOCTYPE} declarations refused (so no external
  *       entity or DTD is ever resolved: XXE fails with a {@link RecordParseException});
  *   <li>JSON-LD: our context IRI is served from the classpath, every other remote context or
@@ -61,6 +68,21 @@ public final class RecordReader {
     }
 
     /**
+     * Parses a whole document held in memory, as {@link #read(InputStream, RecordFormat, String)},
+     * first checking that a text format is UTF-8 so that the error names the exact byte offset.
+     *
+     * @throws RecordParseException as {@link #read(InputStream, RecordFormat, String)}, and with
+     *     {@link RecordParseException#offset()} for bytes that are not UTF-8
+     */
+    public static Model read(byte[] document, RecordFormat format, String baseIri) {
+        Objects.requireNonNull(document, "document");
+        if (format != RecordFormat.RDFXML) {
+            Utf8.check(document, format.rdfFormat().getName() + " document <" + baseIri + ">");
+        }
+        return read(new java.io.ByteArrayInputStream(document), format, baseIri);
+    }
+
+    /**
      * Parses a whole document into {@code handler}, statement by statement, with the settings and
      * the error translation of {@link #read}: for callers that must not hold the document in memory
      * (a dump streamed to a {@link org.chmexchange.admission.RecordSpool}). On a failure the handler
@@ -81,14 +103,32 @@ public final class RecordReader {
         RDFParser parser = createParser(format);
         parser.setRDFHandler(handler);
         String what = format.rdfFormat().getName() + " document <" + baseIri + ">";
+        Utf8.CountingStream counted = new Utf8.CountingStream(in);
         try {
-            parser.parse(in, baseIri);
+            if (format == RecordFormat.RDFXML) {
+                parser.parse(counted, baseIri);
+            } else {
+                parser.parse(Utf8.strictReader(counted), baseIri);
+            }
         } catch (RDFParseException e) {
+            Utf8.rethrowIfNotUtf8(e, what, counted);
             throw parseError(what, e, e.getLineNumber(), e.getColumnNumber());
         } catch (RDFHandlerException | JsonException e) {
+            Utf8.rethrowIfNotUtf8(e, what, counted);
             throw parseError(what, e, -1, -1);
+        } catch (java.nio.charset.CharacterCodingException
+                | java.io.CharConversionException
+                | java.io.UnsupportedEncodingException e) {
+            throw Utf8.notDecodable(what, e, counted);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + what, e);
+        } catch (StackOverflowError e) {
+            throw new RecordParseException(
+                    "Cannot parse " + what + ": it nests deeper than the parser can follow (tens of thousands of"
+                            + " nested brackets, lists, arrays or objects); flatten it",
+                    -1,
+                    -1,
+                    null);
         }
     }
 

@@ -36,7 +36,24 @@ public record RecordQuery(
     /** The query that matches every record. */
     public static final RecordQuery ALL = new RecordQuery(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null);
 
-    /** Copies the sets; rejects null sets. */
+    /** The most words of {@code text}: {@value}. */
+    public static final int MAX_TEXT_WORDS = 64;
+
+    /**
+     * The most filter values and words together: {@value}, below Lucene's default limit of 1,024
+     * clauses a query may have ({@code IndexSearcher.getMaxClauseCount}).
+     */
+    public static final int MAX_TERMS = 900;
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
+
+    /**
+     * Copies the sets; rejects null sets.
+     *
+     * @throws IllegalArgumentException if {@code text} has more than {@value #MAX_TEXT_WORDS} words
+     *     (runs of letters and digits), or the filter values and words are more than {@value
+     *     #MAX_TERMS}
+     */
     public RecordQuery {
         types = Set.copyOf(types);
         treaties = Set.copyOf(treaties);
@@ -44,5 +61,15 @@ public record RecordQuery(
         meetings = Set.copyOf(meetings);
         concepts = Set.copyOf(concepts);
         text = text == null || text.isBlank() ? null : text.strip();
+        long words = text == null ? 0 : WORD.matcher(text).results().count();
+        if (words > MAX_TEXT_WORDS) {
+            throw new IllegalArgumentException(
+                    "The text query has " + words + " words; at most " + MAX_TEXT_WORDS + " are searched for");
+        }
+        long terms = words + types.size() + treaties.size() + countries.size() + meetings.size() + concepts.size();
+        if (terms > MAX_TERMS) {
+            throw new IllegalArgumentException(
+                    "The query has " + terms + " filter values and words; at most " + MAX_TERMS + " are allowed");
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.chmexchange.harvest.HarvesterRegistry;
 import org.chmexchange.node.auth.Token;
 import org.chmexchange.node.auth.Tokens;
+import org.chmexchange.node.http.JettyProblems;
 import org.chmexchange.node.http.Routes;
 import org.chmexchange.node.sync.Scheduler;
 import org.chmexchange.node.sync.Sync;
@@ -117,6 +118,9 @@ public final class ChmNodeServer implements AutoCloseable {
                 cfg.startup.showJavalinBanner = false;
                 cfg.http.prefer405over404 = true;
                 cfg.http.maxRequestSize = config.maxRequestBytes();
+                // Errors Jetty answers itself (bad request line, 414, 431, ...) as problem documents too.
+                cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+                cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblems()));
                 Routes.register(cfg.routes, holder);
             });
             http.start(config.port());

@@ -21,15 +21,23 @@ public final class Problems {
 
     /** Writes {@code e} as a problem document. */
     public static void write(Context ctx, ApiException e) {
+        e.headers().forEach(ctx::header);
+        ctx.status(e.status()).contentType(MEDIA_TYPE).result(document(e, ctx.path()));
+    }
+
+    /**
+     * The problem document of {@code e} as JSON: {@code type} ({@code about:blank}), {@code title},
+     * {@code status}, {@code detail}, {@code instance} (the request path) and the extensions.
+     */
+    static String document(ApiException e, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", e.title());
         body.put("status", e.status());
         body.put("detail", e.getMessage());
-        body.put("instance", ctx.path());
+        body.put("instance", instance);
         body.putAll(e.extensions());
-        e.headers().forEach(ctx::header);
-        ctx.status(e.status()).contentType(MEDIA_TYPE).result(Json.write(body));
+        return Json.write(body);
     }
 
     /** Writes an unexpected failure as a 500 problem document and logs it with its stack trace. */

@@ -1,7 +1,6 @@
 package org.chmexchange.node.http;
 
 import io.javalin.http.Context;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,9 +131,12 @@ final class Publishing {
         }
         Model parsed;
         try {
-            parsed = RecordReader.read(new ByteArrayInputStream(body), format, baseIri);
+            parsed = RecordReader.read(body, format, baseIri);
         } catch (RecordParseException e) {
             Map<String, Object> where = new LinkedHashMap<>();
+            if (e.offset() >= 0) {
+                where.put("offset", e.offset());
+            }
             if (e.line() >= 1) {
                 where.put("line", e.line());
             }

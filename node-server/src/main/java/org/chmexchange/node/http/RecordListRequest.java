@@ -76,7 +76,15 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
         if (q != null && q.codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw ApiException.badParameter("q", "The text query needs at least one letter or digit.");
         }
-        RecordQuery query = new RecordQuery(types, treaties, countries, meetings, concepts, since, q);
+        RecordQuery query;
+        try {
+            query = new RecordQuery(types, treaties, countries, meetings, concepts, since, q);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(
+                    "Query too large",
+                    e.getMessage() + ".",
+                    Map.of("maxTextWords", RecordQuery.MAX_TEXT_WORDS, "maxTerms", RecordQuery.MAX_TERMS));
+        }
         String fingerprint = fingerprint(params);
         String cursor = single(params, "cursor");
         IRI after = cursor == null ? null : Cursor.decodeIri(cursor, fingerprint);

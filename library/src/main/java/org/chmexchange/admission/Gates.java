@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.chmexchange.model.RecordIris;
+import org.chmexchange.model.RecordType;
+import org.chmexchange.rdf.TermCheck;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.validation.RecordValidator;
 import org.chmexchange.validation.ValidationReport;
@@ -15,6 +17,7 @@ import org.chmexchange.validation.Violation;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
 
 /** The library's gates, one place for each rule. */
 public final class Gates {
@@ -23,6 +26,8 @@ public final class Gates {
     public static final String IRI = "iri";
     /** Name of the ownership gate. */
     public static final String OWNERSHIP = "ownership";
+    /** Name of the term gate. */
+    public static final String TERMS = "terms";
     /** Name of the validation gate. */
     public static final String VALIDATION = "validation";
 
@@ -33,6 +38,47 @@ public final class Gates {
         return Gate.of(IRI, batch -> {
             for (IRI iri : List.copyOf(batch.records().keySet())) {
                 RecordIris.refusal(iri).ifPresent(reason -> batch.reject(iri, IRI, reason));
+            }
+        });
+    }
+
+    /**
+     * Rejects records under {@code {base}records/} whose path names another type than theirs
+     * ({@link RecordIris#mintedTypeRefusal}); reported under the record-IRI gate's name.
+     */
+    public static Gate mintedTypes(String base) {
+        Objects.requireNonNull(base, "base");
+        return Gate.of(IRI, batch -> {
+            for (Map.Entry<IRI, Model> e : List.copyOf(batch.records().entrySet())) {
+                for (org.eclipse.rdf4j.model.Value type :
+                        e.getValue().filter(e.getKey(), RDF.TYPE, null).objects()) {
+                    Optional<RecordType> recordType =
+                            type.isIRI() ? RecordType.fromClass((IRI) type) : Optional.empty();
+                    Optional<String> refusal =
+                            recordType.flatMap(t -> RecordIris.mintedTypeRefusal(base, e.getKey(), t));
+                    if (refusal.isPresent()) {
+                        batch.reject(e.getKey(), IRI, refusal.get());
+                        break;
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Rejects records with a literal the node could not write in every format: an ill-formed
+     * language tag or a character XML 1.0 cannot carry ({@link TermCheck#problem}).
+     */
+    public static Gate terms() {
+        return Gate.of(TERMS, batch -> {
+            for (Map.Entry<IRI, Model> e : List.copyOf(batch.records().entrySet())) {
+                for (org.eclipse.rdf4j.model.Statement st : e.getValue()) {
+                    String problem = TermCheck.problem(st);
+                    if (problem != null) {
+                        batch.reject(e.getKey(), TERMS, problem);
+                        break;
+                    }
+                }
             }
         });
     }

@@ -183,7 +183,10 @@ public final class HarvestRun {
                 return thread;
             });
             this.admission = Admission.of(
-                    Gates.recordIris(), Gates.ownership(store, graph), Gates.validation(validator, store, graph));
+                    Gates.recordIris(),
+                    Gates.terms(),
+                    Gates.ownership(store, graph),
+                    Gates.validation(validator, store, graph));
         }
 
         @Override

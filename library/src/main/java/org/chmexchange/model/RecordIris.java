@@ -11,7 +11,11 @@ import org.eclipse.rdf4j.model.util.Values;
  *
  * <ul>
  *   <li>A record IRI is an http(s) IRI without a {@code #fragment}, outside the vocabulary
- *       namespace {@value #VOCABULARY_NAMESPACE}.
+ *       namespace {@value #VOCABULARY_NAMESPACE}, with a host, in normal form: no dot segment
+ *       ({@code .} or {@code ..}, also percent-encoded as {@code %2e}) in its path (RFC 3986
+ *       section 6.2.2.3), so that one record has one IRI.
+ *   <li>An IRI a node mints, {@code {base}records/{type}/{id}}, names a record of that type ({@link
+ *       #mintedTypeRefusal}).
  *   <li>A statement belongs to the record named by its subject up to the first {@code #}: the
  *       record itself, or one of its nested resources ({@code {record}#file-1}). Blank-node subjects
  *       belong to no record.
@@ -59,6 +63,51 @@ public final class RecordIris {
         if (s.startsWith(VOCABULARY_NAMESPACE)) {
             return Optional.of(
                     "<" + s + "> cannot name a record: it is in the vocabulary namespace " + VOCABULARY_NAMESPACE);
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(s);
+        } catch (java.net.URISyntaxException e) {
+            return Optional.of("<" + s + "> cannot name a record: it is not a valid IRI (" + e.getReason() + ")");
+        }
+        if (uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty()) {
+            return Optional.of("<" + s + "> cannot name a record: it has no host");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        for (String segment : path.split("/", -1)) {
+            String decoded = segment.replace("%2e", ".").replace("%2E", ".");
+            if (decoded.equals(".") || decoded.equals("..")) {
+                return Optional.of("<" + s + "> cannot name a record: its path has a dot segment ('" + segment
+                        + "'); send the IRI in normal form");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why a record of {@code type} cannot have {@code iri}: an IRI under {@code {base}records/} names
+     * its type in its path ({@link RecordType#mint}), so a focal point cannot live at a decision's
+     * address; empty if the IRI is not under that path or names the right type.
+     */
+    public static Optional<String> mintedTypeRefusal(String base, IRI iri, RecordType type) {
+        String prefix = base + "records/";
+        String s = iri.stringValue();
+        if (!s.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String rest = s.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        String slug = slash < 0 ? rest : rest.substring(0, slash);
+        String id = slash < 0 ? "" : rest.substring(slash + 1);
+        if (!slug.equals(type.slug())) {
+            return Optional.of("<" + s + "> is the address of a " + (slug.isEmpty() ? "record" : slug)
+                    + " at this node, but the record is a " + type.slug() + " ("
+                    + type.rdfClass().getLocalName()
+                    + "); its IRI is " + prefix + type.slug() + "/{id}");
+        }
+        if (!RecordType.ID.matcher(id).matches()) {
+            return Optional.of("<" + s + "> is not {base}records/" + type.slug() + "/{id} with an id of "
+                    + RecordType.ID.pattern());
         }
         return Optional.empty();
     }

@@ -47,9 +47,8 @@ import org.slf4j.LoggerFactory;
  * /records?iri=}. Its own records are those minted under its base IRI ({@code {base}records/}) and
  * held in one of its own graphs ({@link RecordStore#isOwnGraph}: written by the library into its
  * local graph, or through its publishing API into a publisher's graph); reference data, sample data
- * and harvested records are not its to publish. The
- * position in the change log is saved only after the peer answered a page, so delivery is
- * at-least-once; the peer's writes are idempotent (a record sent twice is "unchanged", a record
+ * and harvested records are not its to publish. The position in the change log is saved only after
+ * the peer answered a page, so delivery is at-least-once; the peer's writes are idempotent (a record sent twice is "unchanged", a record
  * deleted twice answers 404, taken as done), so a run after a crash simply resumes.
  *
  * <p><b>Dead letters.</b> A peer that refuses a change for what it is (400, 403, 409, 413 or 422:
@@ -104,9 +103,7 @@ public final class Publisher {
      */
     public PublishOutcome run(PublishTarget target) {
         Instant started = now();
-        long position = store.setting(SettingKey.publishPosition(target.name()))
-                .map(Long::parseLong)
-                .orElse(0L);
+        long position = position(target);
         Map<String, DeadLetter> dead = deadLetterMap(target);
         Counts counts = new Counts();
         String error = null;
@@ -153,9 +150,7 @@ public final class Publisher {
      */
     public PublishOutcome retryDeadLetters(PublishTarget target) {
         Instant started = now();
-        long position = store.setting(SettingKey.publishPosition(target.name()))
-                .map(Long::parseLong)
-                .orElse(0L);
+        long position = position(target);
         Map<String, DeadLetter> dead = deadLetterMap(target);
         Counts counts = new Counts();
         String error = null;
@@ -179,6 +174,13 @@ public final class Publisher {
         }
         save(target, position, dead);
         return finish(target, started, counts, position, error);
+    }
+
+    /** The change-log position {@code target} was offered everything up to; 0 if never. */
+    private long position(PublishTarget target) {
+        return store.setting(SettingKey.publishPosition(target.name()))
+                .map(Long::parseLong)
+                .orElse(0L);
     }
 
     /** The changes {@code target} refused and that are set aside, oldest first; empty if none. */

@@ -29,6 +29,9 @@ import org.eclipse.rdf4j.rio.jsonld.JSONLDSettings;
  *       body, an overlong or truncated sequence, an encoded surrogate) fail with a {@link
  *       RecordParseException} that gives their byte offset, never a U+FFFD in the data. RDF/XML is
  *       decoded as its XML declaration says; an encoding Java does not know fails the same way.
+ *   <li>In a JSON-LD document in memory, every {@code @language} must be well-formed BCP 47,
+ *       checked before the conversion, which would drop the value silently ({@link TermCheck};
+ *       the admission gate {@code Gates.terms()} checks the tags and characters of every format).
  *   <li>A document nested deeper than the parser's stack (tens of thousands of {@code [ ]}, {@code
  *       ( )} or JSON arrays) fails with a {@link RecordParseException}, not an error of the JVM.
  *   <li>RDF/XML: secure XML processing, {@code DOCTYPE} declarations refused (so no external
@@ -76,8 +79,12 @@ public final class RecordReader {
      */
     public static Model read(byte[] document, RecordFormat format, String baseIri) {
         Objects.requireNonNull(document, "document");
+        String what = format.rdfFormat().getName() + " document <" + baseIri + ">";
         if (format != RecordFormat.RDFXML) {
-            Utf8.check(document, format.rdfFormat().getName() + " document <" + baseIri + ">");
+            Utf8.check(document, what);
+        }
+        if (format == RecordFormat.JSONLD) {
+            TermCheck.checkJsonLdLanguages(document, what);
         }
         return read(new java.io.ByteArrayInputStream(document), format, baseIri);
     }

@@ -164,6 +164,8 @@ final class Publishing {
         int count = batch.records().size();
         Admission admission = Admission.of(
                 Gates.recordIris(),
+                Gates.mintedTypes(base),
+                Gates.terms(),
                 scopeGate(token),
                 Gates.ownership(store, graphOf(token)),
                 Gates.validation(validator, store, graphOf(token)));
@@ -177,6 +179,10 @@ final class Publishing {
         switch (gate) {
             case Gates.IRI -> throw ApiException.badRequest(
                     "Not a record", refused.get(0).reason(), Map.of());
+            case Gates.TERMS -> throw ApiException.badRequest(
+                    "Literal refused",
+                    refused.get(0).reason() + "; nothing was stored.",
+                    Map.of("record", refused.get(0).iri().stringValue()));
             case SCOPE -> throw scopeRefusal(token, refused);
             case Gates.OWNERSHIP -> {
                 IRI iri = refused.get(0).iri();

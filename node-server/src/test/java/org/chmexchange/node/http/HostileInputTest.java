@@ -86,6 +86,57 @@ class HostileInputTest {
         for (byte[] bad : notUtf8) {
             cases.add(new Case("not UTF-8 " + hex(bad), put("text/turtle", turtleTitle(bad)), 400));
         }
+        String decision = "@prefix chm: <https://w3id.org/chm-exchange/ns#> .\n<> a chm:Decision ;"
+                + " <http://purl.org/dc/terms/title> ";
+        for (String literal : new String[] {
+            "\"x\"@en--gb",
+            "\"x\"@abcdefghi",
+            "\"x\"@" + "a".repeat(5000),
+            "\"a\\u0001b\"@en",
+            "\"a\\u0000b\"@en",
+            "\"a\\uFFFFb\"@en",
+            "\"a\\u0008b\"@en"
+        }) {
+            cases.add(new Case(
+                    "literal " + (literal.length() > 30 ? literal.substring(0, 30) + "..." : literal),
+                    put("text/turtle", (decision + literal + " .").getBytes(StandardCharsets.UTF_8)),
+                    400));
+        }
+        cases.add(new Case(
+                "JSON-LD @language \"not a tag!\"",
+                put(
+                        "application/ld+json",
+                        ("{\"@id\": \"\", \"@type\": \"https://w3id.org/chm-exchange/ns#Decision\","
+                                        + " \"http://purl.org/dc/terms/title\": {\"@value\": \"x\", \"@language\":"
+                                        + " \"not a tag!\"}}")
+                                .getBytes(StandardCharsets.UTF_8)),
+                400));
+        String focalPoint = "@prefix chm: <https://w3id.org/chm-exchange/ns#> .\n"
+                + "@prefix countries: <https://w3id.org/chm-exchange/thesaurus/countries/> .\n"
+                + "<> a chm:FocalPoint ; chm:country countries:co ; <http://www.w3.org/2006/vcard/ns#fn> \"Ana\" .";
+        cases.add(new Case(
+                "a focal point at a decision's address",
+                put("text/turtle", focalPoint.getBytes(StandardCharsets.UTF_8)),
+                400));
+        for (String iri : new String[] {
+            "http://",
+            "http:///records/decision/x",
+            root + "records/decision/../decision/x",
+            root + "records/decision/%2e%2e/decision/x",
+            root + "records/decision/./x"
+        }) {
+            cases.add(new Case(
+                    "record IRI " + iri,
+                    new Request.Builder()
+                            .url(root + "records?iri=" + java.net.URLEncoder.encode(iri, StandardCharsets.UTF_8))
+                            .header("Authorization", "Bearer " + TOKEN)
+                            .put(RequestBody.create(
+                                    ("<" + iri + "> a <https://w3id.org/chm-exchange/ns#Decision> .")
+                                            .getBytes(StandardCharsets.UTF_8),
+                                    MediaType.get("application/n-triples")))
+                            .build(),
+                    400));
+        }
         int depth = 50_000;
         cases.add(new Case(
                 "50,000 nested [ ] in Turtle",
@@ -230,6 +281,6 @@ class HostileInputTest {
             assertEquals(200, health.code(), "the node is alive");
         }
         System.out.println("HostileInputTest: " + cases().size() + " cases, each a 4xx problem document");
-        assertTrue(cases().size() >= 12);
+        assertTrue(cases().size() >= 26);
     }
 }

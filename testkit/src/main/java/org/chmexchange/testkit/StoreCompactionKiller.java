@@ -8,6 +8,7 @@ import org.chmexchange.store.RecordStore;
  * store in the folder given as the first argument, then compacts it again and again on one thread
  * while another applies the workload's writes (which wait for each compaction), printing {@code ACK
  * i} once write {@code i} returned and {@code COMPACTED k} after each compaction, until it is killed.
+ * It compacts once before it says {@code READY}.
  */
 public final class StoreCompactionKiller {
 
@@ -16,6 +17,10 @@ public final class StoreCompactionKiller {
     public static void main(String[] args) throws InterruptedException {
         RecordStore store = RecordStore.openEmbedded(Path.of(args[0]));
         long last = store.setting(StoreWorkload.MARKER).map(Long::parseLong).orElse(0L);
+        // One whole compaction before the kill clock starts, however slow the machine: the kills
+        // then fall on later compactions and the writes that wait for them.
+        store.compact();
+        System.out.println("COMPACTED 0");
         System.out.println("READY " + last);
         System.out.flush();
         Thread writer = new Thread(

@@ -43,7 +43,8 @@ final class ChangesHandler {
     /** The graph of the page and its activities in the RDF form of a page. */
     static final IRI FEED_GRAPH = Values.iri("urn:chm-exchange:changes");
 
-    private static final Set<String> PARAMETERS = Set.of("type", "treaty", "country", "cursor", "limit");
+    /** The parameters of {@code GET /changes/page}: filters, then paging. */
+    static final List<String> PAGE_PARAMETERS = List.of("type", "treaty", "country", "cursor", "limit");
 
     private final RecordStore store;
     private final RecordListRequest.Resolver resolver;
@@ -82,14 +83,6 @@ final class ChangesHandler {
             Negotiation.requireJson(ctx.header("Accept"));
         }
         Map<String, List<String>> params = ctx.queryParamMap();
-        for (String name : params.keySet()) {
-            if (!PARAMETERS.contains(name)) {
-                throw ApiException.badParameter(
-                        name,
-                        "Unknown parameter '" + name
-                                + "'. Known: type, treaty, country (filters), cursor, limit (paging).");
-            }
-        }
         Set<RecordType> types = new LinkedHashSet<>();
         for (String t : RecordListRequest.values(params, "type")) {
             types.add(RecordListRequest.recordType(t));

@@ -1,5 +1,8 @@
 package org.chmexchange.node.http;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.util.Values;
@@ -11,6 +14,25 @@ final class Params {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
 
     private Params() {}
+
+    /**
+     * The one rule for query parameters, on every address: a parameter the address does not take is
+     * a 400 naming it (registered with each route in {@link Routes}).
+     *
+     * @throws ApiException 400 for the first unknown parameter
+     */
+    static void only(Map<String, List<String>> params, Collection<String> allowed) {
+        for (String name : params.keySet()) {
+            if (!allowed.contains(name)) {
+                throw ApiException.badParameter(
+                        name,
+                        "Unknown parameter '" + name + "'"
+                                + (allowed.isEmpty()
+                                        ? ": this address takes none."
+                                        : ". Known: " + String.join(", ", allowed) + "."));
+            }
+        }
+    }
 
     static boolean isIri(String value) {
         return value.startsWith("http://") || value.startsWith("https://");

@@ -32,11 +32,6 @@ final class PostRecordsHandler implements Handler {
     @Override
     public void handle(Context ctx) {
         Token token = publishing.authenticate(ctx);
-        if (!ctx.queryParamMap().isEmpty()) {
-            String parameter = ctx.queryParamMap().keySet().iterator().next();
-            throw ApiException.badParameter(
-                    parameter, "Unknown parameter '" + parameter + "': POST /records takes none.");
-        }
         Model body = publishing.readBody(ctx, publishing.base() + "records");
         Batch batch = BodyRecords.split(body);
         int records = batch.records().size();

@@ -36,8 +36,9 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
-    static final Set<String> PARAMETERS =
-            Set.of("type", "treaty", "country", "meeting", "concept", "modifiedSince", "q", "cursor", "limit");
+    /** The parameters of {@code GET /records}: filters, then paging. */
+    static final List<String> PARAMETERS =
+            List.of("type", "treaty", "country", "meeting", "concept", "modifiedSince", "q", "cursor", "limit");
 
     /** Resolves filter values to IRIs; each throws {@link ApiException} (400) for an unknown value. */
     interface Resolver {
@@ -52,14 +53,7 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
     }
 
     static RecordListRequest parse(Map<String, List<String>> params, Resolver resolver) {
-        for (String name : params.keySet()) {
-            if (!PARAMETERS.contains(name)) {
-                throw ApiException.badParameter(
-                        name,
-                        "Unknown parameter '" + name + "'. Known: "
-                                + "type, treaty, country, meeting, concept, modifiedSince, q (filters), cursor, limit (paging).");
-            }
-        }
+        Params.only(params, PARAMETERS);
         Set<RecordType> types = new LinkedHashSet<>();
         for (String t : values(params, "type")) {
             types.add(recordType(t));

@@ -2,7 +2,6 @@ package org.chmexchange.node.http;
 
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.chmexchange.model.RecordType;
 import org.eclipse.rdf4j.model.IRI;
@@ -36,7 +35,6 @@ record RecordTarget(IRI iri, Optional<RecordType> type) {
             if (!RecordType.ID.matcher(id).matches()) {
                 throw ApiException.notFound("'" + id + "' is not a record id (letters, digits, '.', '_', '~', '-').");
             }
-            onlyParameters(ctx, List.of());
             return new RecordTarget(recordType.mint(base, id), Optional.of(recordType));
         };
     }
@@ -44,7 +42,6 @@ record RecordTarget(IRI iri, Optional<RecordType> type) {
     /** The record of {@code /records?iri=<IRI>}: 400 without exactly one absolute http(s) {@code iri}. */
     static Resolver fromQuery() {
         return ctx -> {
-            onlyParameters(ctx, List.of("iri"));
             List<String> values = ctx.queryParams("iri");
             if (values.size() != 1 || values.get(0).isBlank()) {
                 throw ApiException.badParameter(
@@ -57,16 +54,5 @@ record RecordTarget(IRI iri, Optional<RecordType> type) {
             }
             return new RecordTarget(Params.iri("iri", value), Optional.empty());
         };
-    }
-
-    private static void onlyParameters(Context ctx, List<String> allowed) {
-        for (Map.Entry<String, List<String>> parameter : ctx.queryParamMap().entrySet()) {
-            if (!allowed.contains(parameter.getKey())) {
-                throw ApiException.badParameter(
-                        parameter.getKey(),
-                        "Unknown parameter '" + parameter.getKey() + "'"
-                                + (allowed.isEmpty() ? ": this address takes none." : "; use " + allowed + "."));
-            }
-        }
     }
 }

@@ -117,26 +117,46 @@ public final class Routes {
         routes.before(RequestGuards::check);
         routes.before(Cors::grantReads);
         Table t = new Table(routes);
-        t.read("/health", ctx -> holder.health(ctx));
-        t.read("/records", ctx -> holder.get().list.handle(ctx));
-        t.read("/records/{type}/{id}", ctx -> holder.get().record.handle(ctx));
-        t.read("/changes", ctx -> holder.get().changes.collection(ctx));
-        t.read("/changes/page", ctx -> holder.get().changes.page(ctx));
-        t.read("/changes/{seq}", ctx -> holder.get().changes.activity(ctx));
-        t.read("/thesaurus/search", ctx -> holder.get().thesaurus.search(ctx));
-        t.read("/thesaurus/schemes", ctx -> holder.get().thesaurus.schemes(ctx));
-        t.read("/thesaurus/top", ctx -> holder.get().thesaurus.top(ctx));
-        t.read("/thesaurus/concept", ctx -> holder.get().thesaurus.concept(ctx));
-        t.read("/thesaurus/broader", ctx -> holder.get().thesaurus.broader(ctx));
-        t.read("/thesaurus/narrower", ctx -> holder.get().thesaurus.narrower(ctx));
-        t.read("/status", ctx -> holder.get().status.handle(ctx));
-        t.add("PUT", "/records/{type}/{id}", ctx -> holder.get().putByPath.handle(ctx));
-        t.add("PUT", "/records", ctx -> holder.get().putByIri.handle(ctx));
-        t.add("DELETE", "/records/{type}/{id}", ctx -> holder.get().deleteByPath.handle(ctx));
-        t.add("DELETE", "/records", ctx -> holder.get().deleteByIri.handle(ctx));
-        t.add("POST", "/records", ctx -> holder.get().post.handle(ctx));
-        t.add("POST", "/admin/harvest/{name}", ctx -> holder.get().admin.trigger(ctx, JobKind.HARVEST));
-        t.add("POST", "/admin/publish/{name}", ctx -> holder.get().admin.trigger(ctx, JobKind.PUBLISH));
+        List<String> none = List.of();
+        List<String> conceptParams = List.of("iri", "transitive", "lang");
+        t.read("/health", none, ctx -> holder.health(ctx));
+        t.read("/records", RecordListRequest.PARAMETERS, ctx -> holder.get()
+                .list
+                .handle(ctx));
+        t.read("/records/{type}/{id}", none, ctx -> holder.get().record.handle(ctx));
+        t.read("/changes", none, ctx -> holder.get().changes.collection(ctx));
+        t.read("/changes/page", ChangesHandler.PAGE_PARAMETERS, ctx -> holder.get()
+                .changes
+                .page(ctx));
+        t.read("/changes/{seq}", none, ctx -> holder.get().changes.activity(ctx));
+        t.read("/thesaurus/search", List.of("q", "lang", "limit"), ctx -> holder.get()
+                .thesaurus
+                .search(ctx));
+        t.read("/thesaurus/schemes", none, ctx -> holder.get().thesaurus.schemes(ctx));
+        t.read("/thesaurus/top", List.of("scheme", "lang"), ctx -> holder.get()
+                .thesaurus
+                .top(ctx));
+        t.read("/thesaurus/concept", List.of("iri"), ctx -> holder.get()
+                .thesaurus
+                .concept(ctx));
+        t.read("/thesaurus/broader", conceptParams, ctx -> holder.get()
+                .thesaurus
+                .broader(ctx));
+        t.read("/thesaurus/narrower", conceptParams, ctx -> holder.get()
+                .thesaurus
+                .narrower(ctx));
+        t.read("/status", none, ctx -> holder.get().status.handle(ctx));
+        t.add("PUT", "/records/{type}/{id}", none, ctx -> holder.get().putByPath.handle(ctx));
+        t.add("PUT", "/records", List.of("iri"), ctx -> holder.get().putByIri.handle(ctx));
+        t.add("DELETE", "/records/{type}/{id}", none, ctx -> holder.get()
+                .deleteByPath
+                .handle(ctx));
+        t.add("DELETE", "/records", List.of("iri"), ctx -> holder.get()
+                .deleteByIri
+                .handle(ctx));
+        t.add("POST", "/records", none, ctx -> holder.get().post.handle(ctx));
+        t.add("POST", "/admin/harvest/{name}", none, ctx -> holder.get().admin.trigger(ctx, JobKind.HARVEST));
+        t.add("POST", "/admin/publish/{name}", none, ctx -> holder.get().admin.trigger(ctx, JobKind.PUBLISH));
         t.options();
         routes.exception(ApiException.class, (e, ctx) -> Problems.write(ctx, e));
         routes.exception(Exception.class, (e, ctx) -> Problems.writeUnexpected(ctx, e));
@@ -161,12 +181,17 @@ public final class Routes {
         }
 
         /** GET and HEAD run the same handler; for HEAD the server sends the headers without the body. */
-        void read(String path, Handler handler) {
-            add("GET", path, handler);
-            add("HEAD", path, handler);
+        void read(String path, List<String> parameters, Handler handler) {
+            add("GET", path, parameters, handler);
+            add("HEAD", path, parameters, handler);
         }
 
-        void add(String method, String path, Handler handler) {
+        /** A route that takes exactly {@code parameters} (any other is a 400: {@link Params#only}). */
+        void add(String method, String path, List<String> parameters, Handler route) {
+            Handler handler = ctx -> {
+                Params.only(ctx.queryParamMap(), parameters);
+                route.handle(ctx);
+            };
             switch (method) {
                 case "GET" -> routes.get(path, handler);
                 case "HEAD" -> routes.head(path, handler);

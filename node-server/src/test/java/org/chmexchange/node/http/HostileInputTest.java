@@ -137,6 +137,27 @@ class HostileInputTest {
                             .build(),
                     400));
         }
+        for (String path : new String[] {
+            "health",
+            "status",
+            "records",
+            "records/decision/x",
+            "changes",
+            "changes/page",
+            "changes/1",
+            "thesaurus/search?q=forest&",
+            "thesaurus/schemes",
+            "thesaurus/top?scheme=gbf-targets&",
+            "thesaurus/concept?iri=GBF-TARGET-03&",
+            "thesaurus/broader?iri=GBF-TARGET-03&"
+        }) {
+            cases.add(new Case(
+                    "unknown parameter on " + path,
+                    new Request.Builder()
+                            .url(root + path + (path.endsWith("&") ? "" : "?") + "sneaky=1")
+                            .build(),
+                    400));
+        }
         int depth = 50_000;
         cases.add(new Case(
                 "50,000 nested [ ] in Turtle",
@@ -281,6 +302,6 @@ class HostileInputTest {
             assertEquals(200, health.code(), "the node is alive");
         }
         System.out.println("HostileInputTest: " + cases().size() + " cases, each a 4xx problem document");
-        assertTrue(cases().size() >= 26);
+        assertTrue(cases().size() >= 38);
     }
 }

@@ -191,4 +191,37 @@ class ExchangeCommandsTest {
         assertTrue(wrongToken.out().contains("401"), wrongToken.out());
         assertTrue(wrongToken.out().contains("1 change(s) pending"), wrongToken.out());
     }
+
+    @Test
+    void publishSetsARefusedRecordAsideAndRetriesItOnDemand() throws IOException {
+        Path data = dir.resolve("national-dead-letters");
+        IRI empty = RecordType.DECISION.mint(BASE, "co-dec-empty");
+        try (RecordStore store = RecordStore.openEmbedded(data)) {
+            store.setSetting(org.chmexchange.store.SettingKey.BASE_IRI, BASE);
+            org.eclipse.rdf4j.model.Model invalid = new org.eclipse.rdf4j.model.impl.LinkedHashModel();
+            invalid.add(empty, org.eclipse.rdf4j.model.vocabulary.RDF.TYPE, org.chmexchange.vocab.CHM.Decision);
+            store.put(invalid, RecordStore.localGraph(BASE)); // the library does not validate; the peer does
+            Fictional.publishLocally(store, BASE, "co-cbd-fp1-lucas", "co", "Lucas Ejemplo", "lucas@example.org");
+        }
+        Path file = config("dead-letters", data);
+        Map<String, String> env = Map.of("CENTRAL_TOKEN", CENTRAL_TOKEN);
+        Run first = run(env, "publish", "to-central", "--config", file.toString());
+        assertEquals(0, first.exit(), "a refused record does not fail the run: " + first.err() + first.out());
+        assertTrue(first.out().contains("1 refused by the peer and set aside"), first.out());
+        assertTrue(first.out().contains("1 change(s) refused by to-central and set aside"), first.out());
+        assertTrue(first.out().contains("upsert " + empty + " (change 1): 422"), first.out());
+        assertTrue(central.store()
+                .get(RecordType.FOCAL_POINT.mint(BASE, "co-cbd-fp1-lucas"))
+                .isPresent());
+
+        Run retried = run(env, "publish", "to-central", "--retry-dead-letters", "--config", file.toString());
+        assertTrue(retried.out().contains("Dead letters sent again: 0 accepted, 1 refused again"), retried.out());
+
+        try (RecordStore store = RecordStore.openEmbedded(data)) {
+            store.delete(empty);
+        }
+        Run cleared = run(env, "publish", "to-central", "--retry-dead-letters", "--config", file.toString());
+        assertTrue(cleared.out().contains("Dead letters sent again: 1 accepted, 0 refused again"), cleared.out());
+        assertTrue(!cleared.out().contains("set aside (dead letters"), cleared.out());
+    }
 }

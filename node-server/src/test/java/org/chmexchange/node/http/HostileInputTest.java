@@ -84,7 +84,7 @@ class HostileInputTest {
             "Décision".getBytes(StandardCharsets.ISO_8859_1)
         };
         for (byte[] bad : notUtf8) {
-            cases.add(new Case("not UTF-8 " + hex(bad), put("text/turtle", turtleTitle(bad)), 400));
+            cases.add(new Case("not UTF-8 " + HostileMatrix.hex(bad), put("text/turtle", turtleTitle(bad)), 400));
         }
         String decision = "@prefix chm: <https://w3id.org/chm-exchange/ns#> .\n<> a chm:Decision ;"
                 + " <http://purl.org/dc/terms/title> ";
@@ -157,6 +157,9 @@ class HostileInputTest {
                             .url(root + path + (path.endsWith("&") ? "" : "?") + "sneaky=1")
                             .build(),
                     400));
+        }
+        for (HostileMatrix.Write w : HostileMatrix.writes(root, node.baseIri(), TOKEN)) {
+            cases.add(new Case(w.name(), w.request(), 400));
         }
         int depth = 50_000;
         cases.add(new Case(
@@ -261,14 +264,6 @@ class HostileInputTest {
         assertEquals(List.of(), failures);
     }
 
-    static String hex(byte[] bytes) {
-        StringBuilder b = new StringBuilder();
-        for (byte x : bytes) {
-            b.append(String.format("%02X", x & 0xFF));
-        }
-        return b.toString();
-    }
-
     @Test
     void everyCaseIsAProblemDocumentAndChangesNothing() throws Exception {
         long sequence = node.store().lastSequence();
@@ -302,6 +297,6 @@ class HostileInputTest {
             assertEquals(200, health.code(), "the node is alive");
         }
         System.out.println("HostileInputTest: " + cases().size() + " cases, each a 4xx problem document");
-        assertTrue(cases().size() >= 38);
+        assertTrue(cases().size() >= 300, cases().size() + " cases");
     }
 }

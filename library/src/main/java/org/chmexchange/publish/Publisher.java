@@ -127,7 +127,7 @@ public final class Publisher {
                 upsert(target, upserts, last, dead, counts);
                 for (ChangeEntry e : last.values()) {
                     if (e.kind() == ChangeKind.DELETE) {
-                        delete(target, e, dead, counts);
+                        deleteOne(target, e.record(), e.sequence(), dead, counts);
                     }
                 }
                 position = page.position();
@@ -238,21 +238,9 @@ public final class Publisher {
 
     private void sendOne(
             PublishTarget target, IRI iri, Model record, long sequence, Map<String, DeadLetter> dead, Counts counts) {
-        Refusal refusal = post(target, record);
-        if (refusal == null) {
-            dead.remove(iri.stringValue());
+        if (settle(target, iri, "upsert", sequence, post(target, record), dead, counts)) {
             counts.upserted++;
-        } else {
-            setAside(
-                    target,
-                    new DeadLetter(iri.stringValue(), "upsert", sequence, refusal.status(), refusal.problem(), now()),
-                    dead,
-                    counts);
         }
-    }
-
-    private void delete(PublishTarget target, ChangeEntry e, Map<String, DeadLetter> dead, Counts counts) {
-        deleteOne(target, e.record(), e.sequence(), dead, counts);
     }
 
     private void deleteOne(PublishTarget target, IRI iri, long sequence, Map<String, DeadLetter> dead, Counts counts) {
@@ -260,17 +248,30 @@ public final class Publisher {
                 .url(target.base() + "records?iri=" + URLEncoder.encode(iri.stringValue(), StandardCharsets.UTF_8))
                 .delete()
                 .build();
-        Refusal refusal = send(target, request, "DELETE");
+        if (settle(target, iri, "delete", sequence, send(target, request, "DELETE"), dead, counts)) {
+            counts.deleted++;
+        }
+    }
+
+    /** Clears the record's dead letter if the peer accepted the change (no refusal), else sets it aside. */
+    private static boolean settle(
+            PublishTarget target,
+            IRI iri,
+            String action,
+            long sequence,
+            Refusal refusal,
+            Map<String, DeadLetter> dead,
+            Counts counts) {
         if (refusal == null) {
             dead.remove(iri.stringValue());
-            counts.deleted++;
-        } else {
-            setAside(
-                    target,
-                    new DeadLetter(iri.stringValue(), "delete", sequence, refusal.status(), refusal.problem(), now()),
-                    dead,
-                    counts);
+            return true;
         }
+        setAside(
+                target,
+                new DeadLetter(iri.stringValue(), action, sequence, refusal.status(), refusal.problem(), now()),
+                dead,
+                counts);
+        return false;
     }
 
     private static void setAside(PublishTarget target, DeadLetter letter, Map<String, DeadLetter> dead, Counts counts) {

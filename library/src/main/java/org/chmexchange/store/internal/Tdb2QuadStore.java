@@ -86,7 +86,12 @@ public final class Tdb2QuadStore implements QuadStore {
         }
         try {
             DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(Location.create(key), PARAMS);
-            deleteOldGenerations(key);
+            try {
+                deleteOldGenerations(key);
+            } catch (RuntimeException e) {
+                TDBInternal.expel(dataset); // frees the folder's lock
+                throw e;
+            }
             return new Tdb2QuadStore(key, dataset);
         } catch (AlreadyLocked e) {
             OPEN.remove(key);

@@ -130,4 +130,33 @@ public final class StoreWorkload {
         }
         return null;
     }
+
+    /**
+     * What a store reopened after a kill must hold, the rule of both kill tests: its newest write
+     * is the last acknowledged one or the one after it (in flight when killed), its records are
+     * exactly those after that write, and {@link RecordStore#check()} finds it sound.
+     *
+     * @param found the newest write the store holds (its {@link #MARKER}, 0 if none)
+     * @param problems what is wrong, each prefixed with {@code label}; empty if nothing is
+     */
+    public record AfterKill(long found, java.util.List<String> problems) {}
+
+    /** Checks {@code store}, reopened after a child that acknowledged {@code acknowledged} writes was killed. */
+    public static AfterKill afterKill(RecordStore store, long acknowledged, String label) {
+        long found = store.setting(MARKER).map(Long::parseLong).orElse(0L);
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        if (found != acknowledged && found != acknowledged + 1) {
+            problems.add(label + ": the store is at write " + found + ", acknowledged " + acknowledged);
+            return new AfterKill(found, problems);
+        }
+        String content = differences(store, expectedAfter(found));
+        if (content != null) {
+            problems.add(label + " (after write " + found + "): " + content);
+        }
+        org.chmexchange.store.StoreCheck check = store.check();
+        if (!check.sound()) {
+            problems.add(label + ": " + check.problems());
+        }
+        return new AfterKill(found, problems);
+    }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.chmexchange.store.RecordStore;
-import org.chmexchange.store.StoreCheck;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,21 +52,8 @@ class StoreCompactionKillTest {
                 if (generations.size() != 1) {
                     failures.add("kill " + kill + ": the folder holds " + generations);
                 }
-                long found =
-                        store.setting(StoreWorkload.MARKER).map(Long::parseLong).orElse(0L);
-                long acked = child.acknowledged();
-                if (found != acked && found != acked + 1) {
-                    failures.add("kill " + kill + ": the store is at write " + found + ", acknowledged " + acked);
-                    continue;
-                }
-                String content = StoreWorkload.differences(store, StoreWorkload.expectedAfter(found));
-                if (content != null) {
-                    failures.add("kill " + kill + " (after write " + found + "): " + content);
-                }
-                StoreCheck check = store.check();
-                if (!check.sound()) {
-                    failures.add("kill " + kill + ": " + check.problems());
-                }
+                failures.addAll(StoreWorkload.afterKill(store, child.acknowledged(), "kill " + kill)
+                        .problems());
             } catch (RuntimeException e) {
                 fail("kill " + kill + ": the folder does not open: " + e, e);
             }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.chmexchange.store.RecordStore;
-import org.chmexchange.store.StoreCheck;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,23 +40,15 @@ class StoreKillTest {
             KilledChild.Outcome child =
                     KilledChild.runAndKill(StoreKillWriter.class, rnd.nextInt(300, 2500), log, data.toString());
             try (RecordStore store = RecordStore.openEmbedded(data)) {
-                long found =
-                        store.setting(StoreWorkload.MARKER).map(Long::parseLong).orElse(0L);
                 long acked = child.acknowledged();
+                StoreWorkload.AfterKill after = StoreWorkload.afterKill(store, acked, "kill " + kill);
+                failures.addAll(after.problems());
+                long found = after.found();
                 if (found != acked && found != acked + 1) {
-                    failures.add("kill " + kill + ": the store is at write " + found + ", acknowledged " + acked);
                     continue;
                 }
                 if (found == acked + 1) {
                     inFlightCommitted++;
-                }
-                String content = StoreWorkload.differences(store, StoreWorkload.expectedAfter(found));
-                if (content != null) {
-                    failures.add("kill " + kill + " (after write " + found + "): " + content);
-                }
-                StoreCheck check = store.check();
-                if (!check.sound()) {
-                    failures.add("kill " + kill + ": " + check.problems());
                 }
                 assertTrue(found > child.ready() || child.ready() == acked, "the child wrote nothing after " + found);
             } catch (RuntimeException e) {

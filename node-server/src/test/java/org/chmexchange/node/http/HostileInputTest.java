@@ -63,15 +63,9 @@ class HostileInputTest {
     }
 
     static byte[] turtleTitle(byte[] inside) {
-        byte[] head = ("@prefix chm: <https://w3id.org/chm-exchange/ns#> .\n"
-                        + "<> a chm:Decision ; <http://purl.org/dc/terms/title> \"")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] tail = "\"@en .\n".getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[head.length + inside.length + tail.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(inside, 0, all, head.length, inside.length);
-        System.arraycopy(tail, 0, all, head.length + inside.length, tail.length);
-        return all;
+        String doc = "@prefix chm: <https://w3id.org/chm-exchange/ns#> .\n"
+                + "<> a chm:Decision ; <http://purl.org/dc/terms/title> \"@@\"@en .\n";
+        return HostileMatrix.splice(doc.getBytes(StandardCharsets.UTF_8), "@@", inside);
     }
 
     static List<Case> cases() {

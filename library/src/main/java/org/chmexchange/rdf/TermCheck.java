@@ -32,6 +32,11 @@ import org.eclipse.rdf4j.model.Statement;
  */
 public final class TermCheck {
 
+    /** Tags found well-formed, so that each distinct tag is parsed once (a data set has few). */
+    private static final java.util.Set<String> WELL_FORMED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The most tags remembered. */
+    private static final int MAX_REMEMBERED = 10_000;
+
     private TermCheck() {}
 
     /**
@@ -49,8 +54,14 @@ public final class TermCheck {
 
     /** Why {@code tag} is not a well-formed BCP 47 language tag, or null if it is. */
     public static String languageTagProblem(String tag) {
+        if (WELL_FORMED.contains(tag)) {
+            return null;
+        }
         try {
             new Locale.Builder().setLanguageTag(tag);
+            if (WELL_FORMED.size() < MAX_REMEMBERED) {
+                WELL_FORMED.add(tag);
+            }
             return null;
         } catch (IllformedLocaleException e) {
             String shown = tag.length() <= 40 ? tag : tag.substring(0, 40) + "... (" + tag.length() + " characters)";

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class StoreCompactionKillTest {
 
-    private static final int KILLS = 12;
+    /** SIGKILLs per run: {@code -Dchm.kills=N} runs more (a stress run), default 12. */
+    private static final int KILLS = Integer.getInteger("chm.kills", 12);
 
     @TempDir
     Path dir;

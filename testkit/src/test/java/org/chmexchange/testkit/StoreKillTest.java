@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class StoreKillTest {
 
-    private static final int KILLS = 20;
+    /** SIGKILLs per run: {@code -Dchm.kills=N} runs more (a stress run), default 20. */
+    private static final int KILLS = Integer.getInteger("chm.kills", 20);
 
     @TempDir
     Path dir;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
@@ -16,7 +17,10 @@ import java.util.stream.Stream;
 import org.apache.jena.atlas.io.IO;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.dboe.base.file.AlreadyLocked;
+import org.apache.jena.dboe.base.file.ChannelManager;
 import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.dboe.base.file.ProcessFileLock;
+import org.apache.jena.dboe.sys.Names;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -24,7 +28,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.params.StoreParams;
 import org.apache.jena.tdb2.params.StoreParamsBuilder;
-import org.apache.jena.tdb2.sys.DatabaseOps;
+import org.apache.jena.tdb2.sys.DatabaseConnection;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.chmexchange.store.StoreException;
 import org.chmexchange.store.StoreInUseException;
@@ -85,20 +89,92 @@ public final class Tdb2QuadStore implements QuadStore {
             throw new StoreInUseException("The store " + key + " is already open in this process");
         }
         try {
-            DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(Location.create(key), PARAMS);
-            try {
-                deleteOldGenerations(key);
-            } catch (RuntimeException e) {
-                TDBInternal.expel(dataset); // frees the folder's lock
-                throw e;
-            }
-            return new Tdb2QuadStore(key, dataset);
-        } catch (AlreadyLocked e) {
-            OPEN.remove(key);
-            throw new StoreInUseException("The store " + key + " is held by another process: " + e.getMessage(), e);
+            lockAndRepairJournal(key);
+            return new Tdb2QuadStore(key, connect(key));
         } catch (RuntimeException e) {
             OPEN.remove(key);
-            throw new StoreException("Cannot open the TDB2 store in " + key + ": " + e, e);
+            throw e instanceof StoreException
+                    ? e
+                    : new StoreException("Cannot open the TDB2 store in " + key + ": " + e, e);
+        }
+    }
+
+    /** Connects Jena to the folder, then deletes the generations a compaction left. */
+    private static DatasetGraph connect(Path dir) {
+        DatasetGraph dataset;
+        try {
+            dataset = DatabaseMgr.connectDatasetGraph(Location.create(dir), PARAMS);
+        } catch (AlreadyLocked e) {
+            throw new StoreInUseException("The store " + dir + " is held by another process: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            releaseAfterFailedConnect(dir);
+            throw e;
+        }
+        try {
+            deleteOldGenerations(dir);
+        } catch (RuntimeException e) {
+            TDBInternal.expel(dataset); // frees the folder's lock
+            throw e;
+        }
+        return dataset;
+    }
+
+    /**
+     * Takes Jena's lock of the folder ({@code tdb.lock}) to learn that no other process has it, and
+     * meanwhile cuts a journal tail torn by a crash off the live generation ({@link Tdb2Journal});
+     * then frees the lock for Jena to take when it connects.
+     *
+     * @throws StoreInUseException if another process (or another Jena user in this one) holds it
+     */
+    private static void lockAndRepairJournal(Path dir) {
+        ProcessFileLock lock = DatabaseConnection.lockForLocation(Location.create(dir));
+        boolean locked = false;
+        try {
+            try {
+                locked = lock.tryLock();
+            } catch (AlreadyLocked e) {
+                throw new StoreInUseException("The store " + dir + " is held by another user in this process", e);
+            }
+            if (!locked) {
+                throw new StoreInUseException(
+                        "The store " + dir + " is held by another process (its lock " + lock.getPath() + " is taken)");
+            }
+            Path live = liveGeneration(dir);
+            if (live != null) {
+                Tdb2Journal.repair(live);
+            }
+        } finally {
+            if (locked) {
+                ProcessFileLock.release(lock);
+            }
+        }
+    }
+
+    /**
+     * Frees what Jena keeps when it fails to connect: the folder's lock (taken before it reads the
+     * journal and the indexes) and the journal's channel, without which a second open in this
+     * process would report the folder as in use, or its journal as already open. Only called after
+     * Jena itself took the lock.
+     */
+    private static void releaseAfterFailedConnect(Path dir) {
+        ChannelManager.releaseAll(dir.toString());
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        releaseIfHeldHere(Location.create(dir));
+        Path live = liveGeneration(dir);
+        if (live != null) {
+            releaseIfHeldHere(Location.create(live)); // Jena locks the generation too
+        }
+    }
+
+    private static void releaseIfHeldHere(Location location) {
+        if (!Files.exists(Path.of(location.getPath(Names.TDB_LOCK_FILE)))) {
+            return;
+        }
+        ProcessFileLock lock = DatabaseConnection.lockForLocation(location);
+        if (lock.isLockedHere()) {
+            ProcessFileLock.release(lock);
         }
     }
 
@@ -172,22 +248,37 @@ public final class Tdb2QuadStore implements QuadStore {
      * (Jena issue 2360). Jena never reads them again. Called with the folder locked.
      */
     private static void deleteOldGenerations(Path dir) {
-        Path live = DatabaseOps.findStorageLocation(dir);
-        if (live == null) {
-            return;
+        List<Path> generations = generations(dir);
+        for (Path p : generations.subList(0, Math.max(0, generations.size() - 1))) {
+            LOG.info("Deleting {}, an old generation of the store that a compaction left", p);
+            IO.deleteAll(p);
         }
-        List<Path> old;
+    }
+
+    /**
+     * The live generation: the {@code Data-NNNN} folder with the highest number, as Jena chooses it
+     * ({@code DatabaseOps.findStorageLocation}, which, unlike this, fails on the {@code -tmp} folder
+     * a killed compaction leaves until Jena's own open deletes it); null when there is none yet.
+     */
+    private static Path liveGeneration(Path dir) {
+        List<Path> generations = generations(dir);
+        return generations.isEmpty() ? null : generations.get(generations.size() - 1);
+    }
+
+    /** The {@code Data-NNNN} folders, oldest first; none when {@code dir} does not exist. */
+    private static List<Path> generations(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
         try (Stream<Path> entries = Files.list(dir)) {
-            old = entries.filter(
+            return entries.filter(
                             p -> GENERATION.matcher(p.getFileName().toString()).matches())
-                    .filter(p -> !p.equals(live))
+                    .filter(Files::isDirectory)
+                    .sorted(Comparator.comparingLong(
+                            p -> Long.parseLong(p.getFileName().toString().substring("Data-".length()))))
                     .toList();
         } catch (IOException e) {
             throw new StoreException("Cannot list the TDB2 store in " + dir + ": " + e, e);
-        }
-        for (Path p : old) {
-            LOG.info("Deleting {}, an old generation of the store that a compaction left", p);
-            IO.deleteAll(p);
         }
     }
 

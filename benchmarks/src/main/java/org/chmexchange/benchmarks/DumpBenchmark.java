@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -82,8 +83,23 @@ public final class DumpBenchmark implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     Duration checkEvery;
 
+    @Option(
+            names = "--page-statements",
+            description = "The harvester's pageStatements option: statements per page transaction (default: the"
+                    + " harvester's, " + DumpHarvesterFactory.DEFAULT_PAGE_STATEMENTS + ").")
+    Integer pageStatements;
+
     @Option(names = "--dir", description = "Where to write the dump and the stores (default: a temporary folder).")
     Path base;
+
+    private Map<String, String> options(long maxBytes) {
+        Map<String, String> options = new HashMap<>();
+        options.put(DumpHarvesterFactory.MAX_BYTES, Long.toString(maxBytes));
+        if (pageStatements != null) {
+            options.put(DumpHarvesterFactory.PAGE_STATEMENTS, Integer.toString(pageStatements));
+        }
+        return options;
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new DumpBenchmark()).execute(args));
@@ -133,7 +149,7 @@ public final class DumpBenchmark implements Callable<Integer> {
                         "dump",
                         "rdf-dump",
                         URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/dump.nq"),
-                        Map.of(DumpHarvesterFactory.MAX_BYTES, Long.toString(Files.size(dump) + 1)));
+                        options(Files.size(dump) + 1));
                 System.gc();
                 long t1 = System.nanoTime();
                 HarvestOutcome outcome;

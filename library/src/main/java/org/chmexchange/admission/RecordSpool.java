@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +61,9 @@ public final class RecordSpool extends AbstractRDFHandler implements AutoCloseab
     /** Levels of partitioning after which a part is taken whatever its size (one huge record). */
     private static final int MAX_LEVELS = 4;
 
+    private static final String FILE_PREFIX = "chm-spool-";
+    private static final String FILE_SUFFIX = ".brf";
+
     private static final DynamicModelFactory MODELS = new DynamicModelFactory();
 
     private final Path dir;
@@ -84,21 +88,43 @@ public final class RecordSpool extends AbstractRDFHandler implements AutoCloseab
     /**
      * A new, empty spool with its files in {@code dir}.
      *
-     * @param dir an existing directory (the JVM's temporary directory will do); not null
-     * @throws UncheckedIOException if the spool file cannot be created
+     * @param dir a directory, created if missing (the JVM's temporary directory will do); not null
+     * @throws UncheckedIOException if the directory or the spool file cannot be created
      */
     public static RecordSpool in(Path dir) {
         Objects.requireNonNull(dir, "dir");
         try {
+            Files.createDirectories(dir);
             return new RecordSpool(dir, MAX_FILES);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a spool file in " + dir, e);
         }
     }
 
-    /** A new, empty spool in the JVM's temporary directory ({@code java.io.tmpdir}). */
-    public static RecordSpool inTemporaryDirectory() {
-        return in(Path.of(System.getProperty("java.io.tmpdir")));
+    /**
+     * Deletes the spool files ({@code chm-spool-*.brf}) that a process killed while it spooled left
+     * in {@code dir} ({@link #close()} never ran for them). Call it only when no live spool can be
+     * using {@code dir}, e.g. a directory of a data folder whose store this process holds open.
+     *
+     * @param dir the directory; nothing is done when it does not exist
+     * @return the number of bytes freed
+     * @throws UncheckedIOException if the directory cannot be listed or a file cannot be deleted
+     */
+    public static long deleteLeftovers(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        long freed = 0;
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, FILE_PREFIX + "*" + FILE_SUFFIX)) {
+            for (Path file : leftovers) {
+                long size = Files.size(file);
+                Files.delete(file);
+                freed += size;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the old spool files in " + dir, e);
+        }
+        return freed;
     }
 
     @Override
@@ -296,7 +322,7 @@ public final class RecordSpool extends AbstractRDFHandler implements AutoCloseab
     }
 
     private Path newFile() throws IOException {
-        Path file = Files.createTempFile(dir, "chm-spool-", ".brf");
+        Path file = Files.createTempFile(dir, FILE_PREFIX, FILE_SUFFIX);
         files.add(file);
         return file;
     }

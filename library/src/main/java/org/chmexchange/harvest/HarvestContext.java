@@ -1,5 +1,6 @@
 package org.chmexchange.harvest;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 
@@ -9,8 +10,12 @@ import okhttp3.OkHttpClient;
  *
  * @param http the shared client; not null; not closed by harvesters
  * @param maxRequests the most requests one run may make (a paging guard); at least 1
+ * @param spoolDirectory where harvesters spool what they read before committing it (the dump
+ *     harvester's {@code RecordSpool}); null for the JVM's temporary directory. The node uses its
+ *     data folder's {@code spool/}, cleared when it opens, so that a killed run leaves nothing
+ *     behind for long
  */
-public record HarvestContext(OkHttpClient http, int maxRequests) {
+public record HarvestContext(OkHttpClient http, int maxRequests, Path spoolDirectory) {
 
     /** Default request budget of one run: 100 000. */
     public static final int DEFAULT_MAX_REQUESTS = 100_000;
@@ -21,5 +26,13 @@ public record HarvestContext(OkHttpClient http, int maxRequests) {
         if (maxRequests < 1) {
             throw new IllegalArgumentException("maxRequests must be at least 1: " + maxRequests);
         }
+        if (spoolDirectory == null) {
+            spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+        }
+    }
+
+    /** A context that spools in the JVM's temporary directory. */
+    public HarvestContext(OkHttpClient http, int maxRequests) {
+        this(http, maxRequests, null);
     }
 }

@@ -161,4 +161,26 @@ class RecordSpoolTest {
             assertEquals(0, files.count());
         }
     }
+
+    @Test
+    void deleteLeftoversDeletesTheSpoolFilesOfAKilledRunAndNothingElse() throws IOException {
+        Path spoolDir = dir.resolve("spool");
+        RecordSpool killed = RecordSpool.in(spoolDir); // the folder created; never closed, as after a SIGKILL
+        try {
+            scatteredRecords().forEach(killed::handleStatement);
+            Files.write(spoolDir.resolve("chm-spool-1234.brf"), new byte[1000]); // an older one
+            Path other = Files.writeString(spoolDir.resolve("notes.txt"), "kept");
+            try (Stream<Path> files = Files.list(spoolDir)) {
+                assertEquals(3, files.count());
+            }
+
+            assertTrue(RecordSpool.deleteLeftovers(spoolDir) >= 1000);
+            try (Stream<Path> files = Files.list(spoolDir)) {
+                assertEquals(List.of(other), files.toList());
+            }
+            assertEquals(0, RecordSpool.deleteLeftovers(dir.resolve("absent")));
+        } finally {
+            killed.close();
+        }
+    }
 }

@@ -127,7 +127,7 @@ public final class ChmNodeServer implements AutoCloseable {
             String base = BaseIri.resolve(config, store, http.port());
             ReferenceData.load(store, base, config.loadSampleData(), skos);
             validator = new RecordValidator();
-            sync = Sync.open(plan, store, validator, base);
+            sync = Sync.open(plan, store, validator, base, config.spoolDir());
             scheduler = new Scheduler(sync);
             // until now, requests get 503
             holder.set(new Routes.Services(

@@ -93,6 +93,14 @@ public record NodeConfig(
                 List.of());
     }
 
+    /**
+     * Where harvests spool what they read before committing it: {@code spool/} in the data folder,
+     * cleared of a killed run's files when the node opens its store (docs/STORE.md, "Layout").
+     */
+    public Path spoolDir() {
+        return dataDir.resolve("spool");
+    }
+
     /** The defaults: port 8080, ./chm-data, sample data loaded, no tokens. */
     public static NodeConfig defaults() {
         return new NodeConfig(DEFAULT_PORT, Path.of(DEFAULT_DATA_DIR), null, true);

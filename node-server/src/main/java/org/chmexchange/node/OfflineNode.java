@@ -90,7 +90,7 @@ public final class OfflineNode implements AutoCloseable {
             }
             String base = BaseIri.resolve(config, store, config.port());
             validator = new RecordValidator();
-            return new OfflineNode(store, validator, Sync.open(plan, store, validator, base), base);
+            return new OfflineNode(store, validator, Sync.open(plan, store, validator, base, config.spoolDir()), base);
         } catch (RuntimeException e) {
             if (validator != null) {
                 validator.close();

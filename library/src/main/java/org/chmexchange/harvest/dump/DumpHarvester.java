@@ -72,7 +72,7 @@ final class DumpHarvester implements Harvester {
         // The validators are per-source state kept in the store, so the harvester sends them.
         state.get(DumpHarvesterFactory.ETAG).ifPresent(etag -> request.header("If-None-Match", etag));
         state.get(DumpHarvesterFactory.LAST_MODIFIED).ifPresent(date -> request.header("If-Modified-Since", date));
-        try (RecordSpool spool = RecordSpool.inTemporaryDirectory()) {
+        try (RecordSpool spool = RecordSpool.in(context.spoolDirectory())) {
             HarvestState next;
             try (Response response = context.http().newCall(request.build()).execute()) {
                 if (response.code() == 304) {

@@ -1,5 +1,6 @@
 package org.chmexchange.node.sync;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
+import org.chmexchange.admission.RecordSpool;
 import org.chmexchange.harvest.HarvestContext;
 import org.chmexchange.harvest.HarvestCounts;
 import org.chmexchange.harvest.HarvestListener;
@@ -89,12 +91,35 @@ public final class Sync implements AutoCloseable {
      * @return the machinery; close it after the last run
      */
     public static Sync open(SyncPlan plan, RecordStore store, RecordValidator validator, String base) {
+        return open(plan, store, validator, base, null);
+    }
+
+    /**
+     * Builds the shared HTTP client and the runners, harvesters spooling in {@code spoolDirectory}
+     * (the node: its data folder's {@code spool/}); spool files that a run killed mid-harvest left
+     * there are deleted first, so call it only while holding the store that owns the folder.
+     *
+     * @param spoolDirectory created if missing; null for the JVM's temporary directory (not cleared)
+     * @throws java.io.UncheckedIOException if old spool files cannot be deleted
+     * @see #open(SyncPlan, RecordStore, RecordValidator, String)
+     */
+    public static Sync open(
+            SyncPlan plan, RecordStore store, RecordValidator validator, String base, Path spoolDirectory) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(validator, "validator");
         Objects.requireNonNull(base, "base");
+        if (spoolDirectory != null) {
+            long freed = RecordSpool.deleteLeftovers(spoolDirectory);
+            if (freed > 0) {
+                LOG.info(
+                        "Deleted {} bytes of spool files that an interrupted harvest left in {}",
+                        freed,
+                        spoolDirectory);
+            }
+        }
         OkHttpClient http = HttpClients.create(plan.http());
-        HarvestContext context = new HarvestContext(http, HarvestContext.DEFAULT_MAX_REQUESTS);
+        HarvestContext context = new HarvestContext(http, HarvestContext.DEFAULT_MAX_REQUESTS, spoolDirectory);
         return new Sync(
                 plan,
                 store,

@@ -15,12 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
+import org.chmexchange.harvest.HarvestContext;
 import org.chmexchange.harvest.HarvestListener;
 import org.chmexchange.harvest.HarvestOutcome;
 import org.chmexchange.harvest.HarvestSource;
@@ -69,6 +74,15 @@ class DumpHarvesterTest extends HarvestFixture {
     @Override
     protected HarvestSource source() {
         return source(PATH, Map.of());
+    }
+
+    @Override
+    protected HarvestContext context() {
+        return new HarvestContext(HarvestTesting.HTTP, 1_000, spoolDir());
+    }
+
+    private Path spoolDir() {
+        return dir.resolve("spool");
     }
 
     private static HarvestSource source(String path, Map<String, String> options) {
@@ -327,6 +341,23 @@ class DumpHarvesterTest extends HarvestFixture {
         assertEquals(1, second.counts().deleted(), "the sweep deletes only what no page of the run carried");
         assertEquals(recordsOf(sample).size() - 1, harvested().size());
         assertFalse(harvested().contains(OTHER_DECISION));
+    }
+
+    @Test
+    void theDumpIsSpooledInTheContextsDirectoryWhichARunLeavesEmpty() throws IOException {
+        serveTurtle(scattered(HarvestTesting.sample()));
+        HarvestSource paged = source(PATH, Map.of(DumpHarvesterFactory.PAGE_STATEMENTS, "10"));
+        assertOk(runner.run(paged, HarvestListener.NONE));
+        try (Stream<Path> left = Files.list(spoolDir())) {
+            assertEquals(List.of(), left.toList(), "every spool file deleted");
+        }
+
+        Files.delete(spoolDir());
+        Files.writeString(spoolDir(), "not a directory");
+        HarvestOutcome blocked = runner.run(paged, HarvestListener.NONE);
+        assertFalse(blocked.ok());
+        assertTrue(blocked.error().contains(spoolDir().toString()), blocked.error());
+        assertEquals(0, blocked.counts().pages(), "nothing committed");
     }
 
     @Test

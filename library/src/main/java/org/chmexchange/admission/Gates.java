@@ -30,6 +30,8 @@ public final class Gates {
     public static final String TERMS = "terms";
     /** Name of the validation gate. */
     public static final String VALIDATION = "validation";
+    /** Name of the step that carries a harvested record's time of change at its source. */
+    public static final String MODIFIED_AT_SOURCE = "modified-at-source";
 
     private Gates() {}
 
@@ -104,6 +106,16 @@ public final class Gates {
     public static Optional<IRI> heldElsewhere(RecordStore store, IRI graph, IRI iri) {
         Optional<IRI> holder = store.graphOf(iri);
         return holder.isPresent() && !holder.get().equals(graph) ? holder : Optional.empty();
+    }
+
+    /**
+     * Not a check but a step: gives every record of the batch its {@code chm:modifiedAtSource}
+     * ({@link ModifiedAtSource#carry}); rejects nothing. Harvests run it before validation, so that
+     * a record unchanged at its source compares equal to the stored copy.
+     */
+    public static Gate modifiedAtSource() {
+        return Gate.of(MODIFIED_AT_SOURCE, batch -> batch.records()
+                .forEach((iri, record) -> ModifiedAtSource.carry(record, iri)));
     }
 
     /**

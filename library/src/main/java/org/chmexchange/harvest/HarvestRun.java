@@ -186,6 +186,7 @@ public final class HarvestRun {
                     Gates.recordIris(),
                     Gates.terms(),
                     Gates.ownership(store, graph),
+                    Gates.modifiedAtSource(),
                     Gates.validation(validator, store, graph));
         }
 

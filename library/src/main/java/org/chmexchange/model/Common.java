@@ -33,6 +33,9 @@ import org.eclipse.rdf4j.model.IRI;
  * @param title {@code dcterms:title}; never null, may be empty
  * @param summary {@code dcterms:description}; never null, may be empty
  * @param modified {@code dcterms:modified}, set by the storing node; null when absent
+ * @param modifiedAtSource {@code chm:modifiedAtSource}: when the record last changed at the node it
+ *     comes from, as that node stated it (kept by every node that harvests it); null for a node's
+ *     own records and when the source stated none
  * @param concepts {@code dcterms:subject}, thesaurus concepts; never null
  * @param status {@code chm:status}, a concept of {@code chmt:statuses}; null when absent
  * @param files {@code chm:file}, each with an IRI {@code {iri}#...}, in IRI order; never null
@@ -46,6 +49,7 @@ public record Common(
         LangText title,
         LangText summary,
         Instant modified,
+        Instant modifiedAtSource,
         Set<IRI> concepts,
         IRI status,
         List<FileRef> files,
@@ -94,6 +98,7 @@ public record Common(
                 .title(title)
                 .summary(summary)
                 .modified(modified)
+                .modifiedAtSource(modifiedAtSource)
                 .concepts(concepts)
                 .status(status)
                 .files(files)
@@ -144,6 +149,7 @@ public record Common(
         private LangText title;
         private LangText summary;
         private Instant modified;
+        private Instant modifiedAtSource;
         private Collection<IRI> concepts;
         private IRI status;
         private List<FileRef> files;
@@ -168,6 +174,12 @@ public record Common(
 
         public Builder modified(Instant value) {
             this.modified = value;
+            return this;
+        }
+
+        /** Sets {@code modifiedAtSource}; null for none. */
+        public Builder modifiedAtSource(Instant value) {
+            this.modifiedAtSource = value;
             return this;
         }
 
@@ -212,6 +224,7 @@ public record Common(
                     title,
                     summary,
                     modified,
+                    modifiedAtSource,
                     Check.set(concepts),
                     status,
                     files,

@@ -24,6 +24,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.chmexchange.ChmException;
+import org.chmexchange.admission.ModifiedAtSource;
 import org.chmexchange.http.Idempotent;
 import org.chmexchange.rdf.RecordFormat;
 import org.chmexchange.rdf.RecordWriter;
@@ -199,12 +200,15 @@ public final class Publisher {
         });
     }
 
-    /** The record if it is this node's to publish: held in one of its own graphs. */
+    /**
+     * The record if it is this node's to publish (held in one of its own graphs), as it is sent:
+     * with its time of change here as {@code chm:modifiedAtSource} ({@link ModifiedAtSource}).
+     */
     private Optional<Model> ownRecord(IRI record) {
         if (!store.graphOf(record).map(g -> RecordStore.isOwnGraph(base, g)).orElse(false)) {
             return Optional.empty();
         }
-        return store.get(record);
+        return store.get(record).map(m -> ModifiedAtSource.carry(new LinkedHashModel(m), record));
     }
 
     private void upsert(

@@ -98,6 +98,7 @@ final class RdfToRecord {
                 .title(in.text(DCTERMS.TITLE))
                 .summary(in.text(DCTERMS.DESCRIPTION))
                 .modified(in.dateTime(DCTERMS.MODIFIED))
+                .modifiedAtSource(in.dateTime(CHM.modifiedAtSource))
                 .concepts(in.iris(DCTERMS.SUBJECT))
                 .status(in.iri(CHM.status))
                 .files(files())

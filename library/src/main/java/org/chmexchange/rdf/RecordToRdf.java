@@ -64,6 +64,7 @@ final class RecordToRdf {
         text(s, DCTERMS.TITLE, c.title());
         text(s, DCTERMS.DESCRIPTION, c.summary());
         dateTime(s, DCTERMS.MODIFIED, c.modified());
+        dateTime(s, CHM.modifiedAtSource, c.modifiedAtSource());
         iris(s, DCTERMS.SUBJECT, c.concepts());
         add(s, CHM.status, c.status());
         for (FileRef file : c.files()) {

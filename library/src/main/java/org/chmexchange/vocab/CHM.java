@@ -67,6 +67,9 @@ public final class CHM {
     public static final IRI secretariatSeat = term("secretariatSeat");
     public static final IRI untcReference = term("untcReference");
     public static final IRI informeaId = term("informeaId");
+    /** When a record last changed at the node it comes from (sub-property of {@code dcterms:modified}). */
+    public static final IRI modifiedAtSource = term("modifiedAtSource");
+
     public static final IRI cbdIdentifier = term("cbdIdentifier");
     public static final IRI body = term("body");
     public static final IRI session = term("session");

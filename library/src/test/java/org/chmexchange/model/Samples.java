@@ -41,6 +41,7 @@ public final class Samples {
                 .title(sixLanguages("Title of " + identifier))
                 .summary(sixLanguages("Summary of " + identifier))
                 .modified(Instant.parse("2025-11-30T08:15:30.123Z"))
+                .modifiedAtSource(Instant.parse("2025-11-29T17:00:00Z"))
                 .concepts(List.of(
                         ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-01"),
                         ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, "AICHI-TARGET-11"),

@@ -50,6 +50,7 @@ class JsonLdTest {
                 node.get("decisionType").asText());
         assertEquals("2022-12-19", node.get("adopted").asText());
         assertEquals("2025-11-30T08:15:30.123Z", node.get("modified").asText());
+        assertEquals("2025-11-29T17:00:00Z", node.get("modifiedAtSource").asText());
         assertEquals(
                 "https://w3id.org/chm-exchange/thesaurus/statuses/final",
                 node.get("status").asText());

@@ -171,7 +171,8 @@ class OntologyTest {
                 CHM.contactKind,
                 CHM.fileName,
                 CHM.cbdIdentifier,
-                CHM.informeaId)) {
+                CHM.informeaId,
+                CHM.modifiedAtSource)) {
             assertTrue(
                     ontology.contains(datatypeProperty, RDF.TYPE, OWL.DATATYPEPROPERTY),
                     datatypeProperty.getLocalName());

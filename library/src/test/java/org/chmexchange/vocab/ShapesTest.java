@@ -161,6 +161,7 @@ class ShapesTest {
                 "title",
                 "summary",
                 "modified",
+                "modifiedAtSource",
                 "concepts",
                 "status",
                 "files",

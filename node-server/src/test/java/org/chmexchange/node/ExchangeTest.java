@@ -1,6 +1,7 @@
 package org.chmexchange.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -204,5 +205,48 @@ class ExchangeTest {
         assertTrue(recovered.ok(), "the deletion of a record the peer never had is done: " + recovered.error());
         assertEquals(national.store().lastSequence(), recovered.position());
         assertEquals(List.of(), publisher().deadLetters(CENTRAL), "the deletion cleared the dead letter");
+    }
+
+    @Test
+    void theTimeOfChangeAtTheOriginTravelsThroughEveryHop() throws Exception {
+        IRI fp = RecordType.FOCAL_POINT.mint(national.baseIri(), "co-cbd-fp1-origin-time");
+        national.store()
+                .put(
+                        focalPoint("co-cbd-fp1-origin-time", "co", "origin@example.org"),
+                        RecordStore.localGraph(national.baseIri()));
+        String atOrigin = only(national.store().get(fp).orElseThrow(), fp, DCTERMS.MODIFIED);
+        assertTrue(
+                national.store()
+                        .get(fp)
+                        .orElseThrow()
+                        .filter(fp, CHM.modifiedAtSource, null)
+                        .isEmpty(),
+                "a node's own record has no time at a source");
+        Thread.sleep(5); // so that each node's own time differs from the origin's
+
+        assertTrue(publish().ok());
+        Model atCentral = central.store().get(fp).orElseThrow();
+        assertEquals(atOrigin, only(atCentral, fp, CHM.modifiedAtSource), "published with its time of change");
+        assertNotEquals(atOrigin, only(atCentral, fp, DCTERMS.MODIFIED), "the central node's own time");
+
+        assertTrue(harvestCentral().ok());
+        Model atPortal = portal.store().get(fp).orElseThrow();
+        assertEquals(atOrigin, only(atPortal, fp, CHM.modifiedAtSource), "the origin's time, not the central node's");
+        IRI decision = RecordType.DECISION.mint(central.baseIri(), "cbd-decision-15-4");
+        assertEquals(
+                only(central.store().get(decision).orElseThrow(), decision, DCTERMS.MODIFIED),
+                only(portal.store().get(decision).orElseThrow(), decision, CHM.modifiedAtSource),
+                "a central record harvested: the central node's time of change");
+        HarvestOutcome again = harvestCentral();
+        assertTrue(again.ok(), again.error());
+        assertEquals(0, again.counts().updated(), "an unchanged record stays unchanged: " + again.counts());
+    }
+
+    private static String only(Model record, IRI iri, IRI property) {
+        List<String> values = record.filter(iri, property, null).objects().stream()
+                .map(v -> v.stringValue())
+                .toList();
+        assertEquals(1, values.size(), property + " of " + iri + ": " + values);
+        return values.get(0);
     }
 }

@@ -32,6 +32,9 @@ import org.eclipse.rdf4j.rio.jsonld.JSONLDSettings;
  *   <li>In a JSON-LD document in memory, every {@code @language} must be well-formed BCP 47,
  *       checked before the conversion, which would drop the value silently ({@link TermCheck};
  *       the admission gate {@code Gates.terms()} checks the tags and characters of every format).
+ *   <li>A Turtle or TriG document in memory is also read by Jena's RIOT, which refuses what RDF4J
+ *       lets through against the grammar (an unknown string escape such as {@code \q}: {@link
+ *       StrictTurtle}).
  *   <li>A document nested deeper than the parser's stack (tens of thousands of {@code [ ]}, {@code
  *       ( )} or JSON arrays) fails with a {@link RecordParseException}, not an error of the JVM.
  *   <li>RDF/XML: secure XML processing, {@code DOCTYPE} declarations refused (so no external
@@ -86,7 +89,9 @@ public final class RecordReader {
         if (format == RecordFormat.JSONLD) {
             TermCheck.checkJsonLdLanguages(document, what);
         }
-        return read(new java.io.ByteArrayInputStream(document), format, baseIri);
+        Model model = read(new java.io.ByteArrayInputStream(document), format, baseIri);
+        StrictTurtle.check(document, model, format, baseIri, what);
+        return model;
     }
 
     /**

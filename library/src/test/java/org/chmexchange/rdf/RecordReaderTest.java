@@ -40,6 +40,33 @@ class RecordReaderTest {
         assertTrue(e instanceof ChmException);
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"TURTLE|\\q", "TURTLE|\\x41", "TURTLE|\\/", "TRIG|\\q", "TURTLE|\\a"})
+    void anUnknownStringEscapeIsASyntaxErrorThatRdf4jAloneLetsThrough(RecordFormat format, String escape) {
+        String triple = "<http://x.example/a> <http://x.example/b> \"a" + escape + "b\" .\n";
+        String doc = format == RecordFormat.TRIG ? "{ " + triple + " }\n" : triple;
+        byte[] bytes = (VALID_TRIPLE + doc).getBytes(StandardCharsets.UTF_8);
+        Model lenient = Fixtures.read(VALID_TRIPLE + doc, format); // a stream: RDF4J only
+        assertEquals(2, lenient.size(), "RDF4J 5.2 keeps the two characters");
+        RecordParseException e = assertThrows(
+                RecordParseException.class, () -> RecordReader.read(bytes, format, "http://localhost:8080/"));
+        assertEquals(2, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("at line 2"), e.getMessage());
+    }
+
+    @Test
+    void everyEscapeOfTheGrammarIsStillRead() {
+        String text =
+                "<http://x.example/a> <http://x.example/b> \"t\\tb\\bn\\nr\\rf\\fq\\\"a\\'s\\\\e\\u00e9\\U0001F600\" .\n";
+        Model m =
+                RecordReader.read(text.getBytes(StandardCharsets.UTF_8), RecordFormat.TURTLE, "http://localhost:8080/");
+        assertEquals(
+                "t\tb\bn\nr\rf\fq\"a's\\e\u00e9\uD83D\uDE00",
+                m.objects().iterator().next().stringValue());
+    }
+
     @Test
     void malformedJsonLdNamesLineAndColumn() {
         RecordParseException e = failure(

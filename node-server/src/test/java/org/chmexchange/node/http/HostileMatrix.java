@@ -92,6 +92,9 @@ final class HostileMatrix {
     }
 
     static final String[] BAD_TAGS = {"en--gb", "abcdefghi", "a".repeat(5000), "-en", "en_GB"};
+    /** String escapes that no text format's grammar has (RDF 1.1 Turtle 6.4, RFC 8259 section 7). */
+    static final String[] BAD_ESCAPES = {"\\q", "\\x41", "\\/", "\\a"};
+
     static final int[] BAD_CODE_POINTS = {0x0, 0x1, 0x8, 0xB, 0x1F, 0xFFFE, 0xFFFF};
     static final byte[][] NOT_UTF8 = {
         {(byte) 0xFF, (byte) 0xFE},
@@ -125,6 +128,20 @@ final class HostileMatrix {
                                     utf8(format.decision(iri, "a" + format.escape(cp) + "b", "en")))));
                 }
                 if (format != Format.RDFXML) {
+                    for (String escape : BAD_ESCAPES) {
+                        if (format == Format.JSONLD && escape.equals("\\/")) {
+                            continue; // a valid JSON escape
+                        }
+                        writes.add(new Write(
+                                route + " " + format + " escape " + escape,
+                                route.request(
+                                        root,
+                                        base,
+                                        token,
+                                        "hostile",
+                                        format,
+                                        utf8(format.decision(iri, "a" + escape + "b", "en")))));
+                    }
                     for (byte[] bad : NOT_UTF8) {
                         byte[] doc = utf8(format.decision(iri, "a@@b", "en"));
                         writes.add(new Write(

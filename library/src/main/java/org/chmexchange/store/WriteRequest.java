@@ -16,8 +16,10 @@ import org.eclipse.rdf4j.model.impl.LinkedHashModel;
  * @param upserts records to create or replace (see {@code RecordGraphs.split}); not null, may be empty
  * @param deletes IRIs of records to delete; not null, may be empty; IRIs the store does not hold
  *     (or, with {@code confined}, holds in another graph) are ignored
- * @param confined whether the request only touches records of {@code graph}: an upserted record
- *     that the store holds in another graph is left as it is and reported in
+ * @param confined whether the request only touches records of {@code graph}; when false, an
+ *     upserted record that the store holds in another graph moves to {@code graph} (unchanged
+ *     content moves without a change entry and is reported unchanged); when true, such a record
+ *     is left as it is and reported in
  *     {@link WriteResult#conflicts()}, and deletions only apply to records of {@code graph} (a source's
  *     tombstones only delete what that source gave; a publisher only overwrites its own records)
  * @param settings settings to set in the same transaction; not null

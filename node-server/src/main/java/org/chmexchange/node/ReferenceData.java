@@ -3,6 +3,7 @@ package org.chmexchange.node;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.chmexchange.admission.RecordSplitter;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.SettingKey;
 import org.chmexchange.store.WriteRequest;
@@ -63,6 +64,30 @@ final class ReferenceData {
                     Map.of(SettingKey.SAMPLE_DATA_LOADED, Instant.now().toString()),
                     new LinkedHashModel()));
             LOG.info("Loaded {} sample records ({} statements)", result.records(), result.statements());
+        } else if (store.setting(SettingKey.SAMPLE_DATA_LOADED).isPresent()) {
+            moveSampleRecordsOutOfTheLocalGraph(store, base);
         }
+    }
+
+    /**
+     * Folders of versions before the sample graph hold the sample records in the local graph, where
+     * the publisher takes them for the node's own. Those still as loaded move to the sample graph
+     * (without a change entry: nothing a reader sees changes); one an operator edited is the
+     * operator's record now and stays. Idempotent: a cheap comparison on every start.
+     */
+    private static void moveSampleRecordsOutOfTheLocalGraph(RecordStore store, String base) {
+        Model sample = Vocabularies.sampleData(base);
+        Map<IRI, Model> records = new RecordSplitter().addAll(sample).batch().records();
+        Set<IRI> asLoaded = store.unchangedIn(RecordStore.localGraph(base), records);
+        if (asLoaded.isEmpty()) {
+            return;
+        }
+        Model moving = new LinkedHashModel();
+        asLoaded.forEach(iri -> moving.addAll(records.get(iri)));
+        store.write(WriteRequest.upsert(sampleGraph(base), moving));
+        LOG.info(
+                "Moved {} sample records from the local graph to {}: they are not this node's to publish",
+                asLoaded.size(),
+                sampleGraph(base));
     }
 }

@@ -243,6 +243,12 @@ public final class IndexedRecordStore implements RecordStore {
                                 kind = ChangeKind.CREATE;
                                 created.add(iri);
                             } else if (sameContent(existing, r.getValue(), iri)) {
+                                if (holder.isPresent() && !holder.get().equals(request.graph())) {
+                                    // Not confined: the record now lives in the request's graph, as it was
+                                    // (content, time); no change entry, since nothing a reader sees changed.
+                                    TripleStore.removeRecord(q, iri);
+                                    TripleStore.addAll(q, existing, request.graph());
+                                }
                                 unchanged.add(iri);
                                 continue;
                             } else {

@@ -166,6 +166,43 @@ public abstract class ChangeLogContract {
     }
 
     @Test
+    public void aWriteThatIsNotConfinedMovesARecordToItsGraphEvenUnchanged() {
+        IRI sample = Values.iri(BASE + "graphs/sample");
+        try (RecordStore store = open(dir)) {
+            store.put(decision("d1", "cbd", "Local", "en"), GRAPH);
+            long sequence = store.lastSequence();
+            String modified = store.get(D1)
+                    .orElseThrow()
+                    .filter(D1, DCTERMS.MODIFIED, null)
+                    .objects()
+                    .iterator()
+                    .next()
+                    .stringValue();
+
+            WriteResult moved = store.write(WriteRequest.upsert(sample, decision("d1", "cbd", "Local", "en")));
+
+            assertEquals(List.of(D1), moved.unchanged());
+            assertEquals(sample, store.graphOf(D1).orElseThrow(), "the record lives in the request's graph");
+            assertEquals(Set.of(D1), store.recordsIn(sample));
+            assertEquals(Set.of(), store.recordsIn(GRAPH));
+            assertEquals(sequence, store.lastSequence(), "no change entry: nothing a reader sees changed");
+            assertEquals(
+                    modified,
+                    store.get(D1)
+                            .orElseThrow()
+                            .filter(D1, DCTERMS.MODIFIED, null)
+                            .objects()
+                            .iterator()
+                            .next()
+                            .stringValue(),
+                    "its time stays");
+        }
+        try (RecordStore store = open(dir)) {
+            assertEquals(sample, store.graphOf(D1).orElseThrow(), "after reopening too");
+        }
+    }
+
+    @Test
     public void aConfinedWriteLeavesRecordsOfOtherGraphsAloneAndStoreGraphsAreNeverRecords() {
         IRI source = Values.iri(BASE + "graphs/sources/peer");
         try (RecordStore store = open(dir)) {

@@ -78,7 +78,9 @@ public final class Tdb2QuadStore implements QuadStore {
     }
 
     /**
-     * Opens (creating if needed) the TDB2 database in {@code dir}.
+     * Opens (creating if needed) the TDB2 database in {@code dir}. Before Jena reads it, a journal
+     * tail torn by a crash is cut off ({@link Tdb2Journal}); after, the generations a killed
+     * compaction left are deleted.
      *
      * @throws StoreInUseException if another process, or another store of this process, holds it
      * @throws StoreException if it cannot be opened for another reason

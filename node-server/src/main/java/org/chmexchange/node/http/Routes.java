@@ -120,6 +120,10 @@ public final class Routes {
         List<String> none = List.of();
         List<String> conceptParams = List.of("iri", "transitive", "lang");
         t.read("/health", none, ctx -> holder.health(ctx));
+        VocabularyHandler vocabulary = new VocabularyHandler();
+        t.read("/ns", none, vocabulary::ontology);
+        t.read("/ns/context.jsonld", none, vocabulary::context);
+        t.read("/ns/shapes", none, vocabulary::shapes);
         t.read("/records", RecordListRequest.PARAMETERS, ctx -> holder.get()
                 .list
                 .handle(ctx));

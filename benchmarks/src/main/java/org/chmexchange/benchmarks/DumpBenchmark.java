@@ -84,6 +84,13 @@ public final class DumpBenchmark implements Callable<Integer> {
     Duration checkEvery;
 
     @Option(
+            names = "--growth-factor",
+            description = "Compact when the store files reach this multiple of their size after the last compaction"
+                    + " (default: the policy's, 2.0; the cost of compaction per record is the garbage per record"
+                    + " divided by (factor - 1), for factor times the disk).")
+    Double growthFactor;
+
+    @Option(
             names = "--page-statements",
             description = "The harvester's pageStatements option: statements per page transaction (default: the"
                     + " harvester's, " + DumpHarvesterFactory.DEFAULT_PAGE_STATEMENTS + ").")
@@ -91,6 +98,12 @@ public final class DumpBenchmark implements Callable<Integer> {
 
     @Option(names = "--dir", description = "Where to write the dump and the stores (default: a temporary folder).")
     Path base;
+
+    private CompactionPolicy policy() {
+        return growthFactor == null
+                ? CompactionPolicy.DEFAULT
+                : new CompactionPolicy(growthFactor, CompactionPolicy.DEFAULT.minGrowthBytes());
+    }
 
     private Map<String, String> options(long maxBytes) {
         Map<String, String> options = new HashMap<>();
@@ -155,8 +168,7 @@ public final class DumpBenchmark implements Callable<Integer> {
                 HarvestOutcome outcome;
                 long peak;
                 try (LiveHeap live = new LiveHeap();
-                        StoreMaintenance maintenance =
-                                StoreMaintenance.start(portal, CompactionPolicy.DEFAULT, checkEvery)) {
+                        StoreMaintenance maintenance = StoreMaintenance.start(portal, policy(), checkEvery)) {
                     outcome = run.run(source, HarvestListener.NONE);
                     peak = live.peak();
                 }
@@ -164,9 +176,9 @@ public final class DumpBenchmark implements Callable<Integer> {
                 long folder = portal.diskBytes().orElseThrow();
                 Compaction last = portal.compact().orElseThrow();
                 System.out.printf(
-                        "store files: %,d MiB after the harvest (compacted during it by the default policy, checked"
-                                + " every %s: the log's 'Compacted the store' lines); then: %s%n",
-                        folder / (1024 * 1024), checkEvery, last.describe());
+                        "store files: %,d MiB after the harvest (compacted during it by %s, checked every %s: the"
+                                + " log's 'Compacted the store' lines); then: %s%n",
+                        folder / (1024 * 1024), policy(), checkEvery, last.describe());
                 long stored = portal.count(RecordQuery.ALL);
                 if (!outcome.ok() || stored != records) {
                     throw new IllegalStateException(

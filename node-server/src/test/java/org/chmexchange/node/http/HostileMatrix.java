@@ -117,30 +117,15 @@ final class HostileMatrix {
                             route.request(root, base, token, "hostile", format, utf8(format.decision(iri, "x", tag)))));
                 }
                 for (int cp : BAD_CODE_POINTS) {
-                    writes.add(new Write(
-                            route + " " + format + " U+" + String.format("%04X", cp),
-                            route.request(
-                                    root,
-                                    base,
-                                    token,
-                                    "hostile",
-                                    format,
-                                    utf8(format.decision(iri, "a" + format.escape(cp) + "b", "en")))));
+                    writes.add(titled(
+                            route, format, "U+" + String.format("%04X", cp), format.escape(cp), root, base, token));
                 }
                 if (format != Format.RDFXML) {
                     for (String escape : BAD_ESCAPES) {
                         if (format == Format.JSONLD && escape.equals("\\/")) {
                             continue; // a valid JSON escape
                         }
-                        writes.add(new Write(
-                                route + " " + format + " escape " + escape,
-                                route.request(
-                                        root,
-                                        base,
-                                        token,
-                                        "hostile",
-                                        format,
-                                        utf8(format.decision(iri, "a" + escape + "b", "en")))));
+                        writes.add(titled(route, format, "escape " + escape, escape, root, base, token));
                     }
                     for (byte[] bad : NOT_UTF8) {
                         byte[] doc = utf8(format.decision(iri, "a@@b", "en"));
@@ -152,6 +137,16 @@ final class HostileMatrix {
             }
         }
         return writes;
+    }
+
+    /** A write of the hostile decision whose English title is {@code a}, {@code inner} (as written), {@code b}. */
+    private static Write titled(
+            Route route, Format format, String label, String inner, String root, String base, String token) {
+        String iri = base + "records/decision/hostile";
+        return new Write(
+                route + " " + format + " " + label,
+                route.request(
+                        root, base, token, "hostile", format, utf8(format.decision(iri, "a" + inner + "b", "en"))));
     }
 
     static byte[] utf8(String s) {

@@ -17,8 +17,9 @@ import no.hasmac.jsonld.loader.DocumentLoaderOptions;
 import org.chmexchange.vocab.Vocabularies;
 
 /**
- * The JSON-LD document loader of this package: it serves our context
- * ({@link Vocabularies#CONTEXT_IRI}) from the classpath and refuses every other document, so JSON-LD
+ * The JSON-LD document loader of this package: it serves our context at the URLs of one {@link
+ * JsonLdContext} (the canonical IRI {@link Vocabularies#CONTEXT_IRI} and, for a node, its own
+ * {@code /ns/context.jsonld}) from the classpath and refuses every other document, so JSON-LD
  * processing never touches the network or the file system. The context is parsed once; its JSON
  * value is immutable.
  *
@@ -26,19 +27,37 @@ import org.chmexchange.vocab.Vocabularies;
  */
 final class ContextLoader implements DocumentLoader {
 
-    static final ContextLoader INSTANCE = new ContextLoader();
+    static final ContextLoader INSTANCE = new ContextLoader(JsonLdContext.CANONICAL);
 
-    static final URI CONTEXT = URI.create(Vocabularies.CONTEXT_IRI);
+    private final JsonLdContext context;
 
-    private ContextLoader() {}
+    private ContextLoader(JsonLdContext context) {
+        this.context = context;
+    }
+
+    /** The loader for {@code context}: {@link #INSTANCE} for the canonical one. */
+    static ContextLoader of(JsonLdContext context) {
+        return context.equals(JsonLdContext.CANONICAL) ? INSTANCE : new ContextLoader(context);
+    }
+
+    /** The URL written into documents. */
+    URI url() {
+        return URI.create(context.url());
+    }
 
     @Override
     public Document loadDocument(URI url, DocumentLoaderOptions options) throws JsonLdError {
-        if (!CONTEXT.equals(url)) {
+        if (url == null || !context.accepted().contains(url.toString())) {
             throw new JsonLdError(
                     JsonLdErrorCode.LOADING_DOCUMENT_FAILED,
-                    "Refusing to load <" + url + ">: only the context <" + CONTEXT
-                            + "> is available (from the classpath); remote documents are never fetched");
+                    "Refusing to load <" + url + ">: only our context is available, at "
+                            + String.join(
+                                    " or ",
+                                    context.accepted().stream()
+                                            .map(u -> "<" + u + ">")
+                                            .sorted()
+                                            .toList())
+                            + " (from the classpath); remote documents are never fetched");
         }
         JsonDocument document = JsonDocument.of(MediaType.JSON_LD, Holder.CONTEXT_JSON);
         document.setDocumentUrl(url);

@@ -66,41 +66,42 @@ final class JsonLdOutput {
 
     private JsonLdOutput() {}
 
-    static JsonObject toJson(Model model) {
+    static JsonObject toJson(Model model, JsonLdContext context) {
+        ContextLoader loader = ContextLoader.of(context);
         try {
             Map<IRI, Model> records = recordModels(model);
             if (records == null) {
                 JsonStructure flat = JsonLd.flatten(JsonDocument.of(expanded(model)))
-                        .context(ContextLoader.CONTEXT)
-                        .options(options())
+                        .context(loader.url())
+                        .options(options(loader))
                         .get();
                 JsonObject object = flat instanceof JsonObject o
                         ? o
                         : Json.createObjectBuilder().add("@graph", flat).build();
                 return leading(Json.createObjectBuilder(object)
-                        .add("@context", ContextLoader.CONTEXT.toString())
+                        .add("@context", context.url())
                         .build());
             }
             List<JsonObject> nodes = new ArrayList<>();
             for (Map.Entry<IRI, Model> entry : records.entrySet()) {
                 JsonObject frame = Json.createObjectBuilder()
-                        .add("@context", ContextLoader.CONTEXT.toString())
+                        .add("@context", context.url())
                         .add("@id", entry.getKey().stringValue())
                         .build();
                 JsonObject framed = JsonLd.frame(JsonDocument.of(expanded(entry.getValue())), JsonDocument.of(frame))
-                        .options(options())
+                        .options(options(loader))
                         .get();
                 nodes.add(Json.createObjectBuilder(framed).remove("@context").build());
             }
             if (nodes.size() == 1) {
                 return leading(Json.createObjectBuilder(nodes.get(0))
-                        .add("@context", ContextLoader.CONTEXT.toString())
+                        .add("@context", context.url())
                         .build());
             }
             JsonArrayBuilder graph = Json.createArrayBuilder();
             nodes.forEach(node -> graph.add(leading(node)));
             return Json.createObjectBuilder()
-                    .add("@context", ContextLoader.CONTEXT.toString())
+                    .add("@context", context.url())
                     .add("@graph", graph)
                     .build();
         } catch (JsonLdError e) {
@@ -108,8 +109,8 @@ final class JsonLdOutput {
         }
     }
 
-    private static JsonLdOptions options() {
-        JsonLdOptions options = new JsonLdOptions(ContextLoader.INSTANCE);
+    private static JsonLdOptions options(ContextLoader loader) {
+        JsonLdOptions options = new JsonLdOptions(loader);
         options.setOrdered(true);
         return options;
     }

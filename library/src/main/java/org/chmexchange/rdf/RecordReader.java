@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
@@ -39,8 +38,9 @@ import org.eclipse.rdf4j.rio.jsonld.JSONLDSettings;
  *       ( )} or JSON arrays) fails with a {@link RecordParseException}, not an error of the JVM.
  *   <li>RDF/XML: secure XML processing, {@code DOCTYPE} declarations refused (so no external
  *       entity or DTD is ever resolved: XXE fails with a {@link RecordParseException});
- *   <li>JSON-LD: our context IRI is served from the classpath, every other remote context or
- *       document is refused; nothing is fetched from the network.
+ *   <li>JSON-LD: our context is served from the classpath at its canonical IRI (and at the URLs
+ *       of a {@link JsonLdContext} given), every other remote context or document is refused;
+ *       nothing is fetched from the network.
  * </ul>
  *
  * <pre>{@code
@@ -81,7 +81,20 @@ public final class RecordReader {
      *     {@link RecordParseException#offset()} for bytes that are not UTF-8
      */
     public static Model read(byte[] document, RecordFormat format, String baseIri) {
+        return read(document, format, baseIri, JsonLdContext.CANONICAL);
+    }
+
+    /**
+     * As {@link #read(byte[], RecordFormat, String)}, a JSON-LD document naming our context by any
+     * URL of {@code context} ({@link JsonLdContext#accepted()}): a node reads bodies that name its
+     * own {@code /ns/context.jsonld}.
+     *
+     * @throws RecordParseException as {@link #read(byte[], RecordFormat, String)}; a JSON-LD
+     *     document naming any other context is refused
+     */
+    public static Model read(byte[] document, RecordFormat format, String baseIri, JsonLdContext context) {
         Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(context, "context");
         String what = format.rdfFormat().getName() + " document <" + baseIri + ">";
         if (format != RecordFormat.RDFXML) {
             Utf8.check(document, what);
@@ -89,7 +102,8 @@ public final class RecordReader {
         if (format == RecordFormat.JSONLD) {
             TermCheck.checkJsonLdLanguages(document, what);
         }
-        Model model = read(new java.io.ByteArrayInputStream(document), format, baseIri);
+        Model model = new LinkedHashModel();
+        parse(new java.io.ByteArrayInputStream(document), format, baseIri, new StatementCollector(model), context);
         StrictTurtle.check(document, model, format, baseIri, what);
         return model;
     }
@@ -109,10 +123,19 @@ public final class RecordReader {
      * @throws UncheckedIOException if reading {@code in} fails
      */
     public static void parse(InputStream in, RecordFormat format, String baseIri, RDFHandler handler) {
+        parse(in, format, baseIri, handler, JsonLdContext.CANONICAL);
+    }
+
+    /**
+     * As {@link #parse(InputStream, RecordFormat, String, RDFHandler)}, a JSON-LD document naming
+     * our context by any URL of {@code context}.
+     */
+    public static void parse(
+            InputStream in, RecordFormat format, String baseIri, RDFHandler handler, JsonLdContext context) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(baseIri, "baseIri");
         Objects.requireNonNull(handler, "handler");
-        RDFParser parser = createParser(format);
+        RDFParser parser = createParser(format, context);
         parser.setRDFHandler(handler);
         String what = format.rdfFormat().getName() + " document <" + baseIri + ">";
         Utf8.CountingStream counted = new Utf8.CountingStream(in);
@@ -150,7 +173,13 @@ public final class RecordReader {
      * are RDF4J's.
      */
     public static RDFParser createParser(RecordFormat format) {
+        return createParser(format, JsonLdContext.CANONICAL);
+    }
+
+    /** As {@link #createParser(RecordFormat)}, JSON-LD taking our context at the URLs of {@code context}. */
+    public static RDFParser createParser(RecordFormat format, JsonLdContext context) {
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(context, "context");
         RDFParser parser = Rio.createParser(format.rdfFormat());
         ParserConfig config = parser.getParserConfig();
         config.set(XMLParserSettings.SECURE_PROCESSING, true);
@@ -158,9 +187,9 @@ public final class RecordReader {
         config.set(XMLParserSettings.LOAD_EXTERNAL_DTD, false);
         config.set(XMLParserSettings.EXTERNAL_GENERAL_ENTITIES, false);
         config.set(XMLParserSettings.EXTERNAL_PARAMETER_ENTITIES, false);
-        config.set(JSONLDSettings.DOCUMENT_LOADER, ContextLoader.INSTANCE);
+        config.set(JSONLDSettings.DOCUMENT_LOADER, ContextLoader.of(context));
         config.set(JSONLDSettings.SECURE_MODE, true);
-        config.set(JSONLDSettings.WHITELIST, Set.of(ContextLoader.CONTEXT.toString()));
+        config.set(JSONLDSettings.WHITELIST, context.accepted());
         config.set(JSONLDSettings.DOCUMENT_LOADER_CACHE, false);
         return parser;
     }

@@ -36,7 +36,8 @@ import org.eclipse.rdf4j.rio.helpers.BasicWriterSettings;
  *       ones that do not clash); statements are sorted (graph, subject, {@code rdf:type} first,
  *       predicate, object), so equal models give equal bytes.
  *   <li>JSON-LD is compacted with our context, referred to by its IRI
- *       ({@code "@context": "https://w3id.org/chm-exchange/context.jsonld"}), and framed so that a
+ *       ({@code "@context": "https://w3id.org/chm-exchange/context.jsonld"}, or the URL of a {@link
+ *       JsonLdContext} given), and framed so that a
  *       record is one plain JSON object with its files nested; a model of several records gives
  *       {@code {"@context": ..., "@graph": [records...]}}. A model that holds more than records
  *       (other subjects, blank-node subjects, named graphs) is written flattened, still with our
@@ -74,11 +75,29 @@ public final class RecordWriter {
      *     predicate whose IRI does not end in an XML name)
      */
     public static void write(Model model, RecordFormat format, OutputStream out) {
+        write(model, format, out, JsonLdContext.CANONICAL);
+    }
+
+    /**
+     * Writes {@code model} as {@code format} to {@code out}; JSON-LD names {@code context} as its
+     * {@code @context} (a node passes its own {@code /ns/context.jsonld}, which clients can fetch).
+     * Other formats ignore {@code context}.
+     *
+     * @param model not null; not modified
+     * @param format not null
+     * @param out not null; flushed, not closed
+     * @param context where the JSON-LD context is served; not null
+     * @throws UncheckedIOException if writing to {@code out} fails
+     * @throws ChmException if the model cannot be expressed in the format (RDF/XML cannot write a
+     *     predicate whose IRI does not end in an XML name)
+     */
+    public static void write(Model model, RecordFormat format, OutputStream out, JsonLdContext context) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(context, "context");
         if (format == RecordFormat.JSONLD) {
-            writeJsonLd(model, out);
+            writeJsonLd(model, out, context);
         } else {
             writeRio(model, format, out);
         }
@@ -89,8 +108,8 @@ public final class RecordWriter {
         write(RecordMapper.toRdf(record), format, out);
     }
 
-    private static void writeJsonLd(Model model, OutputStream out) {
-        JsonObject json = JsonLdOutput.toJson(model);
+    private static void writeJsonLd(Model model, OutputStream out, JsonLdContext context) {
+        JsonObject json = JsonLdOutput.toJson(model, context);
         StringWriter text = new StringWriter();
         try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                 .createWriter(text)) {

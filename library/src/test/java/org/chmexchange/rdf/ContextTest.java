@@ -93,7 +93,13 @@ class ContextTest {
             if (e.getValue().has("@type") && !e.getValue().get("@type").asText().startsWith("@")) {
                 String datatype = expand(e.getValue().get("@type").asText());
                 assertTrue(
-                        datatype.startsWith("http://www.w3.org/2001/XMLSchema#"), e.getKey() + " datatype " + datatype);
+                        datatype.startsWith("http://www.w3.org/2001/XMLSchema#")
+                                || Vocabularies.ontology()
+                                        .contains(
+                                                org.eclipse.rdf4j.model.util.Values.iri(datatype),
+                                                org.eclipse.rdf4j.model.vocabulary.RDF.TYPE,
+                                                org.eclipse.rdf4j.model.vocabulary.RDFS.DATATYPE),
+                        e.getKey() + " datatype " + datatype + " is neither XSD nor a datatype of the ontology");
             }
         }
     }

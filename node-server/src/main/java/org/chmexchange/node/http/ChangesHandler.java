@@ -34,12 +34,18 @@ import org.eclipse.rdf4j.model.vocabulary.XSD;
  * {@code /changes/page} list {@code Create}, {@code Update} and {@code Delete} activities, oldest
  * first, keyset-paged by an opaque cursor. Full pages never change and are cacheable for a year;
  * the newest page is revalidated with its ETag.
+ *
+ * <p>The JSON names the node's own context ({@link JsonLdAnswer}), not the Activity Streams one at
+ * w3.org: it defines every Activity Streams term the feed uses with the IRI and type the Activity
+ * Streams context gives it, so a JSON-LD processor gets the same triples with no server but the
+ * node, and the record types of the activities' objects ({@code Decision}, ...) expand too.
  */
 final class ChangesHandler {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
-    static final String AS_CONTEXT = "https://www.w3.org/ns/activitystreams";
+    /** The media type of the feed's JSON (Activity Streams 2.0, section 2). */
+    static final String ACTIVITY_JSON = "application/activity+json";
     /** The graph of the page and its activities in the RDF form of a page. */
     static final IRI FEED_GRAPH = Values.iri("urn:chm-exchange:changes");
 
@@ -49,20 +55,19 @@ final class ChangesHandler {
     private final RecordStore store;
     private final RecordListRequest.Resolver resolver;
     private final String base;
+    private final JsonLdAnswer answer;
 
     ChangesHandler(RecordStore store, RecordListRequest.Resolver resolver, String base) {
         this.store = store;
         this.resolver = resolver;
         this.base = base;
+        this.answer = new JsonLdAnswer(base);
     }
 
     /** {@code GET /changes}: the collection, with its first and last pages. */
     void collection(Context ctx) {
         Negotiation.requireJson(ctx.header("Accept"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@context", AS_CONTEXT);
-        body.put("id", base + "changes");
-        body.put("type", "OrderedCollection");
+        Map<String, Object> body = answer.body(base + "changes", "OrderedCollection");
         body.put("totalItems", store.countChanges(ChangeQuery.ALL));
         body.put("first", Map.of("id", base + "changes/page", "type", "OrderedCollectionPage"));
         long lastStart = Math.max(0, store.lastSequence() - DEFAULT_LIMIT);
@@ -74,7 +79,7 @@ final class ChangesHandler {
                         "type",
                         "OrderedCollectionPage"));
         ctx.header("Cache-Control", "no-cache");
-        ctx.contentType("application/activity+json").result(Json.write(body));
+        answer.send(ctx, ACTIVITY_JSON, body);
     }
 
     /** {@code GET /changes/page}: one page of activities after the cursor. */
@@ -99,10 +104,7 @@ final class ChangesHandler {
         for (ChangeEntry e : page.items()) {
             items.add(activity(e));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@context", AS_CONTEXT);
-        body.put("id", pageUrl(params, cursor));
-        body.put("type", "OrderedCollectionPage");
+        Map<String, Object> body = answer.body(pageUrl(params, cursor), "OrderedCollectionPage");
         body.put("partOf", base + "changes");
         body.put("orderedItems", items);
         body.put("next", pageUrl(params, Cursor.encode(page.position(), fingerprint)));
@@ -125,7 +127,7 @@ final class ChangesHandler {
             ctx.status(304);
             return;
         }
-        ctx.contentType("application/activity+json").result(json);
+        answer.send(ctx, ACTIVITY_JSON, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code GET /changes/{seq}}: one activity. */
@@ -142,10 +144,10 @@ final class ChangesHandler {
             throw ApiException.notFound("This node has no change " + ctx.pathParam("seq") + ".");
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@context", AS_CONTEXT);
+        body.put("@context", answer.context().url());
         body.putAll(activity(page.items().get(0)));
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        ctx.contentType("application/activity+json").result(Json.write(body));
+        answer.send(ctx, ACTIVITY_JSON, body);
     }
 
     /**

@@ -110,7 +110,8 @@ final class Publishing {
     /**
      * Reads and parses the request body with {@code baseIri} as its base (so {@code <>} is that IRI).
      * The body is read to at most the node's limit, whatever the {@code Content-Length} says (a
-     * chunked body has none).
+     * chunked body has none). JSON-LD may name our context by its canonical IRI or by the node's
+     * own URL ({@code {base}ns/context.jsonld}), what the node's answers name.
      *
      * @return the statements, without graph names
      * @throws ApiException 415 for a missing or unsupported {@code Content-Type}, 413 for a body over
@@ -131,7 +132,7 @@ final class Publishing {
         }
         Model parsed;
         try {
-            parsed = RecordReader.read(body, format, baseIri);
+            parsed = RecordReader.read(body, format, baseIri, JsonLdAnswer.contextOf(base));
         } catch (RecordParseException e) {
             Map<String, Object> where = new LinkedHashMap<>();
             if (e.offset() >= 0) {

@@ -23,11 +23,13 @@ final class RecordHandler implements Handler {
     private final RecordStore store;
     private final Thesaurus thesaurus;
     private final String base;
+    private final JsonLdAnswer answer;
 
     RecordHandler(RecordStore store, Thesaurus thesaurus, String base) {
         this.store = store;
         this.thesaurus = thesaurus;
         this.base = base;
+        this.answer = new JsonLdAnswer(base);
     }
 
     @Override
@@ -49,7 +51,10 @@ final class RecordHandler implements Handler {
         }
         RecordFormat format = choice.format();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RecordWriter.write(record, format, out);
+        RecordWriter.write(record, format, out, answer.context());
+        if (format == RecordFormat.JSONLD && !choice.mediaType().equals("application/ld+json")) {
+            ctx.header("Link", answer.context().linkHeader());
+        }
         ctx.contentType(choice.mediaType() + "; charset=utf-8").result(out.toByteArray());
     }
 

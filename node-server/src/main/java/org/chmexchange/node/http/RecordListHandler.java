@@ -11,24 +11,26 @@ import java.util.Map;
 import org.chmexchange.store.RecordPage;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.RecordSummary;
-import org.chmexchange.vocab.Vocabularies;
 
 /**
- * {@code GET /records}: filtered, full-text, keyset-paged list of record summaries as JSON (also
- * valid JSON-LD with our context). The next page is in the {@code next} member and in a
- * {@code Link: <...>; rel="next"} header (RFC 8288).
+ * {@code GET /records}: filtered, full-text, keyset-paged list of record summaries as JSON-LD, an
+ * Activity Streams {@code OrderedCollectionPage} whose {@code items} are the records (id, type,
+ * identifier, title, modified) and which names the node's context ({@link JsonLdAnswer}). The next
+ * page is in the {@code next} member and in a {@code Link: <...>; rel="next"} header (RFC 8288).
  */
 final class RecordListHandler implements Handler {
 
     private final RecordStore store;
     private final RecordListRequest.Resolver resolver;
     private final String self;
+    private final JsonLdAnswer answer;
 
     /** @param base the node's base IRI: links are built from it, never from request headers */
     RecordListHandler(RecordStore store, RecordListRequest.Resolver resolver, String base) {
         this.store = store;
         this.resolver = resolver;
         this.self = base + "records";
+        this.answer = new JsonLdAnswer(base);
     }
 
     @Override
@@ -36,9 +38,7 @@ final class RecordListHandler implements Handler {
         Negotiation.requireJson(ctx.header("Accept"));
         RecordListRequest request = RecordListRequest.parse(ctx.queryParamMap(), resolver);
         RecordPage page = store.list(request.query(), request.after(), request.limit());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@context", Vocabularies.CONTEXT_IRI);
-        body.put("id", self + queryString(ctx.queryParamMap(), null));
+        Map<String, Object> body = answer.body(self + queryString(ctx.queryParamMap(), null), "OrderedCollectionPage");
         body.put("totalItems", page.totalItems());
         List<Map<String, Object>> items = new ArrayList<>();
         for (RecordSummary s : page.items()) {
@@ -50,8 +50,7 @@ final class RecordListHandler implements Handler {
             body.put("next", next);
             ctx.header("Link", "<" + next + ">; rel=\"next\"");
         });
-        ctx.header("Vary", "Accept");
-        ctx.contentType("application/json").result(Json.write(body));
+        answer.send(ctx, "application/json", body);
     }
 
     static Map<String, Object> item(RecordSummary s) {
@@ -66,7 +65,11 @@ final class RecordListHandler implements Handler {
         return item;
     }
 
-    private static String queryString(Map<String, List<String>> params, String cursor) {
+    /**
+     * {@code ?name=value&...} of {@code params} (percent-encoded, in their order) without {@code
+     * cursor}, then {@code cursor} if not null; {@code ""} when there is nothing.
+     */
+    static String queryString(Map<String, List<String>> params, String cursor) {
         StringBuilder qs = new StringBuilder();
         params.forEach((name, values) -> {
             if (!name.equals("cursor")) {

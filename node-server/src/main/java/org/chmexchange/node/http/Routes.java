@@ -99,7 +99,7 @@ public final class Routes {
             health = new HealthHandler(s.store());
             record = new RecordHandler(s.store(), s.thesaurus(), s.base());
             list = new RecordListHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
-            thesaurus = new ThesaurusHandler(s.thesaurus(), s.skos());
+            thesaurus = new ThesaurusHandler(s.thesaurus(), s.skos(), s.base());
             changes = new ChangesHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
             Publishing publishing = new Publishing(s.store(), s.validator(), s.tokens(), s.base(), s.maxRequestBytes());
             putByPath = new PutRecordHandler(publishing, RecordTarget.fromPath(s.base()));

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import org.chmexchange.rdf.RecordFormat;
 import org.chmexchange.rdf.RecordWriter;
 import org.chmexchange.thesaurus.Concept;
 import org.chmexchange.thesaurus.ConceptMatch;
@@ -14,32 +16,52 @@ import org.chmexchange.thesaurus.ConceptScheme;
 import org.chmexchange.thesaurus.Thesaurus;
 import org.chmexchange.vocab.ChmThesaurus;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
+import org.eclipse.rdf4j.model.vocabulary.SKOS;
+import org.eclipse.rdf4j.model.vocabulary.XSD;
 
 /**
- * The thesaurus API: {@code GET /thesaurus/search?q=&lang=&limit=} (autocomplete with language
- * fallback), {@code /thesaurus/schemes}, {@code /thesaurus/top?scheme=}, {@code /thesaurus/concept?iri=}
- * (JSON, or SKOS in any RDF format by content negotiation), {@code /thesaurus/broader?iri=&transitive=}
- * and {@code /thesaurus/narrower?iri=&transitive=}. A concept may be named by IRI or by notation
- * ({@code iri=GBF-TARGET-03} works too).
+ * The thesaurus API, every answer JSON-LD naming the node's context ({@link JsonLdAnswer}):
+ * {@code GET /thesaurus/search?q=&lang=&limit=} (autocomplete with language fallback: an {@code
+ * OrderedCollection} of concepts), {@code /thesaurus/schemes} (an {@code OrderedCollection} of
+ * {@code ConceptScheme}s), {@code /thesaurus/top?scheme=} (the scheme with its {@code
+ * hasTopConcept}s), {@code /thesaurus/concept?iri=} (the concept's SKOS description, as JSON-LD or in
+ * any RDF format by content negotiation), {@code /thesaurus/broader?iri=&transitive=} and {@code
+ * /thesaurus/narrower?iri=&transitive=} (the concept with its {@code broader}, {@code narrower},
+ * {@code broaderTransitive} or {@code narrowerTransitive} concepts). A concept may be named by IRI
+ * or by notation ({@code iri=GBF-TARGET-03} works too).
+ *
+ * <p>A concept in a list is brief: {@code id}, {@code type}, {@code prefLabel} in the language asked
+ * for (with the language fallback of {@link Concept#label(String)}), its notations (plain ones under
+ * {@code notation}, typed ones under the term named by their datatype, e.g. {@code iso3166Alpha2}, as
+ * the context defines) and {@code scheme}. The concept's description holds its statements and the
+ * {@code broader}/{@code narrower} links stated the other way round (SKOS section 8.6.2).
  */
 final class ThesaurusHandler {
 
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 100;
     private static final String LANGUAGES = "ar, en, es, fr, ru, zh (or any BCP 47 tag)";
+    private static final String JSON = "application/json";
 
     private final Thesaurus thesaurus;
     private final Model skos;
+    private final String base;
+    private final JsonLdAnswer answer;
 
     /**
      * @param thesaurus the look-up API
      * @param skos the thesaurus as RDF, to serve concepts in RDF formats
+     * @param base the node's base IRI, ending with {@code /}
      */
-    ThesaurusHandler(Thesaurus thesaurus, Model skos) {
+    ThesaurusHandler(Thesaurus thesaurus, Model skos, String base) {
         this.thesaurus = thesaurus;
         this.skos = skos;
+        this.base = base;
+        this.answer = new JsonLdAnswer(base);
     }
 
     void search(Context ctx) {
@@ -52,21 +74,12 @@ final class ThesaurusHandler {
         int limit = Params.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
         List<Map<String, Object>> items = new ArrayList<>();
         for (ConceptMatch m : thesaurus.search(q, lang, limit)) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", m.concept().iri().stringValue());
-            item.put("label", m.label());
-            item.put("labelLanguage", m.labelLanguage());
-            item.put("notation", m.concept().notations());
-            item.put(
-                    "scheme",
-                    m.concept().schemes().stream().map(IRI::stringValue).toList());
-            items.add(item);
+            items.add(brief(m.concept(), m.label(), m.labelLanguage()));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("query", q);
-        body.put("lang", lang);
+        Map<String, Object> body = answer.body(self(ctx, "search"), "OrderedCollection");
+        body.put("totalItems", items.size());
         body.put("items", items);
-        ctx.contentType("application/json").result(Json.write(body));
+        answer.send(ctx, JSON, body);
     }
 
     void schemes(Context ctx) {
@@ -75,11 +88,14 @@ final class ThesaurusHandler {
         for (ConceptScheme s : thesaurus.schemes()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", s.iri().stringValue());
+            item.put("type", "ConceptScheme");
             item.put("title", s.titles());
-            item.put("topConcepts", s.topConcepts().size());
             items.add(item);
         }
-        ctx.contentType("application/json").result(Json.write(Map.of("items", items)));
+        Map<String, Object> body = answer.body(base + "thesaurus/schemes", "OrderedCollection");
+        body.put("totalItems", items.size());
+        body.put("items", items);
+        answer.send(ctx, JSON, body);
     }
 
     void top(Context ctx) {
@@ -100,33 +116,28 @@ final class ThesaurusHandler {
         for (Concept c : thesaurus.topConcepts(s.iri())) {
             items.add(brief(c, lang));
         }
-        ctx.contentType("application/json")
-                .result(Json.write(Map.of("scheme", s.iri().stringValue(), "items", items)));
+        Map<String, Object> body = answer.body(s.iri().stringValue(), "ConceptScheme");
+        body.put("title", s.titles());
+        body.put("hasTopConcept", items);
+        answer.send(ctx, JSON, body);
     }
 
     void concept(Context ctx) {
         Concept concept = conceptParam(ctx);
         Negotiation.Choice choice = Negotiation.forConcept(ctx.header("Accept"));
-        ctx.header("Vary", "Accept");
-        if (choice.format() != null) {
-            Model description = new LinkedHashModel(skos.getNamespaces(), 32);
-            description.addAll(skos.filter(concept.iri(), null, null));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RecordWriter.write(description, choice.format(), out);
-            ctx.contentType(choice.mediaType() + "; charset=utf-8").result(out.toByteArray());
+        Model description = new LinkedHashModel(skos.getNamespaces(), 32);
+        description.addAll(skos.filter(concept.iri(), null, null));
+        concept.broader().forEach(b -> description.add(concept.iri(), SKOS.BROADER, b));
+        concept.narrower().forEach(n -> description.add(concept.iri(), SKOS.NARROWER, n));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RecordWriter.write(
+                description, choice.format() == null ? RecordFormat.JSONLD : choice.format(), out, answer.context());
+        if (choice.format() == null || choice.format() == RecordFormat.JSONLD) {
+            answer.send(ctx, choice.format() == null ? JSON : choice.mediaType(), out.toByteArray());
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", concept.iri().stringValue());
-        body.put("scheme", concept.schemes().stream().map(IRI::stringValue).toList());
-        body.put("notation", concept.notations());
-        body.put("prefLabel", concept.prefLabels());
-        body.put("altLabel", concept.altLabels());
-        body.put("definition", concept.definitions());
-        body.put("broader", strings(concept.broader()));
-        body.put("narrower", strings(concept.narrower()));
-        body.put("exactMatch", strings(concept.exactMatch()));
-        ctx.contentType("application/json").result(Json.write(body));
+        ctx.header("Vary", "Accept");
+        ctx.contentType(choice.mediaType() + "; charset=utf-8").result(out.toByteArray());
     }
 
     void broader(Context ctx) {
@@ -148,11 +159,9 @@ final class ThesaurusHandler {
         for (Concept c : related) {
             items.add(brief(c, lang));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("concept", concept.iri().stringValue());
-        body.put("transitive", transitive);
-        body.put("items", items);
-        ctx.contentType("application/json").result(Json.write(body));
+        Map<String, Object> body = answer.body(concept.iri().stringValue(), "Concept");
+        body.put((broader ? "broader" : "narrower") + (transitive ? "Transitive" : ""), items);
+        answer.send(ctx, JSON, body);
     }
 
     private Concept conceptParam(Context ctx) {
@@ -164,12 +173,36 @@ final class ThesaurusHandler {
                 .orElseThrow(() -> ApiException.notFound("The thesaurus has no concept '" + value + "'."));
     }
 
-    private static Map<String, Object> brief(Concept c, String lang) {
+    private Map<String, Object> brief(Concept c, String lang) {
+        return brief(c, c.label(lang), c.labelLanguage(lang));
+    }
+
+    /** A concept in a list; {@code labelLanguage} {@code ""} (a notation or IRI shown) gives no prefLabel. */
+    private Map<String, Object> brief(Concept c, String label, String labelLanguage) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", c.iri().stringValue());
-        item.put("label", c.label(lang));
-        item.put("notation", c.notations());
+        item.put("type", "Concept");
+        if (!labelLanguage.isEmpty()) {
+            item.put("prefLabel", Map.of(labelLanguage, label));
+        }
+        Map<String, List<String>> notations = new TreeMap<>();
+        for (Value v : skos.filter(c.iri(), SKOS.NOTATION, null).objects()) {
+            if (v instanceof Literal l) {
+                String term = l.getDatatype().equals(XSD.STRING)
+                        ? "notation"
+                        : l.getDatatype().getLocalName();
+                notations.computeIfAbsent(term, k -> new ArrayList<>()).add(l.getLabel());
+            }
+        }
+        notations.values().forEach(java.util.Collections::sort);
+        item.putAll(notations);
+        item.put("scheme", strings(c.schemes()));
         return item;
+    }
+
+    /** The canonical URL of this answer: the route under the node's base with the request's parameters. */
+    private String self(Context ctx, String route) {
+        return base + "thesaurus/" + route + RecordListHandler.queryString(ctx.queryParamMap(), null);
     }
 
     private static List<String> strings(java.util.Collection<IRI> iris) {

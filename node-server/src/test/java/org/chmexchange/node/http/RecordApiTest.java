@@ -317,12 +317,20 @@ class RecordApiTest {
     @Test
     void theListIsJsonLdToo() {
         Reply r = get(root + "records?type=meeting&limit=3", null);
+        String context = node.baseIri() + "ns/context.jsonld";
+        assertEquals(context, r.json().get("@context").asText());
+        assertTrue(r.header("Link").contains("<" + context + ">; rel=\"http://www.w3.org/ns/json-ld#context\""));
         Model m = org.chmexchange.rdf.RecordReader.read(
-                new java.io.ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)),
+                r.body().getBytes(StandardCharsets.UTF_8),
                 org.chmexchange.rdf.RecordFormat.JSONLD,
-                node.baseIri());
+                node.baseIri(),
+                org.chmexchange.rdf.JsonLdContext.servedAt(context));
         IRI as = Values.iri("https://www.w3.org/ns/activitystreams#totalItems");
         assertEquals(1, m.filter(null, as, null).size(), "totalItems survives JSON-LD processing");
+        assertEquals(
+                1,
+                m.filter(null, RDF.TYPE, Values.iri("https://www.w3.org/ns/activitystreams#OrderedCollectionPage"))
+                        .size());
         assertEquals(3, m.filter(null, RDF.TYPE, CHM.Meeting).size(), "items are typed records");
     }
 

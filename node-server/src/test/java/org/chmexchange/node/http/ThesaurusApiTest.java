@@ -42,13 +42,16 @@ class ThesaurusApiTest {
         assertEquals(
                 ChmThesaurus.country("fr").stringValue(),
                 fr.get("items").get(0).get("id").asText());
-        assertEquals("France", fr.get("items").get(0).get("label").asText());
+        assertEquals("France", fr.get("items").get(0).get("prefLabel").get("fr").asText());
+        assertEquals("Concept", fr.get("items").get(0).get("type").asText());
+        assertEquals("FR", fr.get("items").get(0).get("iso3166Alpha2").get(0).asText());
+        assertEquals("FRA", fr.get("items").get(0).get("iso3166Alpha3").get(0).asText());
         JsonNode ru =
                 get(root + "search?q=%D0%A4%D1%80%D0%B0%D0%BD&lang=ru", null).json(); // "Фран"
         assertEquals(
                 ChmThesaurus.country("fr").stringValue(),
                 ru.get("items").get(0).get("id").asText());
-        assertEquals("ru", ru.get("items").get(0).get("labelLanguage").asText());
+        assertTrue(ru.get("items").get(0).get("prefLabel").has("ru"), ru.toString());
     }
 
     @Test
@@ -58,7 +61,7 @@ class ThesaurusApiTest {
         assertEquals(
                 ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03").stringValue(),
                 first.get("id").asText());
-        assertEquals("en", first.get("labelLanguage").asText());
+        assertTrue(first.get("prefLabel").has("en"), first.toString());
     }
 
     @Test
@@ -94,20 +97,21 @@ class ThesaurusApiTest {
     @Test
     void topConceptsBroaderAndNarrower() {
         JsonNode top = get(root + "top?scheme=aichi-goals", null).json();
-        assertEquals(5, top.get("items").size());
+        assertEquals("ConceptScheme", top.get("type").asText());
+        assertEquals(5, top.get("hasTopConcept").size());
         JsonNode narrower = get(
                         root + "narrower?iri=" + ChmThesaurus.concept(ChmThesaurus.AICHI_GOALS, "AICHI-GOAL-A")
                                 + "&transitive=true",
                         null)
                 .json();
         Set<String> ids = new HashSet<>();
-        narrower.get("items").forEach(i -> ids.add(i.get("id").asText()));
+        narrower.get("narrowerTransitive").forEach(i -> ids.add(i.get("id").asText()));
         assertEquals(4, ids.size());
         assertTrue(ids.contains(ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, "AICHI-TARGET-01")
                 .stringValue()));
         JsonNode broader = get(root + "broader?iri=" + ChmThesaurus.treaty("nkl") + "&transitive=true", null)
                 .json();
-        assertTrue(broader.get("items")
+        assertTrue(broader.get("broaderTransitive")
                 .toString()
                 .contains(ChmThesaurus.treaty("cbd").stringValue()));
     }

@@ -335,6 +335,27 @@ class RecordApiTest {
     }
 
     @Test
+    void jsonLdNamesTheContextTheNodeServesAndJsonAlsoLinksIt() {
+        String context = node.baseIri() + "ns/context.jsonld";
+        String record = root + "records/decision/cbd-decision-15-4";
+        Reply ld = get(record, "application/ld+json");
+        assertEquals(context, ld.json().get("@context").asText());
+        assertEquals(null, ld.header("Link"), "application/ld+json carries its context in the body only");
+        Reply json = get(record, "application/json");
+        assertTrue(json.contentType().startsWith("application/json"), json.contentType());
+        assertEquals(context, json.json().get("@context").asText());
+        assertEquals(
+                "<" + context + ">; rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"",
+                json.header("Link"));
+        Reply list = get(root + "records?limit=1", "application/ld+json");
+        assertTrue(list.contentType().startsWith("application/ld+json"), list.contentType());
+        assertFalse(list.header("Link").contains("json-ld#context"), list.header("Link"));
+        Reply served = get(context, null);
+        assertEquals(200, served.status());
+        assertEquals(Vocabularies.contextJson().strip(), served.body().strip());
+    }
+
+    @Test
     void theHtmlViewEscapesRecordText() {
         IRI iri = Values.iri(node.baseIri() + "records/decision/cbd-decision-xss");
         Model m = new org.eclipse.rdf4j.model.impl.LinkedHashModel();

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the independent clients the interoperability tests (*ClientsIT) run against the node:
+#   - jsonld.js (npm package jsonld, version pinned in package.json and package-lock.json) into
+#     node-server/target/interop/node_modules, with the machine's Node.js and npm;
+#   - PyLD and rdflib from Debian's packages (python3-pyld, python3-rdflib, python3-requests), for
+#     Debian's /usr/bin/python3.
+# Idempotent: what is there already is kept. Run by Maven (pre-integration-test of node-server) and
+# usable by hand: bash node-server/src/test/interop/install.sh
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+target="$here/../../../target/interop"
+mkdir -p "$target"
+
+if ! /usr/bin/python3 -c 'import pyld, rdflib, requests' 2> /dev/null; then
+  packages=(python3-pyld python3-rdflib python3-requests)
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get install -y -qq "${packages[@]}" > /dev/null 2>&1 \
+    || { $sudo apt-get update -qq && $sudo apt-get install -y -qq "${packages[@]}" > /dev/null; }
+fi
+
+if ! cmp -s "$here/package-lock.json" "$target/package-lock.json" || [ ! -d "$target/node_modules/jsonld" ]; then
+  cp "$here/package.json" "$here/package-lock.json" "$target/"
+  (cd "$target" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
+fi
+cp "$here/jsonld-js.js" "$here/python-clients.py" "$target/"

@@ -17,7 +17,9 @@ import org.eclipse.rdf4j.model.IRI;
  * <p>Language maps are keyed by lower-case language tag ({@code ""} for an untagged literal) and
  * iterate in tag order. Relations hold IRIs as stated in the data, whichever direction was stated
  * ({@code skos:broader} of this concept and {@code skos:narrower} pointing at it both count as
- * broader); they may name concepts that are not loaded. All collections are unmodifiable and never
+ * broader), and the hierarchy follows the hierarchical mappings to other schemes too ({@code
+ * skos:broadMatch} and {@code skos:narrowMatch}, SKOS section 10.1: an Aichi target's strategic goal
+ * is in the {@code aichi-goals} scheme); they may name concepts that are not loaded. All collections are unmodifiable and never
  * null; the compact constructor copies them.
  *
  * @param iri the concept IRI; not null
@@ -27,8 +29,8 @@ import org.eclipse.rdf4j.model.IRI;
  * @param definitions {@code skos:definition} per language (one per language)
  * @param notations {@code skos:notation} lexical forms (for example {@code GBF-TARGET-03}, {@code FR},
  *     {@code FRA}), sorted
- * @param broader IRIs of broader concepts
- * @param narrower IRIs of narrower concepts
+ * @param broader IRIs of broader concepts ({@code skos:broader} or {@code skos:broadMatch})
+ * @param narrower IRIs of narrower concepts ({@code skos:narrower} or {@code skos:narrowMatch})
  * @param exactMatch IRIs of {@code skos:exactMatch} (for example the CBD thesaurus term)
  */
 public record Concept(

@@ -62,13 +62,17 @@ final class ThesaurusReader {
             link(st.getObject(), st.getSubject(), schemesOf, iris);
             link(st.getSubject(), st.getObject(), topConceptsOf, null);
         }
-        for (Statement st : model.filter(null, SKOS.BROADER, null)) {
-            link(st.getSubject(), st.getObject(), broader, null);
-            link(st.getObject(), st.getSubject(), narrower, null);
+        for (IRI up : List.of(SKOS.BROADER, SKOS.BROAD_MATCH)) {
+            for (Statement st : model.filter(null, up, null)) {
+                link(st.getSubject(), st.getObject(), broader, null);
+                link(st.getObject(), st.getSubject(), narrower, null);
+            }
         }
-        for (Statement st : model.filter(null, SKOS.NARROWER, null)) {
-            link(st.getSubject(), st.getObject(), narrower, null);
-            link(st.getObject(), st.getSubject(), broader, null);
+        for (IRI down : List.of(SKOS.NARROWER, SKOS.NARROW_MATCH)) {
+            for (Statement st : model.filter(null, down, null)) {
+                link(st.getSubject(), st.getObject(), narrower, null);
+                link(st.getObject(), st.getSubject(), broader, null);
+            }
         }
         Map<IRI, Concept> concepts = new LinkedHashMap<>();
         for (IRI iri : iris) {

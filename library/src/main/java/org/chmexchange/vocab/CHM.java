@@ -87,6 +87,8 @@ public final class CHM {
     // Datatypes of country notations
     public static final IRI iso3166Alpha2 = term("iso3166Alpha2");
     public static final IRI iso3166Alpha3 = term("iso3166Alpha3");
+    /** Datatype of a notation that is the identifier of a CBD thesaurus term. */
+    public static final IRI cbdTermIdentifier = term("cbdTermIdentifier");
 
     private CHM() {}
 

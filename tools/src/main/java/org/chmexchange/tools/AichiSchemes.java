@@ -20,10 +20,12 @@ import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
  * <p>Goals are ours ({@code AICHI-GOAL-A}…{@code E}, notation {@code A}…{@code E}, label from the
  * goal title, definition from its text; the CBD thesaurus has no goal terms). Targets are
  * {@code AICHI-TARGET-01}…{@code 20}: notation and {@code skos:exactMatch} from the CBD identifier,
- * label "Aichi Biodiversity Target n", definition from the description, and {@code skos:broader} their
+ * label "Aichi Biodiversity Target n", definition from the description, and {@code skos:broadMatch} their
  * strategic goal per the Strategic Plan for Biodiversity 2011-2020 (decision X/2: A 1-4, B 5-10,
- * C 11-13, D 14-16, E 17-20); the goals carry the inverse {@code skos:narrower}. Both goals and
- * targets are top concepts of their own schemes (the broader goal is in another scheme).
+ * C 11-13, D 14-16, E 17-20); the goals carry the inverse {@code skos:narrowMatch}. Both goals and
+ * targets are top concepts of their own schemes; the goal being in another scheme, the link is a
+ * hierarchical mapping ({@code skos:broadMatch}, SKOS section 10.1), not {@code skos:broader}, which
+ * quality checkers require within one scheme and never above a top concept.
  *
  * <p>Thread-safety: stateless.
  */
@@ -86,7 +88,7 @@ final class AichiSchemes {
             goal.text().forEach((lang, text) -> concept.definition(text, lang));
             for (int target = 1; target <= TARGET_COUNT; target++) {
                 if (strategicGoalOf(target).equals(goal.goal())) {
-                    concept.narrower(ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, targetId(target)));
+                    concept.narrowMatch(ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, targetId(target)));
                 }
             }
         }
@@ -117,7 +119,8 @@ final class AichiSchemes {
                     .exactMatchCbd(id)
                     .prefLabel("Aichi Biodiversity Target " + target.index(), "en")
                     .definition(target.description(), "en")
-                    .broader(ChmThesaurus.concept(ChmThesaurus.AICHI_GOALS, goalId(strategicGoalOf(target.index()))));
+                    .broadMatch(
+                            ChmThesaurus.concept(ChmThesaurus.AICHI_GOALS, goalId(strategicGoalOf(target.index()))));
         }
         return out;
     }

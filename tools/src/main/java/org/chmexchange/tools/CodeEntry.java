@@ -2,6 +2,7 @@ package org.chmexchange.tools;
 
 import java.util.List;
 import java.util.Objects;
+import org.chmexchange.vocab.CHM;
 
 /**
  * One concept of a hand-written code list: id, English label and definition, and optional
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param definition English {@code skos:definition}; not null
  * @param notations {@code skos:notation}s (codes or CBD schema names); not null
  * @param altLabels English {@code skos:altLabel}s; not null
- * @param cbdTerm identifier of the CBD thesaurus term for {@code skos:exactMatch}, or null
+ * @param cbdTerm identifier of the CBD thesaurus term for {@code skos:exactMatch} and for a notation
+ *     typed {@code chm:cbdTermIdentifier}, or null
  */
 record CodeEntry(
         String id, String label, String definition, List<String> notations, List<String> altLabels, String cbdTerm) {
@@ -37,7 +39,7 @@ record CodeEntry(
         notations.forEach(concept::notation);
         altLabels.forEach(alt -> concept.altLabel(alt, "en"));
         if (cbdTerm != null) {
-            concept.exactMatchCbd(cbdTerm);
+            concept.exactMatchCbd(cbdTerm).notation(cbdTerm, CHM.cbdTermIdentifier);
         }
     }
 }

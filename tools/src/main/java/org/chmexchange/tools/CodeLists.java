@@ -6,8 +6,9 @@ import org.chmexchange.vocab.ChmThesaurus;
 /**
  * Builds the small code lists {@code report-types}, {@code decision-types}, {@code document-types}
  * and {@code statuses} (docs/MODEL.md). Labels and definitions are ours, in English; CBD schema names
- * (INCUMBENTS.md 1.1, 1.2) are kept as {@code skos:notation}, their short codes as
- * {@code skos:altLabel}.
+ * (INCUMBENTS.md 1.1, 1.2) are kept as plain {@code skos:notation}s, their short codes as
+ * {@code skos:altLabel}, and a CBD thesaurus term as a notation typed {@code chm:cbdTermIdentifier}
+ * (so no concept has two notations of one type).
  *
  * <p>Thread-safety: stateless; the tables are immutable.
  */
@@ -22,7 +23,7 @@ final class CodeLists {
                     "National biodiversity strategy and action plan",
                     "A national biodiversity strategy and action plan (NBSAP) under Article 6 of the Convention on "
                             + "Biological Diversity; CBD report type " + NBSAP_TERM + " and ORT schema nbsap.",
-                    List.of(NBSAP_TERM, "nbsap"),
+                    List.of("nbsap"),
                     List.of("NBSAP"),
                     NBSAP_TERM),
             new CodeEntry(

@@ -79,7 +79,8 @@ record MeaFacts(
             String parentTreaty,
             String established,
             String placeOfEstablishment,
-            String note) {
+            String note,
+            String definition) {
         Treaty {
             Objects.requireNonNull(informeaId, "treaty informeaId");
             Objects.requireNonNull(name, "name of treaty " + informeaId);

@@ -163,6 +163,19 @@ final class SkosScheme {
             return add(SKOS.BROADER, broader);
         }
 
+        /**
+         * {@code skos:broadMatch}: a hierarchical link to a concept of another scheme (SKOS section
+         * 10.1); the inverse {@code skos:narrowMatch} is the caller's business.
+         */
+        Concept broadMatch(IRI broader) {
+            return add(SKOS.BROAD_MATCH, broader);
+        }
+
+        /** {@code skos:narrowMatch}; the inverse {@code skos:broadMatch} is the caller's business. */
+        Concept narrowMatch(IRI narrower) {
+            return add(SKOS.NARROW_MATCH, narrower);
+        }
+
         /** {@code skos:narrower}; the inverse {@code skos:broader} is the caller's business. */
         Concept narrower(IRI narrower) {
             return add(SKOS.NARROWER, narrower);

@@ -11,8 +11,9 @@ import org.eclipse.rdf4j.model.vocabulary.SKOS;
  * Builds the {@code treaties} scheme from {@code mea-facts.json}: one concept per treaty, id and
  * notation its InforMEA id, {@code skos:prefLabel}@en its name, {@code skos:altLabel}@en its acronym,
  * {@code skos:broader}/{@code skos:narrower} from {@code parentTreaty} (protocols under their
- * convention), {@code chm:untcReference} from {@code untc} and {@code skos:scopeNote} from
- * {@code note}. Treaties without a parent are top concepts.
+ * convention), {@code chm:untcReference} from {@code untc}, {@code skos:definition}@en from {@code
+ * definition} (written for this project from the treaties' own statements of purpose) and {@code
+ * skos:scopeNote} from {@code note}. Treaties without a parent are top concepts.
  *
  * <p>Thread-safety: stateless.
  */
@@ -44,6 +45,9 @@ final class TreatyScheme {
             }
             if (treaty.untc() != null) {
                 concept.add(CHM.untcReference, Values.literal(treaty.untc()));
+            }
+            if (treaty.definition() != null) {
+                concept.definition(treaty.definition(), "en");
             }
             if (treaty.note() != null) {
                 concept.scopeNote(treaty.note(), "en");

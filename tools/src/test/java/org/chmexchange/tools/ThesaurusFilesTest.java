@@ -63,8 +63,8 @@ class ThesaurusFilesTest {
         assertEquals("E", AichiSchemes.strategicGoalOf(20));
         IRI t11 = ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, "AICHI-TARGET-11");
         IRI goalC = ChmThesaurus.concept(ChmThesaurus.AICHI_GOALS, "AICHI-GOAL-C");
-        assertTrue(files.get("thesaurus/aichi-targets.ttl").contains(t11, SKOS.BROADER, goalC));
-        assertTrue(files.get("thesaurus/aichi-goals.ttl").contains(goalC, SKOS.NARROWER, t11));
+        assertTrue(files.get("thesaurus/aichi-targets.ttl").contains(t11, SKOS.BROAD_MATCH, goalC));
+        assertTrue(files.get("thesaurus/aichi-goals.ttl").contains(goalC, SKOS.NARROW_MATCH, t11));
         assertTrue(files.get("thesaurus/aichi-goals.ttl").contains(goalC, SKOS.NOTATION, Values.literal("C")));
     }
 

@@ -38,7 +38,8 @@ import org.eclipse.rdf4j.model.vocabulary.XSD;
  * for (with the language fallback of {@link Concept#label(String)}), its notations (plain ones under
  * {@code notation}, typed ones under the term named by their datatype, e.g. {@code iso3166Alpha2}, as
  * the context defines) and {@code scheme}. The concept's description holds its statements and the
- * {@code broader}/{@code narrower} links stated the other way round (SKOS section 8.6.2).
+ * hierarchical links stated the other way round ({@code broader}/{@code narrower} and {@code
+ * broadMatch}/{@code narrowMatch} are inverses: SKOS sections 8.6.2 and 10.6.2).
  */
 final class ThesaurusHandler {
 
@@ -46,6 +47,12 @@ final class ThesaurusHandler {
     static final int MAX_LIMIT = 100;
     private static final String LANGUAGES = "ar, en, es, fr, ru, zh (or any BCP 47 tag)";
     private static final String JSON = "application/json";
+    /** The SKOS relations a description also states from their inverse, pointing at the concept. */
+    private static final Map<IRI, IRI> INVERSES = Map.of(
+            SKOS.BROADER, SKOS.NARROWER,
+            SKOS.NARROWER, SKOS.BROADER,
+            SKOS.BROAD_MATCH, SKOS.NARROW_MATCH,
+            SKOS.NARROW_MATCH, SKOS.BROAD_MATCH);
 
     private final Thesaurus thesaurus;
     private final Model skos;
@@ -127,8 +134,9 @@ final class ThesaurusHandler {
         Negotiation.Choice choice = Negotiation.forConcept(ctx.header("Accept"));
         Model description = new LinkedHashModel(skos.getNamespaces(), 32);
         description.addAll(skos.filter(concept.iri(), null, null));
-        concept.broader().forEach(b -> description.add(concept.iri(), SKOS.BROADER, b));
-        concept.narrower().forEach(n -> description.add(concept.iri(), SKOS.NARROWER, n));
+        INVERSES.forEach((property, inverse) -> skos.filter(null, inverse, concept.iri())
+                .subjects()
+                .forEach(other -> description.add(concept.iri(), property, other)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RecordWriter.write(
                 description, choice.format() == null ? RecordFormat.JSONLD : choice.format(), out, answer.context());

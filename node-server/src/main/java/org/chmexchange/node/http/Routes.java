@@ -72,6 +72,12 @@ public final class Routes {
             }
         }
 
+        /** The context the node's JSON-LD names: its own once the services are set, else the canonical one. */
+        org.chmexchange.rdf.JsonLdContext jsonLdContext() {
+            Handlers h = handlers.get();
+            return h == null ? org.chmexchange.rdf.JsonLdContext.CANONICAL : h.jsonLdContext;
+        }
+
         Handlers get() {
             Handlers h = handlers.get();
             if (h == null) {
@@ -94,8 +100,10 @@ public final class Routes {
         final PostRecordsHandler post;
         final StatusHandler status;
         final AdminHandler admin;
+        final org.chmexchange.rdf.JsonLdContext jsonLdContext;
 
         Handlers(Services s) {
+            jsonLdContext = JsonLdAnswer.contextOf(s.base());
             health = new HealthHandler(s.store());
             record = new RecordHandler(s.store(), s.thesaurus(), s.base());
             list = new RecordListHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
@@ -120,7 +128,7 @@ public final class Routes {
         List<String> none = List.of();
         List<String> conceptParams = List.of("iri", "transitive", "lang");
         t.read("/health", none, ctx -> holder.health(ctx));
-        VocabularyHandler vocabulary = new VocabularyHandler();
+        VocabularyHandler vocabulary = new VocabularyHandler(holder::jsonLdContext);
         t.read("/ns", none, vocabulary::ontology);
         t.read("/ns/context.jsonld", none, vocabulary::context);
         t.read("/ns/shapes", none, vocabulary::shapes);
@@ -136,6 +144,7 @@ public final class Routes {
         t.read("/thesaurus/search", List.of("q", "lang", "limit"), ctx -> holder.get()
                 .thesaurus
                 .search(ctx));
+        t.read("/thesaurus", none, ctx -> holder.get().thesaurus.all(ctx));
         t.read("/thesaurus/schemes", none, ctx -> holder.get().thesaurus.schemes(ctx));
         t.read("/thesaurus/top", List.of("scheme", "lang"), ctx -> holder.get()
                 .thesaurus

@@ -25,6 +25,7 @@ import org.eclipse.rdf4j.model.vocabulary.XSD;
 
 /**
  * The thesaurus API, every answer JSON-LD naming the node's context ({@link JsonLdAnswer}):
+ * {@code GET /thesaurus} (the whole thesaurus, SKOS, in every RDF format: {@link RdfDocument}),
  * {@code GET /thesaurus/search?q=&lang=&limit=} (autocomplete with language fallback: an {@code
  * OrderedCollection} of concepts), {@code /thesaurus/schemes} (an {@code OrderedCollection} of
  * {@code ConceptScheme}s), {@code /thesaurus/top?scheme=} (the scheme with its {@code
@@ -58,6 +59,7 @@ final class ThesaurusHandler {
     private final Model skos;
     private final String base;
     private final JsonLdAnswer answer;
+    private final RdfDocument all;
 
     /**
      * @param thesaurus the look-up API
@@ -69,6 +71,12 @@ final class ThesaurusHandler {
         this.skos = skos;
         this.base = base;
         this.answer = new JsonLdAnswer(base);
+        this.all = new RdfDocument(() -> skos);
+    }
+
+    /** {@code GET /thesaurus}: every concept scheme of the node's thesaurus, as one RDF document. */
+    void all(Context ctx) {
+        all.answer(ctx, answer.context());
     }
 
     void search(Context ctx) {

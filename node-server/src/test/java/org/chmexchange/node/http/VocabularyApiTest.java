@@ -55,13 +55,22 @@ class VocabularyApiTest {
     @ParameterizedTest
     @EnumSource(RecordFormat.class)
     void theOntologyAndTheShapesAreTheNodesOwnInEveryFormat(RecordFormat format) {
-        for (String path : new String[] {"ns", "ns/shapes"}) {
+        for (String path : new String[] {"ns", "ns/shapes", "thesaurus"}) {
             Reply r = NodeFixture.get(root + path, format.mediaType());
             assertEquals(200, r.status(), path + " " + format + ": " + r.body());
             assertTrue(r.contentType().startsWith(format.mediaType()), r.contentType());
             assertEquals("Accept", r.header("Vary"));
-            Model served = RecordReader.read(r.body().getBytes(StandardCharsets.UTF_8), format, root + path);
-            Model expected = path.equals("ns") ? Vocabularies.ontology() : Vocabularies.shapes();
+            Model served = RecordReader.read(
+                    r.body().getBytes(StandardCharsets.UTF_8),
+                    format,
+                    root + path,
+                    org.chmexchange.rdf.JsonLdContext.servedAt(root + "ns/context.jsonld"));
+            Model expected =
+                    switch (path) {
+                        case "ns" -> Vocabularies.ontology();
+                        case "ns/shapes" -> Vocabularies.shapes();
+                        default -> Vocabularies.thesaurus();
+                    };
             assertTrue(Models.isomorphic(expected, served), path + " in " + format + " differs from the node's own");
         }
     }

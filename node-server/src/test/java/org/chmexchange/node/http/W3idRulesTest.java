@@ -90,6 +90,7 @@ class W3idRulesTest {
         "thesaurus/gbf-targets/GBF-TARGET-03, text/turtle",
         "thesaurus/countries/fr, application/rdf+xml",
         "thesaurus/gbf-targets, application/json",
+        "thesaurus, application/n-triples",
         "context.jsonld, application/ld+json",
         "something/else, text/turtle"
     })

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 10, part 1: three independent JSON-LD processors, each with its default document loader
  * and no help, read every JSON-LD answer of a real node (every sample record, the record list, the
- * change feed, every thesaurus view) to the graph the node means: jsonld.js (the reference
+ * change feed, every thesaurus view, the ontology, the shapes and the whole thesaurus) to the graph
+ * the node means: jsonld.js (the reference
  * implementation, in safe mode, so a key that expands to nothing fails), PyLD and rdflib, installed
  * by {@code src/test/interop/install.sh} (Maven runs it before the integration tests).
  *
@@ -99,6 +100,8 @@ class JsonLdClientsIT {
                         .count(),
                 records,
                 "every sample record is listed");
+        List<String> documents = List.of("ns", "ns/shapes", "thesaurus");
+        documents.forEach(d -> urls.add(root + d));
         List<String> views = List.of(
                 "records?limit=3",
                 "records?type=decision&limit=2",
@@ -122,7 +125,7 @@ class JsonLdClientsIT {
 
         for (int i = 0; i < urls.size(); i++) {
             String url = urls.get(i);
-            boolean turtle = i < records || url.contains("thesaurus/concept");
+            boolean turtle = i < records + documents.size() || url.contains("thesaurus/concept");
             Model expected = turtle ? turtleOf(url) : rdf4jReadOf(url);
             assertFalse(expected.isEmpty(), url);
             for (String client : CLIENT_NAMES) {

@@ -109,6 +109,18 @@ public interface RecordStore extends AutoCloseable {
     }
 
     /**
+     * Whether the statements of {@code graph} are public: every named graph but the store's own
+     * ({@code urn:chm-exchange:*}: settings, change log, provenance, harvest state). Records and the
+     * reference data of the vocabularies are public; what is public is what {@link #readPublic}
+     * shows (the SPARQL endpoint, dumps).
+     *
+     * @param graph a graph name; null (the default graph, which the store does not use) is not public
+     */
+    static boolean isPublicGraph(Resource graph) {
+        return graph instanceof IRI && !org.chmexchange.store.internal.TripleStore.isStoreGraph(graph);
+    }
+
+    /**
      * Whether {@code graph} holds records that the node at {@code base} passes on to its peers: its
      * local graph or a publisher's graph ({@link #publisherGraph}); not reference or sample data, not
      * harvested records.
@@ -283,6 +295,15 @@ public interface RecordStore extends AutoCloseable {
      * null graph any graph.
      */
     boolean contains(Resource subject, IRI predicate, Value object, IRI graph);
+
+    /**
+     * Runs {@code work} on one consistent snapshot of the store's public statements ({@link
+     * PublicStatements}), in a read transaction that lasts as long as {@code work}; writes go on
+     * meanwhile and are not seen. What {@code work} returns must not hold statements streams open.
+     *
+     * @throws StoreException if the store fails; an exception of {@code work} propagates as it is
+     */
+    <T> T readPublic(java.util.function.Function<PublicStatements, T> work);
 
     /** Closes the index and shuts the repository down; call once, after the last operation. */
     void close();

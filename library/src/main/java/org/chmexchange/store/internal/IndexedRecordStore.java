@@ -594,6 +594,30 @@ public final class IndexedRecordStore implements RecordStore {
      * null graph any graph.
      */
     @Override
+    public <T> T readPublic(java.util.function.Function<org.chmexchange.store.PublicStatements, T> work) {
+        Objects.requireNonNull(work, "work");
+        // The work's own exceptions pass through unchanged; only the store's become StoreException.
+        RuntimeException[] thrown = new RuntimeException[1];
+        T result = triples.read("Reading the public statements", q -> {
+            try {
+                return work.apply((s, p, o, g) -> {
+                    if (g == null) {
+                        return q.stream(s, p, o, null).filter(st -> RecordStore.isPublicGraph(st.getContext()));
+                    }
+                    return RecordStore.isPublicGraph(g) ? q.stream(s, p, o, (IRI) g) : java.util.stream.Stream.empty();
+                });
+            } catch (RuntimeException e) {
+                thrown[0] = e;
+                return null;
+            }
+        });
+        if (thrown[0] != null) {
+            throw thrown[0];
+        }
+        return result;
+    }
+
+    @Override
     public boolean contains(Resource subject, IRI predicate, Value object, IRI graph) {
         return triples.read("Looking up a statement", q -> q.contains(subject, predicate, object, graph));
     }

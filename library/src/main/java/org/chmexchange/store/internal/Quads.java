@@ -1,6 +1,7 @@
 package org.chmexchange.store.internal;
 
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
@@ -18,6 +19,13 @@ public interface Quads {
      * term matches anything, a null {@code graph} any named graph.
      */
     void find(Resource subject, IRI predicate, Value object, IRI graph, Consumer<Statement> sink);
+
+    /**
+     * The statements matching the pattern, each with its graph (nulls as in {@link #find}), pulled
+     * one by one from the engine; the caller closes the stream (its engine iterator) before the
+     * transaction ends.
+     */
+    Stream<Statement> stream(Resource subject, IRI predicate, Value object, IRI graph);
 
     /** Whether at least one statement matches (nulls as in {@link #find}). */
     boolean contains(Resource subject, IRI predicate, Value object, IRI graph);

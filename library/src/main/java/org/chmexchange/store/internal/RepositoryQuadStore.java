@@ -3,6 +3,7 @@ package org.chmexchange.store.internal;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.chmexchange.store.StoreException;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.model.IRI;
@@ -75,6 +76,14 @@ public final class RepositoryQuadStore implements QuadStore {
                     sink.accept(st);
                 }
             }
+        }
+
+        @Override
+        public Stream<Statement> stream(Resource subject, IRI predicate, Value object, IRI graph) {
+            RepositoryResult<Statement> sts = graph == null
+                    ? con.getStatements(subject, predicate, object, false)
+                    : con.getStatements(subject, predicate, object, false, graph);
+            return sts.stream().onClose(sts::close);
         }
 
         @Override

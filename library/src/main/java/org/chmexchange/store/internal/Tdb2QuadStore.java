@@ -320,6 +320,13 @@ public final class Tdb2QuadStore implements QuadStore {
         }
 
         @Override
+        public Stream<Statement> stream(Resource subject, IRI predicate, Value object, IRI graph) {
+            Iterator<Quad> it = dataset.find(
+                    JenaTerms.graph(graph), JenaTerms.node(subject), JenaTerms.node(predicate), JenaTerms.node(object));
+            return Iter.asStream(it).map(JenaTerms::statement).onClose(() -> Iter.close(it));
+        }
+
+        @Override
         public boolean contains(Resource subject, IRI predicate, Value object, IRI graph) {
             return dataset.contains(
                     JenaTerms.graph(graph), JenaTerms.node(subject), JenaTerms.node(predicate), JenaTerms.node(object));

@@ -30,6 +30,8 @@ public final class TripleStore {
     public static final IRI SYSTEM_GRAPH = Values.iri("urn:chm-exchange:system");
 
     private static final String SETTING_PREFIX = "urn:chm-exchange:setting:";
+    /** The prefix of the store's own graphs: settings, change log, provenance. */
+    private static final String STORE_GRAPHS = "urn:chm-exchange:";
 
     private final QuadStore quads;
 
@@ -86,8 +88,12 @@ public final class TripleStore {
         if (graph == null) {
             return true;
         }
-        String g = graph.stringValue();
-        return !g.startsWith("urn:chm-exchange:") && !g.startsWith(RecordGraphs.VOCABULARY_NAMESPACE);
+        return !isStoreGraph(graph) && !graph.stringValue().startsWith(RecordGraphs.VOCABULARY_NAMESPACE);
+    }
+
+    /** Whether {@code graph} is one of the store's own ({@code urn:chm-exchange:*}), never public. */
+    public static boolean isStoreGraph(Resource graph) {
+        return graph != null && graph.stringValue().startsWith(STORE_GRAPHS);
     }
 
     /** Reads a record inside a transaction, from every record graph, without graph names. */

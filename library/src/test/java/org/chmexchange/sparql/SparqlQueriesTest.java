@@ -76,8 +76,9 @@ class SparqlQueriesTest {
                 .iterator()
                 .next();
         Model described = ((SparqlResult.Graph) run("DESCRIBE <" + decision + ">")).statements();
+        Model stored = store.get(decision).orElseThrow();
         assertEquals(
-                sample.filter(decision, null, null).size(),
+                stored.filter(decision, null, null).size(),
                 described.filter(decision, null, null).size());
     }
 

@@ -12,6 +12,7 @@ import org.chmexchange.node.http.Routes;
 import org.chmexchange.node.sync.Scheduler;
 import org.chmexchange.node.sync.Sync;
 import org.chmexchange.node.sync.SyncPlan;
+import org.chmexchange.sparql.SparqlQueries;
 import org.chmexchange.store.CompactionPolicy;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.StoreMaintenance;
@@ -139,7 +140,9 @@ public final class ChmNodeServer implements AutoCloseable {
                     tokens,
                     config.maxRequestBytes(),
                     config.admin(),
-                    scheduler));
+                    scheduler,
+                    new SparqlQueries(
+                            store, config.sparql().timeout(), config.sparql().maxResults())));
             scheduler.start();
             LOG.info(
                     "CHM node listening on port {} with base {} and data in {}; {} write token(s){}",

@@ -10,6 +10,7 @@ import org.chmexchange.node.config.ConfigFile;
 import org.chmexchange.node.config.NodeSettings;
 import org.chmexchange.node.config.PublishTarget;
 import org.chmexchange.node.config.SourceEntry;
+import org.chmexchange.node.config.SparqlSettings;
 import org.chmexchange.node.config.TokenEntry;
 
 /**
@@ -37,6 +38,7 @@ import org.chmexchange.node.config.TokenEntry;
  * @param admin the operators' token (hashed); null when none is configured
  * @param sources the sources this node harvests, as configured (plain data for the harvesters)
  * @param publish the peers this node publishes to, as configured (plain data for the publishers)
+ * @param sparql the limits of the SPARQL endpoint; default {@link SparqlSettings#DEFAULTS}
  */
 public record NodeConfig(
         int port,
@@ -47,7 +49,8 @@ public record NodeConfig(
         List<Token> tokens,
         AdminSettings admin,
         List<SourceEntry> sources,
-        List<PublishTarget> publish) {
+        List<PublishTarget> publish,
+        SparqlSettings sparql) {
 
     public static final int DEFAULT_PORT = NodeSettings.DEFAULT_PORT;
     public static final String DEFAULT_DATA_DIR = NodeSettings.DEFAULT_DATA;
@@ -73,6 +76,31 @@ public record NodeConfig(
         Tokens.of(tokens);
         sources = List.copyOf(sources);
         publish = List.copyOf(publish);
+        Objects.requireNonNull(sparql, "sparql");
+    }
+
+    /** A configuration with the default SPARQL limits. */
+    public NodeConfig(
+            int port,
+            Path dataDir,
+            String baseIri,
+            boolean loadSampleData,
+            long maxRequestBytes,
+            List<Token> tokens,
+            AdminSettings admin,
+            List<SourceEntry> sources,
+            List<PublishTarget> publish) {
+        this(
+                port,
+                dataDir,
+                baseIri,
+                loadSampleData,
+                maxRequestBytes,
+                tokens,
+                admin,
+                sources,
+                publish,
+                SparqlSettings.DEFAULTS);
     }
 
     /**
@@ -123,36 +151,37 @@ public record NodeConfig(
                 file.tokens().stream().map(TokenEntry::toToken).toList(),
                 file.admin(),
                 file.sources(),
-                file.publish());
+                file.publish(),
+                file.sparql());
     }
 
     /** This configuration on another port. */
     public NodeConfig withPort(int newPort) {
         return new NodeConfig(
-                newPort, dataDir, baseIri, loadSampleData, maxRequestBytes, tokens, admin, sources, publish);
+                newPort, dataDir, baseIri, loadSampleData, maxRequestBytes, tokens, admin, sources, publish, sparql);
     }
 
     /** This configuration with another data folder. */
     public NodeConfig withDataDir(Path newDataDir) {
         return new NodeConfig(
-                port, newDataDir, baseIri, loadSampleData, maxRequestBytes, tokens, admin, sources, publish);
+                port, newDataDir, baseIri, loadSampleData, maxRequestBytes, tokens, admin, sources, publish, sparql);
     }
 
     /** This configuration with another base IRI (null: the stored one). */
     public NodeConfig withBaseIri(String newBaseIri) {
         return new NodeConfig(
-                port, dataDir, newBaseIri, loadSampleData, maxRequestBytes, tokens, admin, sources, publish);
+                port, dataDir, newBaseIri, loadSampleData, maxRequestBytes, tokens, admin, sources, publish, sparql);
     }
 
     /** This configuration with these write tokens instead of its own. */
     public NodeConfig withTokens(List<Token> newTokens) {
         return new NodeConfig(
-                port, dataDir, baseIri, loadSampleData, maxRequestBytes, newTokens, admin, sources, publish);
+                port, dataDir, baseIri, loadSampleData, maxRequestBytes, newTokens, admin, sources, publish, sparql);
     }
 
     /** This configuration with another request body limit, in bytes. */
     public NodeConfig withMaxRequestBytes(long newMaxRequestBytes) {
         return new NodeConfig(
-                port, dataDir, baseIri, loadSampleData, newMaxRequestBytes, tokens, admin, sources, publish);
+                port, dataDir, baseIri, loadSampleData, newMaxRequestBytes, tokens, admin, sources, publish, sparql);
     }
 }

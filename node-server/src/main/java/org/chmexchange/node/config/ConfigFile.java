@@ -44,16 +44,18 @@ import java.util.stream.Collectors;
  * @param admin the {@code admin:} section; null when absent
  * @param sources the {@code sources:} section; empty when absent
  * @param publish the {@code publish:} section; empty when absent
+ * @param sparql the {@code sparql:} section (the endpoint's limits); defaults when absent
  */
 public record ConfigFile(
         NodeSettings node,
         List<TokenEntry> tokens,
         AdminSettings admin,
         List<SourceEntry> sources,
-        List<PublishTarget> publish) {
+        List<PublishTarget> publish,
+        SparqlSettings sparql) {
 
     /** A file with no content: every default, no tokens, no sources. */
-    public static final ConfigFile DEFAULTS = new ConfigFile(null, null, null, null, null);
+    public static final ConfigFile DEFAULTS = new ConfigFile(null, null, null, null, null, null);
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -71,6 +73,7 @@ public record ConfigFile(
      */
     public ConfigFile {
         node = node == null ? NodeSettings.DEFAULTS : node;
+        sparql = sparql == null ? SparqlSettings.DEFAULTS : sparql;
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         sources = sources == null ? List.of() : List.copyOf(sources);
         publish = publish == null ? List.of() : List.copyOf(publish);

@@ -41,6 +41,7 @@ public final class Routes {
      * @param admin the operators' token (hashed), or null: no operation is allowed over HTTP
      * @param scheduler runs harvests and publications on demand, and knows their state; owned by the
      *     server
+     * @param sparql the SPARQL queries over the store, with the node's limits
      */
     public record Services(
             RecordStore store,
@@ -51,7 +52,8 @@ public final class Routes {
             Tokens tokens,
             long maxRequestBytes,
             AdminSettings admin,
-            Scheduler scheduler) {}
+            Scheduler scheduler,
+            org.chmexchange.sparql.SparqlQueries sparql) {}
 
     /** Holds the services; requests that arrive before they are set get 503. */
     public static final class Holder {
@@ -101,9 +103,11 @@ public final class Routes {
         final StatusHandler status;
         final AdminHandler admin;
         final org.chmexchange.rdf.JsonLdContext jsonLdContext;
+        final SparqlHandler sparql;
 
         Handlers(Services s) {
             jsonLdContext = JsonLdAnswer.contextOf(s.base());
+            sparql = new SparqlHandler(s.sparql(), s.base());
             health = new HealthHandler(s.store());
             record = new RecordHandler(s.store(), s.thesaurus(), s.base());
             list = new RecordListHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
@@ -158,6 +162,10 @@ public final class Routes {
         t.read("/thesaurus/narrower", conceptParams, ctx -> holder.get()
                 .thesaurus
                 .narrower(ctx));
+        t.read("/sparql", SparqlHandler.PARAMETERS, ctx -> holder.get().sparql.get(ctx));
+        t.add("POST", "/sparql", SparqlHandler.PARAMETERS, ctx -> holder.get()
+                .sparql
+                .post(ctx));
         t.read("/status", none, ctx -> holder.get().status.handle(ctx));
         t.add("PUT", "/records/{type}/{id}", none, ctx -> holder.get().putByPath.handle(ctx));
         t.add("PUT", "/records", List.of("iri"), ctx -> holder.get().putByIri.handle(ctx));

@@ -123,6 +123,28 @@ class ConfigFileTest {
     }
 
     @Test
+    void theSparqlLimitsAreConfigurable() {
+        ConfigFile file = ConfigFile.parse("sparql:\n  timeout: PT5S\n  maxResults: 250\n", "sparql.yaml");
+        assertEquals(new SparqlSettings(java.time.Duration.ofSeconds(5), 250), file.sparql());
+        assertEquals(
+                file.sparql(), org.chmexchange.node.NodeConfig.of(file, false).sparql());
+        assertEquals(
+                SparqlSettings.DEFAULTS,
+                ConfigFile.parse("node:\n  port: 0\n", "port.yaml").sparql());
+        assertEquals(
+                org.chmexchange.sparql.SparqlQueries.DEFAULT_MAX_RESULTS,
+                ConfigFile.parse("sparql:\n  timeout: PT1S\n", "half.yaml")
+                        .sparql()
+                        .maxResults());
+        ConfigException zero =
+                assertThrows(ConfigException.class, () -> ConfigFile.parse("sparql:\n  maxResults: 0\n", "zero.yaml"));
+        assertTrue(zero.getMessage().contains("maxResults"), zero.getMessage());
+        ConfigException unknown =
+                assertThrows(ConfigException.class, () -> ConfigFile.parse("sparql:\n  limit: 5\n", "unknown.yaml"));
+        assertTrue(unknown.getMessage().contains("limit"), unknown.getMessage());
+    }
+
+    @Test
     void absentSectionsAndKeysTakeTheirDefaults() {
         ConfigFile empty = ConfigFile.parse("# nothing configured yet\n", "empty.yaml");
         assertEquals(ConfigFile.DEFAULTS, empty);

@@ -1,5 +1,7 @@
 package org.chmexchange.store;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
@@ -21,4 +23,13 @@ public interface PublicStatements {
      * not public nothing. The caller closes the stream before {@code readPublic} returns.
      */
     Stream<Statement> find(Resource subject, IRI predicate, Value object, Resource graph);
+
+    /**
+     * The sequence number of the last change this snapshot holds, 0 when none: what a dump of the
+     * snapshot is (its {@code ETag}). Reads the change log (one pass over its entries).
+     */
+    long changeSequence();
+
+    /** When the change {@link #changeSequence()} was made; empty when there is none. */
+    Optional<Instant> changeTime();
 }

@@ -121,6 +121,14 @@ public interface RecordStore extends AutoCloseable {
     }
 
     /**
+     * Whether {@code graph} is a public graph of records (what the dumps hold): a public graph that
+     * is not one of the vocabularies' reference graphs.
+     */
+    static boolean isRecordGraph(Resource graph) {
+        return isPublicGraph(graph) && org.chmexchange.store.internal.TripleStore.isRecordGraph(graph);
+    }
+
+    /**
      * Whether {@code graph} holds records that the node at {@code base} passes on to its peers: its
      * local graph or a publisher's graph ({@link #publisherGraph}); not reference or sample data, not
      * harvested records.

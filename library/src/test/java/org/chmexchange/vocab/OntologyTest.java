@@ -139,7 +139,7 @@ class OntologyTest {
                     supers, iris(ontology.filter(type, RDFS.SUBCLASSOF, null).objects()), type.getLocalName());
         });
         assertEquals(
-                Set.of(CHM.iso3166Alpha2, CHM.iso3166Alpha3),
+                Set.of(CHM.iso3166Alpha2, CHM.iso3166Alpha3, CHM.cbdTermIdentifier),
                 ontology.filter(null, RDF.TYPE, RDFS.DATATYPE).subjects());
     }
 

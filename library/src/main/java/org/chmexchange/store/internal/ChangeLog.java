@@ -58,6 +58,18 @@ public final class ChangeLog {
         return max[0];
     }
 
+    /** When change {@code sequence} was made; empty if the log has no such entry. */
+    public static java.util.Optional<java.time.Instant> timeOf(Quads q, long sequence) {
+        java.time.Instant[] time = {null};
+        q.find(
+                Values.iri(PREFIX + sequence),
+                Std.AS_END_TIME,
+                null,
+                GRAPH,
+                st -> time[0] = java.time.Instant.parse(st.getObject().stringValue()));
+        return java.util.Optional.ofNullable(time[0]);
+    }
+
     /** Calls {@code sink} with every entry of the log, in no particular order. */
     public static void forEach(Quads q, Consumer<ChangeEntry> sink) {
         Map<Resource, Builder> entries = new HashMap<>();

@@ -600,12 +600,7 @@ public final class IndexedRecordStore implements RecordStore {
         RuntimeException[] thrown = new RuntimeException[1];
         T result = triples.read("Reading the public statements", q -> {
             try {
-                return work.apply((s, p, o, g) -> {
-                    if (g == null) {
-                        return q.stream(s, p, o, null).filter(st -> RecordStore.isPublicGraph(st.getContext()));
-                    }
-                    return RecordStore.isPublicGraph(g) ? q.stream(s, p, o, (IRI) g) : java.util.stream.Stream.empty();
-                });
+                return work.apply(new PublicView(q));
             } catch (RuntimeException e) {
                 thrown[0] = e;
                 return null;
@@ -615,6 +610,28 @@ public final class IndexedRecordStore implements RecordStore {
             throw thrown[0];
         }
         return result;
+    }
+
+    /** The public statements of one read transaction. */
+    private record PublicView(Quads q) implements org.chmexchange.store.PublicStatements {
+        @Override
+        public java.util.stream.Stream<Statement> find(Resource s, IRI p, Value o, Resource g) {
+            if (g == null) {
+                return q.stream(s, p, o, null).filter(st -> RecordStore.isPublicGraph(st.getContext()));
+            }
+            return RecordStore.isPublicGraph(g) ? q.stream(s, p, o, (IRI) g) : java.util.stream.Stream.empty();
+        }
+
+        @Override
+        public long changeSequence() {
+            return ChangeLog.maxSequence(q);
+        }
+
+        @Override
+        public java.util.Optional<java.time.Instant> changeTime() {
+            long last = changeSequence();
+            return last == 0 ? java.util.Optional.empty() : ChangeLog.timeOf(q, last);
+        }
     }
 
     @Override

@@ -123,7 +123,7 @@ final class ChangesHandler {
         ctx.header("ETag", etag);
         ctx.header("Vary", "Accept");
         ctx.header("Cache-Control", items.size() == limit ? "public, max-age=31536000, immutable" : "no-cache");
-        if (matches(ctx.header("If-None-Match"), etag)) {
+        if (Validators.matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
             return;
         }
@@ -233,20 +233,6 @@ final class ChangesHandler {
 
     private static String fingerprint(Map<String, List<String>> params) {
         return RecordListRequest.fingerprint(params);
-    }
-
-    /** RFC 9110 section 13.1.2: a list of entity tags, weak comparison, or {@code *}. */
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.trim();
-            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String sha256(String text) {

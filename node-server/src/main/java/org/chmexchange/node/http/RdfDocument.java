@@ -33,6 +33,23 @@ final class RdfDocument {
     }
 
     void answer(Context ctx, JsonLdContext context) {
+        Negotiated n = negotiate(ctx, context);
+        ctx.header("Cache-Control", CACHE).result(bytes(n.format(), context));
+    }
+
+    /**
+     * Sends {@code model} (built for this request) by content negotiation, as {@link #answer} sends a
+     * kept document, with {@code Cache-Control: no-cache}.
+     */
+    static void send(Context ctx, Model model, JsonLdContext context) {
+        Negotiated n = negotiate(ctx, context);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RecordWriter.write(model, n.format(), out, context);
+        ctx.header("Cache-Control", "no-cache").result(out.toByteArray());
+    }
+
+    /** The RDF format for the request (406 if none), with the answer's type and headers set. */
+    private static Negotiated negotiate(Context ctx, JsonLdContext context) {
         String accept = ctx.header("Accept");
         Negotiated n = RecordFormat.negotiate(accept, false);
         if (n.outcome() != Negotiated.Outcome.RDF) {
@@ -44,10 +61,8 @@ final class RdfDocument {
         if (n.format() == RecordFormat.JSONLD && !n.mediaType().equals("application/ld+json")) {
             ctx.header("Link", context.linkHeader());
         }
-        ctx.header("Vary", "Accept")
-                .header("Cache-Control", CACHE)
-                .contentType(n.mediaType() + "; charset=utf-8")
-                .result(bytes(n.format(), context));
+        ctx.header("Vary", "Accept").contentType(n.mediaType() + "; charset=utf-8");
+        return n;
     }
 
     private synchronized byte[] bytes(RecordFormat format, JsonLdContext context) {

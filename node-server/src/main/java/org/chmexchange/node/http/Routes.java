@@ -104,10 +104,14 @@ public final class Routes {
         final AdminHandler admin;
         final org.chmexchange.rdf.JsonLdContext jsonLdContext;
         final SparqlHandler sparql;
+        final DumpHandler dumps;
+        final DatasetDescriptions descriptions;
 
         Handlers(Services s) {
             jsonLdContext = JsonLdAnswer.contextOf(s.base());
             sparql = new SparqlHandler(s.sparql(), s.base());
+            dumps = new DumpHandler(s.store());
+            descriptions = new DatasetDescriptions(s.store(), s.base(), jsonLdContext);
             health = new HealthHandler(s.store());
             record = new RecordHandler(s.store(), s.thesaurus(), s.base());
             list = new RecordListHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
@@ -166,6 +170,10 @@ public final class Routes {
         t.add("POST", "/sparql", SparqlHandler.PARAMETERS, ctx -> holder.get()
                 .sparql
                 .post(ctx));
+        t.read(DumpHandler.NQUADS, none, ctx -> holder.get().dumps.nquads(ctx));
+        t.read(DumpHandler.TURTLE, none, ctx -> holder.get().dumps.turtle(ctx));
+        t.read("/.well-known/void", none, ctx -> holder.get().descriptions.voidDescription(ctx));
+        t.read("/catalog", none, ctx -> holder.get().descriptions.catalog(ctx));
         t.read("/status", none, ctx -> holder.get().status.handle(ctx));
         t.add("PUT", "/records/{type}/{id}", none, ctx -> holder.get().putByPath.handle(ctx));
         t.add("PUT", "/records", List.of("iri"), ctx -> holder.get().putByIri.handle(ctx));

@@ -3,7 +3,8 @@
 #   - jsonld.js (npm package jsonld, version pinned in package.json and package-lock.json) into
 #     node-server/target/interop/node_modules, with the machine's Node.js and npm;
 #   - PyLD and rdflib from Debian's packages (python3-pyld, python3-rdflib, python3-requests), for
-#     Debian's /usr/bin/python3.
+#     Debian's /usr/bin/python3;
+#   - rapper (Raptor RDF parser) from Debian's raptor2-utils.
 # Idempotent: what is there already is kept. Run by Maven (pre-integration-test of node-server) and
 # usable by hand: bash node-server/src/test/interop/install.sh
 set -euo pipefail
@@ -11,8 +12,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 target="$here/../../../target/interop"
 mkdir -p "$target"
 
-if ! /usr/bin/python3 -c 'import pyld, rdflib, requests' 2> /dev/null; then
-  packages=(python3-pyld python3-rdflib python3-requests)
+if ! /usr/bin/python3 -c 'import pyld, rdflib, requests' 2> /dev/null || ! command -v rapper > /dev/null; then
+  packages=(python3-pyld python3-rdflib python3-requests raptor2-utils)
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get install -y -qq "${packages[@]}" > /dev/null 2>&1 \

@@ -100,7 +100,7 @@ class JsonLdClientsIT {
                         .count(),
                 records,
                 "every sample record is listed");
-        List<String> documents = List.of("ns", "ns/shapes", "thesaurus");
+        List<String> documents = List.of("ns", "ns/shapes", "thesaurus", "catalog", ".well-known/void");
         documents.forEach(d -> urls.add(root + d));
         List<String> views = List.of(
                 "records?limit=3",

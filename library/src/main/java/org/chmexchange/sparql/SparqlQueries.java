@@ -19,10 +19,13 @@ import org.eclipse.rdf4j.query.QueryEvaluationException;
 import org.eclipse.rdf4j.query.QueryInterruptedException;
 import org.eclipse.rdf4j.query.QueryLanguage;
 import org.eclipse.rdf4j.query.algebra.QueryRoot;
+import org.eclipse.rdf4j.query.algebra.Service;
 import org.eclipse.rdf4j.query.algebra.TupleExpr;
+import org.eclipse.rdf4j.query.algebra.evaluation.federation.FederatedServiceResolver;
 import org.eclipse.rdf4j.query.algebra.evaluation.impl.DefaultEvaluationStrategy;
 import org.eclipse.rdf4j.query.algebra.evaluation.impl.EvaluationStatistics;
 import org.eclipse.rdf4j.query.algebra.evaluation.optimizer.StandardQueryOptimizerPipeline;
+import org.eclipse.rdf4j.query.algebra.helpers.AbstractSimpleQueryModelVisitor;
 import org.eclipse.rdf4j.query.impl.EmptyBindingSet;
 import org.eclipse.rdf4j.query.impl.SimpleDataset;
 import org.eclipse.rdf4j.query.parser.ParsedBooleanQuery;
@@ -116,6 +119,7 @@ public final class SparqlQueries {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(baseIri, "baseIri");
         ParsedQuery parsed = parse(query, baseIri);
+        refuseService(parsed.getTupleExpr());
         Dataset dataset = defaultGraphs.isEmpty() && namedGraphs.isEmpty()
                 ? parsed.getDataset()
                 : dataset(defaultGraphs, namedGraphs);
@@ -124,7 +128,8 @@ public final class SparqlQueries {
             return store.readPublic(statements -> {
                 StoreTripleSource source = new StoreTripleSource(statements, deadline);
                 EvaluationStatistics stats = new EvaluationStatistics();
-                DefaultEvaluationStrategy strategy = new DefaultEvaluationStrategy(source, dataset, null, 0, stats);
+                DefaultEvaluationStrategy strategy =
+                        new DefaultEvaluationStrategy(source, dataset, NO_SERVICES, 0, stats);
                 strategy.setOptimizerPipeline(new StandardQueryOptimizerPipeline(strategy, source, stats));
                 TupleExpr expr = parsed.getTupleExpr().clone();
                 if (!(expr instanceof QueryRoot)) {
@@ -193,6 +198,28 @@ public final class SparqlQueries {
                     SparqlQueryException.Kind.TOO_MANY_RESULTS,
                     "The answer has more than " + maxResults + " " + what + ", this endpoint's result limit; add"
                             + " LIMIT (and OFFSET to page), or use the dumps for everything",
+                    null);
+        }
+    }
+
+    /** Refuses every {@code SERVICE} (the query is checked first; this is the second line). */
+    private static final FederatedServiceResolver NO_SERVICES = serviceUrl -> {
+        throw new QueryEvaluationException("SERVICE <" + serviceUrl + "> is not available on this endpoint");
+    };
+
+    private static void refuseService(TupleExpr expr) {
+        boolean[] found = {false};
+        expr.visit(new AbstractSimpleQueryModelVisitor<RuntimeException>() {
+            @Override
+            public void meet(Service node) {
+                found[0] = true;
+            }
+        });
+        if (found[0]) {
+            throw new SparqlQueryException(
+                    SparqlQueryException.Kind.SERVICE,
+                    "SERVICE (SPARQL 1.1 Federated Query) is not available on this endpoint: it sends no request"
+                            + " to an address a query names; federate from your side (chm-node query --federate)",
                     null);
         }
     }

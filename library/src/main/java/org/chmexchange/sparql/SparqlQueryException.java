@@ -16,6 +16,11 @@ public final class SparqlQueryException extends ChmException {
         SYNTAX,
         /** A SPARQL Update: the endpoint is read-only. */
         UPDATE,
+        /**
+         * A query with {@code SERVICE} (SPARQL 1.1 Federated Query): a public endpoint does not send
+         * requests to addresses its clients choose.
+         */
+        SERVICE,
         /** The evaluation ran past the time limit and was stopped. */
         TIMEOUT,
         /** The answer has more results (rows or statements) than the result limit. */

@@ -139,6 +139,10 @@ class SparqlQueriesTest {
         SparqlQueryException update =
                 assertThrows(SparqlQueryException.class, () -> run("INSERT DATA { <urn:a> <urn:b> <urn:c> }"));
         assertEquals(SparqlQueryException.Kind.UPDATE, update.kind());
+        SparqlQueryException service = assertThrows(
+                SparqlQueryException.class,
+                () -> run("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"));
+        assertEquals(SparqlQueryException.Kind.SERVICE, service.kind());
         SparqlQueryException syntax = assertThrows(SparqlQueryException.class, () -> run("SELECT ?x WHERE { ?x "));
         assertEquals(SparqlQueryException.Kind.SYNTAX, syntax.kind());
         assertTrue(syntax.getMessage().contains("line 1"), syntax.getMessage());

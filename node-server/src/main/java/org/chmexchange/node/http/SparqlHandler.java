@@ -146,6 +146,7 @@ final class SparqlHandler {
         return switch (e.kind()) {
             case SYNTAX -> new ApiException(400, "Malformed query", e.getMessage(), Map.of());
             case UPDATE -> readOnly();
+            case SERVICE -> new ApiException(400, "SERVICE not available", e.getMessage(), Map.of());
             case TOO_MANY_RESULTS -> new ApiException(
                     400, "Too many results", e.getMessage(), Map.of("maxResults", queries.maxResults()));
             case TIMEOUT -> new ApiException(

@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  *       204 with the grant, cached for a day. A preflight for any other method or header answers 403
  *       with a problem document and no grant, so the browser does not send the request. The node's
  *       own rule, not the Javalin CORS plugin, which echoes whatever methods and headers are asked.
+ *   <li>A {@code POST} to {@code /sparql} is a read too (the SPARQL 1.1 Protocol's query by POST),
+ *       granted like a {@code GET}, and its preflight may also ask for {@code POST} and {@code
+ *       Content-Type} ({@code application/sparql-query} is not CORS-safelisted).
  *   <li>A plain {@code OPTIONS} answers 204 with {@code Allow}: the methods of that address.
  * </ul>
  *
@@ -37,6 +40,9 @@ final class Cors {
     static final String REQUEST_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since";
 
     private static final Set<String> READS = Set.of("GET", "HEAD");
+    /** Addresses where a POST is a read: the SPARQL query operation. */
+    private static final Set<String> POST_READS = Set.of("/sparql");
+
     private static final Set<String> ALLOWED_HEADERS = Arrays.stream(REQUEST_HEADERS.split(","))
             .map(h -> h.trim().toLowerCase(Locale.ROOT))
             .collect(Collectors.toUnmodifiableSet());
@@ -45,10 +51,14 @@ final class Cors {
 
     /** For every request: grants cross-origin reads (a {@code before} handler). */
     static void grantReads(Context ctx) {
-        if (ctx.header("Origin") != null && READS.contains(ctx.req().getMethod())) {
+        if (ctx.header("Origin") != null && isRead(ctx.req().getMethod(), ctx.path())) {
             ctx.header("Access-Control-Allow-Origin", "*");
             ctx.header("Access-Control-Expose-Headers", EXPOSED);
         }
+    }
+
+    private static boolean isRead(String method, String path) {
+        return READS.contains(method) || ("POST".equals(method) && POST_READS.contains(path));
     }
 
     /**
@@ -64,7 +74,8 @@ final class Cors {
             ctx.status(204);
             return;
         }
-        if (!READS.contains(requested)) {
+        boolean postRead = POST_READS.contains(ctx.path());
+        if (!isRead(requested, ctx.path())) {
             throw ApiException.forbidden(
                     "Cross-origin " + requested + " is not allowed: this node grants other origins reads (GET, HEAD)"
                             + " only; writes and operations are sent from a server, with a token.",
@@ -74,7 +85,7 @@ final class Cors {
         if (headers != null && !headers.isBlank()) {
             for (String h : headers.split(",")) {
                 String name = h.trim().toLowerCase(Locale.ROOT);
-                if (!name.isEmpty() && !ALLOWED_HEADERS.contains(name)) {
+                if (!name.isEmpty() && !ALLOWED_HEADERS.contains(name) && !(postRead && name.equals("content-type"))) {
                     throw ApiException.forbidden(
                             "Cross-origin reads may send " + REQUEST_HEADERS + ", not " + h.trim() + ".",
                             Map.of("requestedHeader", h.trim()));
@@ -82,8 +93,8 @@ final class Cors {
             }
         }
         ctx.header("Access-Control-Allow-Origin", "*");
-        ctx.header("Access-Control-Allow-Methods", "GET, HEAD");
-        ctx.header("Access-Control-Allow-Headers", REQUEST_HEADERS);
+        ctx.header("Access-Control-Allow-Methods", postRead ? "GET, HEAD, POST" : "GET, HEAD");
+        ctx.header("Access-Control-Allow-Headers", postRead ? REQUEST_HEADERS + ", Content-Type" : REQUEST_HEADERS);
         ctx.header("Access-Control-Max-Age", "86400");
         ctx.header("Allow", allow);
         ctx.status(204);

@@ -98,6 +98,41 @@ class CorsTest {
     }
 
     @Test
+    void aSparqlQueryByPostIsACrossOriginReadButAWritePostIsNot() throws Exception {
+        try (Response r = call(new Request.Builder()
+                .url(base + "/sparql")
+                .method("OPTIONS", null)
+                .header("Origin", "https://portal.example.org")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type, accept"))) {
+            assertEquals(204, r.code());
+            assertTrue(r.header("Access-Control-Allow-Methods").contains("POST"));
+            assertTrue(r.header("Access-Control-Allow-Headers").contains("Content-Type"));
+        }
+        try (Response r = call(new Request.Builder()
+                .url(base + "/sparql")
+                .post(okhttp3.RequestBody.create("ASK {}", okhttp3.MediaType.get("application/sparql-query")))
+                .header("Origin", "https://portal.example.org"))) {
+            assertEquals(200, r.code());
+            assertEquals("*", r.header("Access-Control-Allow-Origin"));
+        }
+        try (Response r = call(new Request.Builder()
+                .url(base + "/records")
+                .method("OPTIONS", null)
+                .header("Origin", "https://portal.example.org")
+                .header("Access-Control-Request-Method", "POST"))) {
+            assertEquals(403, r.code(), "a POST to /records is a write");
+            assertNull(r.header("Access-Control-Allow-Origin"));
+        }
+        try (Response r = call(new Request.Builder()
+                .url(base + "/records")
+                .post(okhttp3.RequestBody.create("x", okhttp3.MediaType.get("text/turtle")))
+                .header("Origin", "https://portal.example.org"))) {
+            assertNull(r.header("Access-Control-Allow-Origin"));
+        }
+    }
+
+    @Test
     void plainOptionsListsTheMethodsOfTheAddress() throws Exception {
         try (Response r =
                 call(new Request.Builder().url(base + "/records/decision/x").method("OPTIONS", null))) {

@@ -85,11 +85,6 @@ final class StoreTripleSource implements TripleSource {
         }
 
         @Override
-        public void remove() {
-            throw new UnsupportedOperationException("read-only");
-        }
-
-        @Override
         public void close() {
             stream.close();
         }

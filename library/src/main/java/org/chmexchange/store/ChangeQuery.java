@@ -1,26 +1,50 @@
 package org.chmexchange.store;
 
+import java.time.Instant;
 import java.util.Set;
 import org.chmexchange.model.RecordType;
 import org.eclipse.rdf4j.model.IRI;
 
 /**
  * A filter over the change log: values within one field are alternatives, fields combine with AND;
- * an empty set means no constraint.
+ * an empty set or a null time means no constraint. Times compare with the entries' {@link
+ * ChangeEntry#time()} (milliseconds).
  *
  * @param types record types; never null
  * @param treaties treaty concepts; never null
  * @param countries country concepts; never null
+ * @param from the earliest change time, inclusive; null for no lower bound
+ * @param until the time before which changes were made, exclusive; null for no upper bound
  */
-public record ChangeQuery(Set<RecordType> types, Set<IRI> treaties, Set<IRI> countries) {
+public record ChangeQuery(Set<RecordType> types, Set<IRI> treaties, Set<IRI> countries, Instant from, Instant until) {
 
     /** Every change. */
     public static final ChangeQuery ALL = new ChangeQuery(Set.of(), Set.of(), Set.of());
 
-    /** Copies the sets. */
+    /**
+     * Copies the sets.
+     *
+     * @throws IllegalArgumentException if {@code until} is not after {@code from}
+     */
     public ChangeQuery {
         types = Set.copyOf(types);
         treaties = Set.copyOf(treaties);
         countries = Set.copyOf(countries);
+        if (from != null && until != null && !until.isAfter(from)) {
+            throw new IllegalArgumentException("until (" + until + ") must be after from (" + from + ")");
+        }
+    }
+
+    /** A filter on types, treaties and countries, at any time. */
+    public ChangeQuery(Set<RecordType> types, Set<IRI> treaties, Set<IRI> countries) {
+        this(types, treaties, countries, null, null);
+    }
+
+    /**
+     * The same filter limited to changes made from {@code from} (inclusive) until {@code until}
+     * (exclusive); either may be null.
+     */
+    public ChangeQuery during(Instant from, Instant until) {
+        return new ChangeQuery(types, treaties, countries, from, until);
     }
 }

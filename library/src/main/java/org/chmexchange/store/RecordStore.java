@@ -178,6 +178,24 @@ public interface RecordStore extends AutoCloseable {
     /** How many change-log entries match {@code query}. */
     long countChanges(ChangeQuery query);
 
+    /**
+     * A page of the current state of every record the change log knows: the newest entry of each
+     * record (its last create or update, or its tombstone if it was deleted last), among those
+     * matching {@code query} (the query's time bounds apply to that newest entry), after sequence
+     * number {@code after}, oldest first. Each record appears once in the whole list; a record
+     * changed while a client pages moves to the end (its new entry is newer than every position
+     * handed out), so keyset paging by {@link ChangePage#position()} neither skips nor repeats a
+     * record that did not change. This is the list behind OAI-PMH {@code ListRecords}.
+     *
+     * @param after 0 to start from the beginning, else a {@link ChangePage#position()}
+     * @param limit page size, at least 1
+     * @throws IllegalArgumentException if {@code limit} is less than 1
+     */
+    ChangePage latestChanges(ChangeQuery query, long after, int limit);
+
+    /** How many records have their newest change-log entry matching {@code query}. */
+    long countLatestChanges(ChangeQuery query);
+
     /** The named graph holding a record, or empty if the store has no such record. */
     Optional<IRI> graphOf(IRI record);
 

@@ -321,6 +321,16 @@ public final class IndexedRecordStore implements RecordStore {
         return index.countChanges(Objects.requireNonNull(query, "query"));
     }
 
+    @Override
+    public ChangePage latestChanges(ChangeQuery query, long after, int limit) {
+        return index.latestChanges(Objects.requireNonNull(query, "query"), after, limit);
+    }
+
+    @Override
+    public long countLatestChanges(ChangeQuery query) {
+        return index.countLatestChanges(Objects.requireNonNull(query, "query"));
+    }
+
     /** The named graph holding a record, or empty if the store has no such record. */
     @Override
     public Optional<IRI> graphOf(IRI record) {
@@ -566,6 +576,11 @@ public final class IndexedRecordStore implements RecordStore {
             if (indexedChanges != sequences.size()) {
                 problems.add("the index holds " + indexedChanges + " change entries, the change log " + sequences.size()
                         + " (chm-node store repair rebuilds the index)");
+            }
+            long indexedLatest = index.countLatestChanges(ChangeQuery.ALL);
+            if (indexedLatest != newest.size()) {
+                problems.add("the index marks " + indexedLatest + " change entries as the newest of their record, the"
+                        + " change log has " + newest.size() + " records (chm-node store repair rebuilds the index)");
             }
             long max = sequences.stream().mapToLong(Long::longValue).max().orElse(0);
             if (max != lastSequence) {

@@ -89,6 +89,13 @@ public final class RecordIndex implements AutoCloseable {
     private static final String OBJECT = "object";
     private static final String ACTIVITY = "activity";
     private static final String TIME = "time";
+    /** Doc values on change entries: 1 on the newest entry of its record, 0 on the older ones. */
+    private static final String LATEST = "latest";
+    /** Commit data: the layout of the documents; an index of another layout is rebuilt. */
+    private static final String FORMAT = "format";
+    /** 2: change entries carry {@link #LATEST} and a {@link LongPoint} on {@link #TIME}. */
+    static final String FORMAT_VERSION = "2";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
@@ -151,8 +158,8 @@ public final class RecordIndex implements AutoCloseable {
     /**
      * The sequence number of the newest change-log entry the index holds (on open: its last commit
      * to disk; after that: the last {@link #publish}), or -1 if the index
-     * is new, was committed by an earlier version, or is marked dirty (a rebuild in progress or one
-     * that failed).
+     * is new, was committed by an earlier version or with another document layout ({@value
+     * #FORMAT_VERSION}), or is marked dirty (a rebuild in progress or one that failed).
      */
     public long indexedSequence() {
         try {
@@ -161,14 +168,19 @@ public final class RecordIndex implements AutoCloseable {
             }
             String clean = null;
             String sequence = null;
+            String format = null;
             for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
                 if (CLEAN.equals(e.getKey())) {
                     clean = e.getValue();
                 } else if (SEQUENCE.equals(e.getKey())) {
                     sequence = e.getValue();
+                } else if (FORMAT.equals(e.getKey())) {
+                    format = e.getValue();
                 }
             }
-            return Boolean.parseBoolean(clean) && sequence != null ? Long.parseLong(sequence) : -1;
+            return Boolean.parseBoolean(clean) && sequence != null && FORMAT_VERSION.equals(format)
+                    ? Long.parseLong(sequence)
+                    : -1;
         } catch (IOException | NumberFormatException e) {
             throw new StoreException("Cannot read the state of the record index in " + path + ": " + e, e);
         }
@@ -220,7 +232,7 @@ public final class RecordIndex implements AutoCloseable {
      *     while the index is known to be stale (it is then rebuilt at the next open)
      */
     public void commit(long sequence) {
-        commitWith(sequence < 0 ? Map.of(CLEAN, "false") : Map.of(CLEAN, "true", SEQUENCE, Long.toString(sequence)));
+        commitWith(sequence < 0 ? Map.of(CLEAN, "false") : cleanAt(sequence));
     }
 
     /**
@@ -238,12 +250,15 @@ public final class RecordIndex implements AutoCloseable {
             return;
         }
         try {
-            writer.setLiveCommitData(
-                    Map.of(CLEAN, "true", SEQUENCE, Long.toString(sequence)).entrySet());
+            writer.setLiveCommitData(cleanAt(sequence).entrySet());
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new StoreException("Cannot refresh the record index", e);
         }
+    }
+
+    private static Map<String, String> cleanAt(long sequence) {
+        return Map.of(CLEAN, "true", SEQUENCE, Long.toString(sequence), FORMAT, FORMAT_VERSION);
     }
 
     private void commitWith(Map<String, String> data) {
@@ -306,9 +321,22 @@ public final class RecordIndex implements AutoCloseable {
         }
     }
 
-    /** Adds change-log entries (not yet committed). */
+    /**
+     * Adds change-log entries (not yet committed). The entries must be newer than every entry the
+     * index holds (their order among themselves does not matter): the newest of each record
+     * becomes its {@linkplain #latestChanges latest}, and its older entries stop being latest.
+     */
     public void putChanges(Collection<ChangeEntry> entries) {
         try {
+            Map<String, Long> newest = new java.util.HashMap<>();
+            for (ChangeEntry e : entries) {
+                newest.merge(e.record().stringValue(), e.sequence(), Math::max);
+            }
+            if (writer.getFieldNames().contains(LATEST)) { // else no entry holds the field yet
+                for (String record : newest.keySet()) {
+                    writer.updateNumericDocValue(new Term(OBJECT, record), LATEST, 0);
+                }
+            }
             for (ChangeEntry e : entries) {
                 Document d = new Document();
                 d.add(new StringField(DOC, DOC_CHANGE, Field.Store.NO));
@@ -318,7 +346,10 @@ public final class RecordIndex implements AutoCloseable {
                 d.add(new StringField(OBJECT, e.record().stringValue(), Field.Store.YES));
                 d.add(new StringField(TYPE, e.type().slug(), Field.Store.YES));
                 d.add(new StoredField(ACTIVITY, e.kind().name()));
+                d.add(new LongPoint(TIME, e.time().toEpochMilli()));
                 d.add(new StoredField(TIME, e.time().toEpochMilli()));
+                boolean latest = newest.get(e.record().stringValue()) == e.sequence();
+                d.add(new NumericDocValuesField(LATEST, latest ? 1 : 0));
                 e.treaties().forEach(t -> d.add(new StringField(TREATY, t.stringValue(), Field.Store.YES)));
                 e.countries().forEach(c -> d.add(new StringField(COUNTRY, c.stringValue(), Field.Store.YES)));
                 writer.addDocument(d);
@@ -335,10 +366,29 @@ public final class RecordIndex implements AutoCloseable {
      * @param limit page size, at least 1
      */
     public ChangePage changes(ChangeQuery query, long after, int limit) {
+        return changePage(changeFilter(query), after, limit);
+    }
+
+    /**
+     * The newest change-log entry of each record, among those matching {@code query}, with a
+     * sequence number above {@code after}, in ascending order: the current state of every record
+     * the log knows (its last create or update, or its tombstone), each once.
+     *
+     * @param limit page size, at least 1
+     */
+    public ChangePage latestChanges(ChangeQuery query, long after, int limit) {
+        return changePage(latestFilter(query), after, limit);
+    }
+
+    /** How many records have their newest change-log entry matching {@code query}. */
+    public long countLatestChanges(ChangeQuery query) {
+        return countChangeDocs(latestFilter(query).build());
+    }
+
+    private ChangePage changePage(BooleanQuery.Builder b, long after, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
-        BooleanQuery.Builder b = changeFilter(query);
         b.add(LongPoint.newRangeQuery(SEQ, after + 1, Long.MAX_VALUE), Occur.FILTER);
         IndexSearcher searcher = acquire();
         try {
@@ -359,9 +409,13 @@ public final class RecordIndex implements AutoCloseable {
 
     /** How many change-log entries match. */
     public long countChanges(ChangeQuery query) {
+        return countChangeDocs(changeFilter(query).build());
+    }
+
+    private long countChangeDocs(Query query) {
         IndexSearcher searcher = acquire();
         try {
-            return searcher.count(changeFilter(query).build());
+            return searcher.count(query);
         } catch (IOException e) {
             throw new StoreException("Cannot count the change log", e);
         } finally {
@@ -394,6 +448,17 @@ public final class RecordIndex implements AutoCloseable {
         anyOf(b, TYPE, q.types().stream().map(RecordType::slug).toList());
         anyOf(b, TREATY, strings(q.treaties()));
         anyOf(b, COUNTRY, strings(q.countries()));
+        if (q.from() != null || q.until() != null) {
+            long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
+            long until = q.until() == null ? Long.MAX_VALUE : q.until().toEpochMilli() - 1;
+            b.add(LongPoint.newRangeQuery(TIME, from, until), Occur.FILTER);
+        }
+        return b;
+    }
+
+    private static BooleanQuery.Builder latestFilter(ChangeQuery q) {
+        BooleanQuery.Builder b = changeFilter(q);
+        b.add(NumericDocValuesField.newSlowExactQuery(LATEST, 1), Occur.FILTER);
         return b;
     }
 

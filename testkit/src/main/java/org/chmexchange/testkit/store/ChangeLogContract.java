@@ -104,6 +104,80 @@ public abstract class ChangeLogContract {
         }
     }
 
+    static List<ChangeEntry> latest(RecordStore store, ChangeQuery q, int pageSize) {
+        List<ChangeEntry> out = new ArrayList<>();
+        long after = 0;
+        ChangePage page;
+        do {
+            page = store.latestChanges(q, after, pageSize);
+            out.addAll(page.items());
+            after = page.position();
+        } while (page.more());
+        return out;
+    }
+
+    @Test
+    public void theLatestChangesListEachRecordOnceAtItsNewestEntryTombstonesIncluded() {
+        IRI d3 = RecordType.DECISION.mint(BASE, "d3");
+        try (RecordStore store = open(dir)) {
+            store.put(decision("d1", "cbd", "One", "en"), GRAPH); // 1
+            store.put(decision("d2", "cms", "Two", "en"), GRAPH); // 2
+            store.put(decision("d1", "cbd", "One, revised", "en"), GRAPH); // 3
+            assertTrue(store.delete(D2)); // 4
+            store.put(decision("d3", "cbd", "Three", "en"), GRAPH); // 5
+
+            List<ChangeEntry> states = latest(store, ChangeQuery.ALL, 2);
+            assertEquals(
+                    List.of(3L, 4L, 5L),
+                    states.stream().map(ChangeEntry::sequence).toList());
+            assertEquals(
+                    List.of(D1, D2, d3),
+                    states.stream().map(ChangeEntry::record).toList());
+            assertEquals(ChangeKind.DELETE, states.get(1).kind(), "a deleted record is listed by its tombstone");
+            assertEquals(3, store.countLatestChanges(ChangeQuery.ALL));
+            ChangePage first = store.latestChanges(ChangeQuery.ALL, 0, 2);
+            assertTrue(first.more());
+            assertEquals(4, first.position());
+
+            ChangeQuery cbd = new ChangeQuery(Set.of(), Set.of(ChmThesaurus.treaty("cbd")), Set.of());
+            assertEquals(
+                    List.of(D1, d3),
+                    latest(store, cbd, 10).stream().map(ChangeEntry::record).toList());
+            assertEquals(2, store.countLatestChanges(cbd));
+
+            // a record changed while a client pages moves behind every position handed out
+            store.put(decision("d1", "cbd", "One, revised twice", "en"), GRAPH); // 6
+            ChangePage rest = store.latestChanges(ChangeQuery.ALL, first.position(), 10);
+            assertEquals(
+                    List.of(d3, D1),
+                    rest.items().stream().map(ChangeEntry::record).toList());
+
+            ChangeEntry newest = store.lastChange(D1).orElseThrow();
+            List<ChangeEntry> since = latest(store, ChangeQuery.ALL.during(newest.time(), null), 10);
+            assertTrue(since.stream().allMatch(e -> !e.time().isBefore(newest.time())), "from is inclusive");
+            assertEquals(D1, since.get(since.size() - 1).record());
+            List<ChangeEntry> before = latest(store, ChangeQuery.ALL.during(null, newest.time()), 10);
+            assertTrue(before.stream().allMatch(e -> e.time().isBefore(newest.time())), "until is exclusive");
+            assertFalse(before.stream().anyMatch(e -> e.record().equals(D1)), "D1's newest entry is not before it");
+            assertThrows(IllegalArgumentException.class, () -> ChangeQuery.ALL.during(newest.time(), newest.time()));
+        }
+        try (var files = Files.walk(dir.resolve("index"))) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (RecordStore store = open(dir)) {
+            assertEquals(
+                    List.of(4L, 5L, 6L),
+                    latest(store, ChangeQuery.ALL, 10).stream()
+                            .map(ChangeEntry::sequence)
+                            .toList(),
+                    "a rebuilt index finds the same newest entries");
+            assertTrue(
+                    store.check().problems().isEmpty(), store.check().problems().toString());
+        }
+    }
+
     @Test
     public void theLogSurvivesARestartAndAnIndexRebuild() throws Exception {
         try (RecordStore store = open(dir)) {

@@ -27,4 +27,48 @@ public record HarvestSource(String name, String protocol, URI url, Map<String, S
         }
         options = Map.copyOf(options);
     }
+
+    /**
+     * Checks that every option is one the protocol knows.
+     *
+     * @param known the protocol's option names
+     * @throws IllegalArgumentException naming the first unknown option and the known ones
+     */
+    public void requireKnownOptions(java.util.Set<String> known) {
+        for (String key : options.keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("Source " + name + ": unknown option '" + key + "' for protocol "
+                        + protocol + "; known: " + new java.util.TreeSet<>(known));
+            }
+        }
+    }
+
+    /**
+     * A whole-number option.
+     *
+     * @param option the option's name
+     * @param fallback the value when the option is absent
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @throws IllegalArgumentException if the option is not a whole number from {@code min} to
+     *     {@code max}
+     */
+    public long wholeNumberOption(String option, long fallback, long min, long max) {
+        String value = options.get(option);
+        if (value == null) {
+            return fallback;
+        }
+        String problem = "Source " + name + ": option " + option + " must be a whole number from " + min + " to " + max
+                + ": '" + value + "'";
+        long number;
+        try {
+            number = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(problem, e);
+        }
+        if (number < min || number > max) {
+            throw new IllegalArgumentException(problem);
+        }
+        return number;
+    }
 }

@@ -12,15 +12,18 @@ import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.chmexchange.model.Common;
 import org.chmexchange.model.Decision;
 import org.chmexchange.model.Document;
 import org.chmexchange.model.FileRef;
 import org.chmexchange.model.FocalPoint;
+import org.chmexchange.model.LangText;
 import org.chmexchange.model.Meeting;
 import org.chmexchange.model.NationalReport;
 import org.chmexchange.model.Organization;
 import org.chmexchange.model.Record;
 import org.chmexchange.model.Treaty;
+import org.chmexchange.rdf.RecordMappingException;
 import org.chmexchange.thesaurus.Concept;
 import org.chmexchange.thesaurus.Thesaurus;
 import org.eclipse.rdf4j.model.IRI;
@@ -49,6 +52,14 @@ import org.eclipse.rdf4j.model.IRI;
  *   <li>{@code dc:language}: the languages of the title, summary and files (BCP 47 tags).
  * </ul>
  *
+ *
+ * <p>{@link #document} reads {@code oai_dc} the other way, as a {@link Document} record (what MEA
+ * document repositories on DSpace or Dataverse offer): {@code dc:title} and {@code
+ * dc:description} per {@code xml:lang} ({@code und} without one; the first per language), {@code
+ * dc:subject} matched to the thesaurus by label (exact, ignoring case; unmatched subjects are left
+ * out), the first {@code dc:date} that is a whole day as the publication date; the treaty comes
+ * from the harvest's configuration, as {@code oai_dc} has no field for it.
+ *
  * <p>Thread-safe: holds the thesaurus only.
  */
 public final class DublinCore {
@@ -65,6 +76,14 @@ public final class DublinCore {
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final String XML = "http://www.w3.org/XML/1998/namespace";
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    private static final javax.xml.stream.XMLInputFactory INPUT = javax.xml.stream.XMLInputFactory.newFactory();
+
+    static {
+        INPUT.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        INPUT.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        INPUT.setProperty(javax.xml.stream.XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        INPUT.setProperty(javax.xml.stream.XMLInputFactory.IS_COALESCING, true);
+    }
 
     private final Thesaurus thesaurus;
 
@@ -128,6 +147,92 @@ public final class DublinCore {
         w.writeEndElement();
         w.flush();
         w.close();
+    }
+
+    /**
+     * Reads an {@code oai_dc:dc} element as a document record.
+     *
+     * @param iri the record's IRI
+     * @param identifier its identifier at the source (the OAI-PMH item identifier)
+     * @param treaty the treaty the repository's documents belong to
+     * @param modifiedAtSource the header's datestamp, or null
+     * @param oaiDc the {@code oai_dc:dc} element as an XML document
+     * @throws RecordMappingException if the XML is not well-formed, is not {@code oai_dc:dc}, has a
+     *     DTD, or gives no title and no description
+     */
+    public Document document(IRI iri, String identifier, IRI treaty, java.time.Instant modifiedAtSource, byte[] oaiDc) {
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        Map<String, String> descriptions = new java.util.LinkedHashMap<>();
+        Set<IRI> concepts = new LinkedHashSet<>();
+        LocalDate published = null;
+        try {
+            javax.xml.stream.XMLStreamReader r = INPUT.createXMLStreamReader(new java.io.ByteArrayInputStream(oaiDc));
+            boolean root = true;
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == javax.xml.stream.XMLStreamConstants.DTD) {
+                    throw new RecordMappingException(iri, "oai_dc of " + identifier + " has a DTD");
+                }
+                if (event != javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                if (root) {
+                    if (!OAI_DC_NAMESPACE.equals(r.getNamespaceURI()) || !"dc".equals(r.getLocalName())) {
+                        throw new RecordMappingException(
+                                iri,
+                                "The metadata of " + identifier + " is {" + r.getNamespaceURI() + "}" + r.getLocalName()
+                                        + ", not oai_dc:dc");
+                    }
+                    root = false;
+                    continue;
+                }
+                if (!DC_NAMESPACE.equals(r.getNamespaceURI())) {
+                    continue;
+                }
+                String name = r.getLocalName();
+                String lang = r.getAttributeValue(XML, "lang");
+                String text = r.getElementText().strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                String tag = lang == null || lang.isBlank() ? "und" : lang.strip();
+                switch (name) {
+                    case "title" -> titles.putIfAbsent(tag, text);
+                    case "description" -> descriptions.putIfAbsent(tag, text);
+                    case "subject" -> thesaurus.byLabel(text, lang == null || lang.isBlank() ? null : lang).stream()
+                            .findFirst()
+                            .ifPresent(c -> concepts.add(c.iri()));
+                    case "date" -> {
+                        if (published == null && text.length() >= 10) {
+                            try {
+                                published = LocalDate.parse(text.substring(0, 10));
+                            } catch (java.time.format.DateTimeParseException e) {
+                                // a year or a free text: not a day
+                            }
+                        }
+                    }
+                    default -> {
+                        // the other elements have no place in a Document record
+                    }
+                }
+            }
+            r.close();
+        } catch (XMLStreamException e) {
+            throw new RecordMappingException(
+                    iri, "oai_dc of " + identifier + " is not well-formed XML: " + e.getMessage(), e);
+        }
+        try {
+            Common common = Common.builder(iri, identifier)
+                    .title(new LangText(titles))
+                    .summary(new LangText(descriptions))
+                    .concepts(List.copyOf(concepts))
+                    .modifiedAtSource(modifiedAtSource)
+                    .build();
+            return new Document(common, treaty, null, null, published);
+        } catch (IllegalArgumentException e) {
+            throw new RecordMappingException(
+                    iri, "oai_dc of " + identifier + " is not a document record: " + e.getMessage(), e);
+        }
     }
 
     private static void element(XMLStreamWriter w, String name, String text, String lang) throws XMLStreamException {

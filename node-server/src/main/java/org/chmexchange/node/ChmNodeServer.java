@@ -12,6 +12,7 @@ import org.chmexchange.node.http.Routes;
 import org.chmexchange.node.sync.Scheduler;
 import org.chmexchange.node.sync.Sync;
 import org.chmexchange.node.sync.SyncPlan;
+import org.chmexchange.oai.OaiProvider;
 import org.chmexchange.sparql.SparqlQueries;
 import org.chmexchange.store.CompactionPolicy;
 import org.chmexchange.store.RecordStore;
@@ -142,7 +143,8 @@ public final class ChmNodeServer implements AutoCloseable {
                     config.admin(),
                     scheduler,
                     new SparqlQueries(
-                            store, config.sparql().timeout(), config.sparql().maxResults())));
+                            store, config.sparql().timeout(), config.sparql().maxResults()),
+                    new OaiProvider(store, thesaurus, config.oai().settings(base))));
             scheduler.start();
             LOG.info(
                     "CHM node listening on port {} with base {} and data in {}; {} write token(s){}",

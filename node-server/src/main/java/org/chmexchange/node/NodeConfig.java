@@ -8,6 +8,7 @@ import org.chmexchange.node.auth.Tokens;
 import org.chmexchange.node.config.AdminSettings;
 import org.chmexchange.node.config.ConfigFile;
 import org.chmexchange.node.config.NodeSettings;
+import org.chmexchange.node.config.OaiConfig;
 import org.chmexchange.node.config.PublishTarget;
 import org.chmexchange.node.config.SourceEntry;
 import org.chmexchange.node.config.SparqlSettings;
@@ -39,6 +40,7 @@ import org.chmexchange.node.config.TokenEntry;
  * @param sources the sources this node harvests, as configured (plain data for the harvesters)
  * @param publish the peers this node publishes to, as configured (plain data for the publishers)
  * @param sparql the limits of the SPARQL endpoint; default {@link SparqlSettings#DEFAULTS}
+ * @param oai the identity of the OAI-PMH provider; default {@link OaiConfig#DEFAULTS}
  */
 public record NodeConfig(
         int port,
@@ -50,7 +52,8 @@ public record NodeConfig(
         AdminSettings admin,
         List<SourceEntry> sources,
         List<PublishTarget> publish,
-        SparqlSettings sparql) {
+        SparqlSettings sparql,
+        OaiConfig oai) {
 
     public static final int DEFAULT_PORT = NodeSettings.DEFAULT_PORT;
     public static final String DEFAULT_DATA_DIR = NodeSettings.DEFAULT_DATA;
@@ -77,6 +80,33 @@ public record NodeConfig(
         sources = List.copyOf(sources);
         publish = List.copyOf(publish);
         Objects.requireNonNull(sparql, "sparql");
+        Objects.requireNonNull(oai, "oai");
+    }
+
+    /** A configuration with the default OAI-PMH identity. */
+    public NodeConfig(
+            int port,
+            Path dataDir,
+            String baseIri,
+            boolean loadSampleData,
+            long maxRequestBytes,
+            List<Token> tokens,
+            AdminSettings admin,
+            List<SourceEntry> sources,
+            List<PublishTarget> publish,
+            SparqlSettings sparql) {
+        this(
+                port,
+                dataDir,
+                baseIri,
+                loadSampleData,
+                maxRequestBytes,
+                tokens,
+                admin,
+                sources,
+                publish,
+                sparql,
+                OaiConfig.DEFAULTS);
     }
 
     /** A configuration with the default SPARQL limits. */
@@ -152,36 +182,87 @@ public record NodeConfig(
                 file.admin(),
                 file.sources(),
                 file.publish(),
-                file.sparql());
+                file.sparql(),
+                file.oai());
     }
 
     /** This configuration on another port. */
     public NodeConfig withPort(int newPort) {
         return new NodeConfig(
-                newPort, dataDir, baseIri, loadSampleData, maxRequestBytes, tokens, admin, sources, publish, sparql);
+                newPort,
+                dataDir,
+                baseIri,
+                loadSampleData,
+                maxRequestBytes,
+                tokens,
+                admin,
+                sources,
+                publish,
+                sparql,
+                oai);
     }
 
     /** This configuration with another data folder. */
     public NodeConfig withDataDir(Path newDataDir) {
         return new NodeConfig(
-                port, newDataDir, baseIri, loadSampleData, maxRequestBytes, tokens, admin, sources, publish, sparql);
+                port,
+                newDataDir,
+                baseIri,
+                loadSampleData,
+                maxRequestBytes,
+                tokens,
+                admin,
+                sources,
+                publish,
+                sparql,
+                oai);
     }
 
     /** This configuration with another base IRI (null: the stored one). */
     public NodeConfig withBaseIri(String newBaseIri) {
         return new NodeConfig(
-                port, dataDir, newBaseIri, loadSampleData, maxRequestBytes, tokens, admin, sources, publish, sparql);
+                port,
+                dataDir,
+                newBaseIri,
+                loadSampleData,
+                maxRequestBytes,
+                tokens,
+                admin,
+                sources,
+                publish,
+                sparql,
+                oai);
     }
 
     /** This configuration with these write tokens instead of its own. */
     public NodeConfig withTokens(List<Token> newTokens) {
         return new NodeConfig(
-                port, dataDir, baseIri, loadSampleData, maxRequestBytes, newTokens, admin, sources, publish, sparql);
+                port,
+                dataDir,
+                baseIri,
+                loadSampleData,
+                maxRequestBytes,
+                newTokens,
+                admin,
+                sources,
+                publish,
+                sparql,
+                oai);
     }
 
     /** This configuration with another request body limit, in bytes. */
     public NodeConfig withMaxRequestBytes(long newMaxRequestBytes) {
         return new NodeConfig(
-                port, dataDir, baseIri, loadSampleData, newMaxRequestBytes, tokens, admin, sources, publish, sparql);
+                port,
+                dataDir,
+                baseIri,
+                loadSampleData,
+                newMaxRequestBytes,
+                tokens,
+                admin,
+                sources,
+                publish,
+                sparql,
+                oai);
     }
 }

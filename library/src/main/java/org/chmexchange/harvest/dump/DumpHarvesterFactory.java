@@ -90,19 +90,15 @@ public final class DumpHarvesterFactory implements HarvesterFactory {
     @Override
     public Harvester create(HarvestSource source, HarvestContext context) {
         Optional<RecordFormat> format = format(source);
-        long maxBytes = positive(source, MAX_BYTES, DEFAULT_MAX_BYTES, Long.MAX_VALUE);
-        int pageStatements = (int) positive(source, PAGE_STATEMENTS, DEFAULT_PAGE_STATEMENTS, Integer.MAX_VALUE);
+        long maxBytes = source.wholeNumberOption(MAX_BYTES, DEFAULT_MAX_BYTES, 1, Long.MAX_VALUE);
+        int pageStatements =
+                (int) source.wholeNumberOption(PAGE_STATEMENTS, DEFAULT_PAGE_STATEMENTS, 1, Integer.MAX_VALUE);
         return new DumpHarvester(source, context, format, maxBytes, pageStatements);
     }
 
     private static Optional<RecordFormat> format(HarvestSource source) {
         Map<String, String> options = source.options();
-        for (String key : options.keySet()) {
-            if (!OPTIONS.contains(key)) {
-                throw new IllegalArgumentException("Source " + source.name() + ": unknown option '" + key
-                        + "' for protocol rdf-dump; known: " + OPTIONS);
-            }
-        }
+        source.requireKnownOptions(OPTIONS);
         String format = options.get(FORMAT);
         if (format == null) {
             return Optional.empty();
@@ -110,23 +106,5 @@ public final class DumpHarvesterFactory implements HarvesterFactory {
         return Optional.of(RecordFormat.forExtension(format)
                 .orElseThrow(() -> new IllegalArgumentException("Source " + source.name() + ": option format '" + format
                         + "' is not one of ttl, nt, nq, jsonld, rdf, trig")));
-    }
-
-    private static long positive(HarvestSource source, String option, long fallback, long max) {
-        String value = source.options().get(option);
-        if (value == null) {
-            return fallback;
-        }
-        long number;
-        try {
-            number = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            number = -1;
-        }
-        if (number < 1 || number > max) {
-            throw new IllegalArgumentException("Source " + source.name() + ": option " + option
-                    + " must be a whole number from 1 to " + max + ": '" + value + "'");
-        }
-        return number;
     }
 }

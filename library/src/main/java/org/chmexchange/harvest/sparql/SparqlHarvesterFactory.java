@@ -81,12 +81,7 @@ public final class SparqlHarvesterFactory implements HarvesterFactory {
      */
     @Override
     public Harvester create(HarvestSource source, HarvestContext context) {
-        for (String key : source.options().keySet()) {
-            if (!OPTIONS.contains(key)) {
-                throw new IllegalArgumentException("Source " + source.name() + ": unknown option '" + key
-                        + "' for protocol sparql; known: " + OPTIONS);
-            }
-        }
+        source.requireKnownOptions(OPTIONS);
         HttpUrl endpoint = HttpUrl.get(source.url());
         String graph = source.options().get(GRAPH);
         if (graph != null && !SparqlQueries.isWritableIri(graph)) {
@@ -97,21 +92,6 @@ public final class SparqlHarvesterFactory implements HarvesterFactory {
     }
 
     private static int pageSize(HarvestSource source) {
-        String value = source.options().get(PAGE_SIZE);
-        if (value == null) {
-            return DEFAULT_PAGE_SIZE;
-        }
-        String problem = "Source " + source.name() + ": option pageSize must be a whole number from " + MIN_PAGE_SIZE
-                + " to " + MAX_PAGE_SIZE + ": '" + value + "'";
-        int size;
-        try {
-            size = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(problem, e);
-        }
-        if (size < MIN_PAGE_SIZE || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException(problem);
-        }
-        return size;
+        return (int) source.wholeNumberOption(PAGE_SIZE, DEFAULT_PAGE_SIZE, MIN_PAGE_SIZE, MAX_PAGE_SIZE);
     }
 }

@@ -45,6 +45,7 @@ import java.util.stream.Collectors;
  * @param sources the {@code sources:} section; empty when absent
  * @param publish the {@code publish:} section; empty when absent
  * @param sparql the {@code sparql:} section (the endpoint's limits); defaults when absent
+ * @param oai the {@code oai:} section (the OAI-PMH provider's identity); defaults when absent
  */
 public record ConfigFile(
         NodeSettings node,
@@ -52,10 +53,11 @@ public record ConfigFile(
         AdminSettings admin,
         List<SourceEntry> sources,
         List<PublishTarget> publish,
-        SparqlSettings sparql) {
+        SparqlSettings sparql,
+        OaiConfig oai) {
 
     /** A file with no content: every default, no tokens, no sources. */
-    public static final ConfigFile DEFAULTS = new ConfigFile(null, null, null, null, null, null);
+    public static final ConfigFile DEFAULTS = new ConfigFile(null, null, null, null, null, null, null);
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -74,6 +76,7 @@ public record ConfigFile(
     public ConfigFile {
         node = node == null ? NodeSettings.DEFAULTS : node;
         sparql = sparql == null ? SparqlSettings.DEFAULTS : sparql;
+        oai = oai == null ? OaiConfig.DEFAULTS : oai;
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         sources = sources == null ? List.of() : List.copyOf(sources);
         publish = publish == null ? List.of() : List.copyOf(publish);

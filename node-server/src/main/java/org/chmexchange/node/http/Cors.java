@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  *       204 with the grant, cached for a day. A preflight for any other method or header answers 403
  *       with a problem document and no grant, so the browser does not send the request. The node's
  *       own rule, not the Javalin CORS plugin, which echoes whatever methods and headers are asked.
- *   <li>A {@code POST} to {@code /sparql} is a read too (the SPARQL 1.1 Protocol's query by POST),
- *       granted like a {@code GET}, and its preflight may also ask for {@code POST} and {@code
+ *   <li>A {@code POST} to {@code /sparql} or {@code /oai} is a read too (the SPARQL 1.1 Protocol's
+ *       query by POST, OAI-PMH's POST of a form), granted like a {@code GET}, and its preflight may also ask for {@code POST} and {@code
  *       Content-Type} ({@code application/sparql-query} is not CORS-safelisted).
  *   <li>A plain {@code OPTIONS} answers 204 with {@code Allow}: the methods of that address.
  * </ul>
@@ -40,8 +40,8 @@ final class Cors {
     static final String REQUEST_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since";
 
     private static final Set<String> READS = Set.of("GET", "HEAD");
-    /** Addresses where a POST is a read: the SPARQL query operation. */
-    private static final Set<String> POST_READS = Set.of("/sparql");
+    /** Addresses where a POST is a read: the SPARQL query operation, OAI-PMH requests. */
+    private static final Set<String> POST_READS = Set.of("/sparql", OaiHandler.PATH);
 
     private static final Set<String> ALLOWED_HEADERS = Arrays.stream(REQUEST_HEADERS.split(","))
             .map(h -> h.trim().toLowerCase(Locale.ROOT))

@@ -42,6 +42,7 @@ public final class Routes {
      * @param scheduler runs harvests and publications on demand, and knows their state; owned by the
      *     server
      * @param sparql the SPARQL queries over the store, with the node's limits
+     * @param oai the OAI-PMH provider over the store
      */
     public record Services(
             RecordStore store,
@@ -53,7 +54,8 @@ public final class Routes {
             long maxRequestBytes,
             AdminSettings admin,
             Scheduler scheduler,
-            org.chmexchange.sparql.SparqlQueries sparql) {}
+            org.chmexchange.sparql.SparqlQueries sparql,
+            org.chmexchange.oai.OaiProvider oai) {}
 
     /** Holds the services; requests that arrive before they are set get 503. */
     public static final class Holder {
@@ -106,8 +108,10 @@ public final class Routes {
         final SparqlHandler sparql;
         final DumpHandler dumps;
         final DatasetDescriptions descriptions;
+        final OaiHandler oai;
 
         Handlers(Services s) {
+            oai = new OaiHandler(s.oai());
             jsonLdContext = JsonLdAnswer.contextOf(s.base());
             sparql = new SparqlHandler(s.sparql(), s.base());
             dumps = new DumpHandler(s.store());
@@ -170,6 +174,9 @@ public final class Routes {
         t.add("POST", "/sparql", SparqlHandler.PARAMETERS, ctx -> holder.get()
                 .sparql
                 .post(ctx));
+        t.read(OaiHandler.PATH, null, ctx -> holder.get().oai.get(ctx));
+        t.add("POST", OaiHandler.PATH, null, ctx -> holder.get().oai.post(ctx));
+        t.read(OaiHandler.SCHEMA_PATH, none, OaiHandler::schema);
         t.read(DumpHandler.NQUADS, none, ctx -> holder.get().dumps.nquads(ctx));
         t.read(DumpHandler.TURTLE, none, ctx -> holder.get().dumps.turtle(ctx));
         t.read("/.well-known/void", none, ctx -> holder.get().descriptions.voidDescription(ctx));
@@ -215,12 +222,18 @@ public final class Routes {
             add("HEAD", path, parameters, handler);
         }
 
-        /** A route that takes exactly {@code parameters} (any other is a 400: {@link Params#only}). */
+        /**
+         * A route that takes exactly {@code parameters} (any other is a 400: {@link Params#only}),
+         * or, for null, whatever parameters its protocol judges itself (OAI-PMH's {@code
+         * badArgument}).
+         */
         void add(String method, String path, List<String> parameters, Handler route) {
-            Handler handler = ctx -> {
-                Params.only(ctx.queryParamMap(), parameters);
-                route.handle(ctx);
-            };
+            Handler handler = parameters == null
+                    ? route
+                    : ctx -> {
+                        Params.only(ctx.queryParamMap(), parameters);
+                        route.handle(ctx);
+                    };
             switch (method) {
                 case "GET" -> routes.get(path, handler);
                 case "HEAD" -> routes.head(path, handler);

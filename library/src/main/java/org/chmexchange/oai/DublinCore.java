@@ -56,8 +56,8 @@ import org.eclipse.rdf4j.model.IRI;
  * <p>{@link #document} reads {@code oai_dc} the other way, as a {@link Document} record (what MEA
  * document repositories on DSpace or Dataverse offer): {@code dc:title} and {@code
  * dc:description} per {@code xml:lang} ({@code und} without one; the first per language), {@code
- * dc:subject} matched to the thesaurus by label (exact, ignoring case; unmatched subjects are left
- * out), the first {@code dc:date} that is a whole day as the publication date; the treaty comes
+ * dc:subject} matched to the thesaurus by label (exact, ignoring case), else by notation (such as
+ * {@code GBF-TARGET-03}); unmatched subjects are left out, the first {@code dc:date} that is a whole day as the publication date; the treaty comes
  * from the harvest's configuration, as {@code oai_dc} has no field for it.
  *
  * <p>Thread-safe: holds the thesaurus only.
@@ -201,6 +201,7 @@ public final class DublinCore {
                     case "description" -> descriptions.putIfAbsent(tag, text);
                     case "subject" -> thesaurus.byLabel(text, lang == null || lang.isBlank() ? null : lang).stream()
                             .findFirst()
+                            .or(() -> thesaurus.byNotation(text))
                             .ifPresent(c -> concepts.add(c.iri()));
                     case "date" -> {
                         if (published == null && text.length() >= 10) {

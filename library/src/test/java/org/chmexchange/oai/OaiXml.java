@@ -13,14 +13,20 @@ import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
-/** An OAI-PMH answer parsed (namespace-aware, no DTDs) and queried with XPath: prefixes oai, dc, oai_dc, rdf. */
-final class OaiXml {
+/**
+ * An OAI-PMH answer parsed (namespace-aware, no DTDs) and queried with XPath: prefixes oai, dc,
+ * oai_dc, rdf, xml. A test fixture, shared with the node's tests through the library's test-jar.
+ */
+public final class OaiXml {
 
-    final byte[] bytes;
+    /** The answer as received. */
+    public final byte[] bytes;
+
     private final Document doc;
     private final XPath xpath;
 
-    OaiXml(byte[] bytes) throws Exception {
+    /** Parses {@code bytes}; a DOCTYPE is an error. */
+    public OaiXml(byte[] bytes) throws Exception {
         this.bytes = bytes;
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
@@ -59,11 +65,11 @@ final class OaiXml {
         });
     }
 
-    String text(String path) throws Exception {
+    public String text(String path) throws Exception {
         return (String) xpath.evaluate(path, doc, XPathConstants.STRING);
     }
 
-    List<String> texts(String path) throws Exception {
+    public List<String> texts(String path) throws Exception {
         NodeList nodes = (NodeList) xpath.evaluate(path, doc, XPathConstants.NODESET);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
@@ -72,11 +78,11 @@ final class OaiXml {
         return out;
     }
 
-    int count(String path) throws Exception {
+    public int count(String path) throws Exception {
         return ((Double) xpath.evaluate("count(" + path + ")", doc, XPathConstants.NUMBER)).intValue();
     }
 
-    String error() throws Exception {
+    public String error() throws Exception {
         return text("/oai:OAI-PMH/oai:error/@code");
     }
 

@@ -35,7 +35,8 @@ import org.eclipse.rdf4j.model.IRI;
  *
  * <ul>
  *   <li>{@code dc:title}, {@code dc:description}: the title and the summary, one element per
- *       language, with {@code xml:lang};
+ *       language, with {@code xml:lang}; a record without a title (CBD decisions known by their
+ *       number and summary) has its identifier as its title;
  *   <li>{@code dc:subject}: the label of each concept of the record in the shared thesaurus, in the
  *       first language of the title (else English), with {@code xml:lang}; the concept IRI for a
  *       concept the thesaurus does not know;
@@ -109,6 +110,9 @@ public final class DublinCore {
         String lang = record.title().languages().stream().findFirst().orElse("en");
         for (Map.Entry<String, String> t : record.title().texts().entrySet()) {
             element(w, "title", t.getValue(), t.getKey());
+        }
+        if (record.title().texts().isEmpty()) {
+            element(w, "title", record.identifier(), null); // a decision known by its number only
         }
         for (IRI concept : sorted(record.concepts())) {
             Concept c = thesaurus.concept(concept).orElse(null);

@@ -40,7 +40,8 @@ import org.eclipse.rdf4j.model.vocabulary.XSD;
  *       chm:informeaId}: links by identifier, the objects being the incumbents' own ids);
  *   <li>{@code GET /catalog}: a DCAT 3 catalogue (W3C Recommendation, 2024): one {@code
  *       dcat:Dataset} per record type, each with the N-Quads and Turtle dumps and its JSON-LD list
- *       as distributions, and the SPARQL endpoint and the change feed as {@code dcat:DataService}s.
+ *       and its OAI-PMH set as distributions, and the SPARQL endpoint, the change feed and the
+ *       OAI-PMH provider as {@code dcat:DataService}s.
  * </ul>
  *
  * Counting reads the whole store, so each description is built once per change sequence and kept
@@ -176,6 +177,13 @@ final class DatasetDescriptions {
                 "Change feed (Activity Streams 2.0)",
                 base + "changes",
                 "https://iiif.io/api/discovery/1.0/");
+        IRI oai = service(
+                m,
+                catalog,
+                "oai-pmh",
+                "OAI-PMH 2.0 provider (oai_dc, rdf)",
+                base + OaiHandler.PATH.substring(1),
+                "http://www.openarchives.org/OAI/2.0/openarchivesprotocol.htm");
         Map<String, String> dumps = Map.of("nquads", DumpHandler.NQUADS, "turtle", DumpHandler.TURTLE);
         for (RecordType type : RecordType.values()) {
             IRI dataset = Values.iri(base + "catalog#" + type.slug());
@@ -185,6 +193,15 @@ final class DatasetDescriptions {
             m.add(dataset, DCTERMS.TYPE, type.rdfClass());
             m.add(sparql, DCAT.SERVES_DATASET, dataset);
             m.add(feed, DCAT.SERVES_DATASET, dataset);
+            m.add(oai, DCAT.SERVES_DATASET, dataset);
+            IRI harvest = Values.iri(base + "catalog#" + type.slug() + "-oai-pmh");
+            m.add(dataset, DCAT.HAS_DISTRIBUTION, harvest);
+            m.add(harvest, RDF.TYPE, DCAT.DISTRIBUTION);
+            m.add(
+                    harvest,
+                    DCAT.ACCESS_URL,
+                    Values.iri(base + "oai?verb=ListRecords&metadataPrefix=rdf&set=type:" + type.slug()));
+            m.add(harvest, DCAT.ACCESS_SERVICE, oai);
             IRI list = Values.iri(base + "catalog#" + type.slug() + "-list");
             m.add(dataset, DCAT.HAS_DISTRIBUTION, list);
             m.add(list, RDF.TYPE, DCAT.DISTRIBUTION);

@@ -262,6 +262,11 @@ class DumpApiTest {
                 > 0);
         assertTrue(catalog.contains(null, DCAT.ENDPOINT_URL, Values.iri(root + "sparql")));
         assertTrue(catalog.contains(null, DCAT.ENDPOINT_URL, Values.iri(root + "changes")));
+        assertTrue(catalog.contains(null, DCAT.ENDPOINT_URL, Values.iri(root + "oai")));
+        assertTrue(catalog.contains(
+                Values.iri(root + "catalog#decision-oai-pmh"),
+                DCAT.ACCESS_URL,
+                Values.iri(root + "oai?verb=ListRecords&metadataPrefix=rdf&set=type:decision")));
         NodeFixture.Reply ld = NodeFixture.get(root + "catalog", "application/ld+json");
         assertEquals(root + "ns/context.jsonld", ld.json().get("@context").asText(), ld.body());
     }

@@ -5,8 +5,8 @@
 #   - PyLD and rdflib from Debian's packages (python3-pyld, python3-rdflib, python3-requests), for
 #     Debian's /usr/bin/python3;
 #   - rapper (Raptor RDF parser) from Debian's raptor2-utils;
-#   - xmllint (libxml2-utils), to validate OAI-PMH answers against their XML Schemas, and the Perl
-#     OAI-PMH harvester HTTP::OAI (libhttp-oai-perl, the library of EPrints' harvesters).
+#   - xmllint (libxml2-utils), to validate OAI-PMH answers against their XML Schemas (below), and
+#     the Perl OAI-PMH harvester HTTP::OAI (libhttp-oai-perl).
 # Idempotent: what is there already is kept. Run by Maven (pre-integration-test of node-server) and
 # usable by hand: bash node-server/src/test/interop/install.sh
 set -euo pipefail
@@ -28,4 +28,20 @@ if ! cmp -s "$here/package-lock.json" "$target/package-lock.json" || [ ! -d "$ta
   (cd "$target" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
 fi
 cp "$here/jsonld-js.js" "$here/python-clients.py" "$here/oai-harvest.pl" "$target/"
-rm -rf "$target/oai-xsd" && cp -r "$here/oai-xsd" "$target/oai-xsd"
+
+# The XML Schemas of OAI-PMH 2.0 (OAI-PMH.xsd, oai_dc.xsd; the Open Archives Initiative's, CC BY-SA)
+# and of simple Dublin Core (simpledc20021212.xsd, DCMI's) with the W3C's xml.xsd, as Debian's
+# python3-gavo (GAVO DaCHS, a Virtual Observatory server with an OAI-PMH interface) ships them:
+# the package is downloaded and unpacked, not installed. Not kept in the repository.
+if [ ! -f "$target/oai-xsd/OAI-PMH.xsd" ]; then
+  work="$(mktemp -d)"
+  (cd "$work" && { apt-get download python3-gavo > /dev/null 2>&1 \
+    || { sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"; $sudo apt-get update -qq && apt-get download python3-gavo > /dev/null; }; } \
+    && dpkg-deb -x python3-gavo_*.deb unpacked)
+  mkdir -p "$target/oai-xsd"
+  for f in OAI-PMH.xsd oai_dc.xsd simpledc20021212.xsd xml.xsd; do
+    cp "$work/unpacked/usr/lib/python3/dist-packages/gavo/resources/schemata/$f" "$target/oai-xsd/"
+  done
+  rm -rf "$work"
+fi
+cp "$here/oai-validate.xsd" "$target/oai-xsd/validate.xsd"

@@ -37,35 +37,35 @@ my @prefixes;
 while (my $f = $formats->next) { push @prefixes, $f->metadataPrefix; }
 $out{metadataPrefixes} = \@prefixes;
 
-my $sets = $h->ListSets;
+# With resume (the default), HTTP::OAI follows every resumption token itself and hands each item
+# of every page to onRecord; the response it returns is the last page's.
 my @specs;
-while (my $s = $sets->next) { push @specs, $s->setSpec; }
+my $sets = $h->ListSets(onRecord => sub { push @specs, shift->setSpec; });
 check('ListSets', $sets);
 $out{sets} = \@specs;
 
-my $ids = $h->ListIdentifiers(metadataPrefix => 'oai_dc');
 my (@identifiers, $deleted);
 $deleted = 0;
-while (my $header = $ids->next) {
+my $ids = $h->ListIdentifiers(metadataPrefix => 'oai_dc', onRecord => sub {
+    my $header = shift;
     push @identifiers, $header->identifier;
     $deleted++ if $header->is_deleted;
-}
+});
 check('ListIdentifiers', $ids);
 $out{identifiers} = \@identifiers;
 $out{deletedHeaders} = $deleted;
 
-my $recs = $h->ListRecords(metadataPrefix => 'oai_dc', handlers => {metadata => 'HTTP::OAI::Metadata::OAI_DC'});
 my ($records, $titled) = (0, 0);
-my %titles;
-while (my $rec = $recs->next) {
-    $records++;
-    next if $rec->is_deleted;
-    my $title = $rec->metadata->dc->{title};
-    if ($title && @$title) {
-        $titled++;
-        $titles{$rec->identifier} = $title->[0];
-    }
-}
+my $recs = $h->ListRecords(
+    metadataPrefix => 'oai_dc',
+    handlers => {metadata => 'HTTP::OAI::Metadata::OAI_DC'},
+    onRecord => sub {
+        my $rec = shift;
+        $records++;
+        return if $rec->is_deleted;
+        my $title = $rec->metadata->dc->{title};
+        $titled++ if $title && @$title;
+    });
 check('ListRecords', $recs);
 $out{records} = $records;
 $out{titledRecords} = $titled;

@@ -2,6 +2,7 @@ package org.chmexchange.oai.internal;
 
 import io.gdcc.xoai.dataprovider.exceptions.handler.HandlerException;
 import io.gdcc.xoai.dataprovider.exceptions.handler.IdDoesNotExistException;
+import io.gdcc.xoai.dataprovider.exceptions.handler.NoMatchesException;
 import io.gdcc.xoai.dataprovider.filter.ScopedFilter;
 import io.gdcc.xoai.dataprovider.model.Item;
 import io.gdcc.xoai.dataprovider.model.ItemIdentifier;
@@ -72,7 +73,8 @@ public final class StoreItems implements ItemRepository {
 
     @Override
     public ResultsPage<ItemIdentifier> getItemIdentifiers(
-            List<ScopedFilter> filters, MetadataFormat format, int max, ResumptionToken.Value token) {
+            List<ScopedFilter> filters, MetadataFormat format, int max, ResumptionToken.Value token)
+            throws NoMatchesException {
         ChangeQuery q = query(token);
         ChangePage page = store.latestChanges(q, position.after(), max);
         List<ItemIdentifier> items = new ArrayList<>();
@@ -102,11 +104,13 @@ public final class StoreItems implements ItemRepository {
      * of records matching now (at least what was already handed out plus this page, as concurrent
      * writes may move records behind the position).
      */
-    private <T> ResultsPage<T> page(ChangeQuery q, ChangePage page, List<T> items, ResumptionToken.Value token) {
+    private <T> ResultsPage<T> page(ChangeQuery q, ChangePage page, List<T> items, ResumptionToken.Value token)
+            throws NoMatchesException {
+        if (items.isEmpty()) { // XOAI's own noRecordsMatch has no message (OAI-PMH 2.0 section 3.6 wants one)
+            throw new NoMatchesException("No record matches the set, from and until of this request");
+        }
         position.next(page.position());
-        long total = items.isEmpty()
-                ? 0
-                : Math.max(store.countLatestChanges(q), token.getOffset() + items.size() + (page.more() ? 1 : 0));
+        long total = Math.max(store.countLatestChanges(q), token.getOffset() + items.size() + (page.more() ? 1 : 0));
         return new ResultsPage<>(token, page.more(), items, (int) Math.min(Integer.MAX_VALUE, total));
     }
 

@@ -77,14 +77,6 @@ public final class DublinCore {
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final String XML = "http://www.w3.org/XML/1998/namespace";
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
-    private static final javax.xml.stream.XMLInputFactory INPUT = javax.xml.stream.XMLInputFactory.newFactory();
-
-    static {
-        INPUT.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
-        INPUT.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        INPUT.setProperty(javax.xml.stream.XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        INPUT.setProperty(javax.xml.stream.XMLInputFactory.IS_COALESCING, true);
-    }
 
     private final Thesaurus thesaurus;
 
@@ -170,7 +162,8 @@ public final class DublinCore {
         Set<IRI> concepts = new LinkedHashSet<>();
         LocalDate published = null;
         try {
-            javax.xml.stream.XMLStreamReader r = INPUT.createXMLStreamReader(new java.io.ByteArrayInputStream(oaiDc));
+            javax.xml.stream.XMLStreamReader r = org.chmexchange.xml.UntrustedXml.input()
+                    .createXMLStreamReader(new java.io.ByteArrayInputStream(oaiDc));
             boolean root = true;
             while (r.hasNext()) {
                 int event = r.next();

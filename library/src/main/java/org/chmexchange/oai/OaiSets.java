@@ -32,6 +32,9 @@ public final class OaiSets {
     /** The separator of a set hierarchy (OAI-PMH 2.0 section 4.6). */
     public static final char SEPARATOR = ':';
 
+    /** One segment of a set spec: the unreserved characters of RFC 2396 (OAI-PMH 2.0 section 4.6). */
+    private static final java.util.regex.Pattern SEGMENT = java.util.regex.Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+");
+
     static final String TYPE = "type";
     static final String TREATY = "treaty";
     static final String COUNTRY = "country";
@@ -98,7 +101,20 @@ public final class OaiSets {
             return Optional.empty();
         }
         String key = s.substring(prefix.length());
-        return key.matches("[A-Za-z0-9\\-_.!~*'()]+") ? Optional.of(key) : Optional.empty();
+        return SEGMENT.matcher(key).matches() ? Optional.of(key) : Optional.empty();
+    }
+
+    /** Whether {@code spec} has the syntax of a set spec: segments separated by {@value #SEPARATOR}. */
+    public static boolean isSpec(String spec) {
+        if (spec == null || spec.isEmpty()) {
+            return false;
+        }
+        for (String segment : spec.split(String.valueOf(SEPARATOR), -1)) {
+            if (!SEGMENT.matcher(segment).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every set, parents first, in a stable order. */

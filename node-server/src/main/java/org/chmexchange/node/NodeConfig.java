@@ -250,6 +250,22 @@ public record NodeConfig(
                 oai);
     }
 
+    /** This configuration with another OAI-PMH identity and page size. */
+    public NodeConfig withOai(OaiConfig newOai) {
+        return new NodeConfig(
+                port,
+                dataDir,
+                baseIri,
+                loadSampleData,
+                maxRequestBytes,
+                tokens,
+                admin,
+                sources,
+                publish,
+                sparql,
+                newOai);
+    }
+
     /** This configuration with another request body limit, in bytes. */
     public NodeConfig withMaxRequestBytes(long newMaxRequestBytes) {
         return new NodeConfig(

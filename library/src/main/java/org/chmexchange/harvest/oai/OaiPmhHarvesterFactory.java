@@ -8,6 +8,7 @@ import org.chmexchange.harvest.Harvester;
 import org.chmexchange.harvest.HarvesterFactory;
 import org.chmexchange.oai.DublinCore;
 import org.chmexchange.oai.OaiProvider;
+import org.chmexchange.oai.OaiSets;
 import org.chmexchange.thesaurus.Thesaurus;
 import org.chmexchange.vocab.ChmThesaurus;
 import org.eclipse.rdf4j.model.IRI;
@@ -100,7 +101,7 @@ public final class OaiPmhHarvesterFactory implements HarvesterFactory {
                     + DublinCore.PREFIX + " (the InforMEA id of the treaty the documents belong to, such as cbd)");
         }
         String set = source.options().get(SET);
-        if (set != null && !set.matches("[A-Za-z0-9\\-_.!~*'()]+(:[A-Za-z0-9\\-_.!~*'()]+)*")) {
+        if (set != null && !OaiSets.isSpec(set)) {
             throw new IllegalArgumentException("Source " + source.name() + ": option set '" + set
                     + "' is not a set spec (OAI-PMH 2.0 section 4.6)");
         }

@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLEventReader;
 import javax.xml.stream.XMLEventWriter;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.events.StartElement;
 import javax.xml.stream.events.XMLEvent;
+import org.chmexchange.xml.UntrustedXml;
 
 /**
- * Reads an OAI-PMH response with StAX (the JDK's API; Woodstox behind it), refusing any DTD: a
+ * Reads an OAI-PMH response with StAX ({@link UntrustedXml}; Woodstox behind it), refusing any DTD: a
  * harvester reads untrusted XML, so a document type declaration, and with it every entity
  * expansion and external entity, is an error, not a feature. Elements are matched in the OAI-PMH
  * namespace {@value #OAI}.
@@ -28,14 +28,9 @@ final class OaiResponseReader {
 
     static final String OAI = "http://www.openarchives.org/OAI/2.0/";
 
-    private static final XMLInputFactory INPUT = XMLInputFactory.newFactory();
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     static {
-        INPUT.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        INPUT.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        INPUT.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        INPUT.setProperty(XMLInputFactory.IS_COALESCING, true);
         OUTPUT.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, true);
     }
 
@@ -49,7 +44,7 @@ final class OaiResponseReader {
      */
     static OaiResponse read(byte[] body) {
         try {
-            XMLEventReader r = INPUT.createXMLEventReader(new ByteArrayInputStream(body));
+            XMLEventReader r = UntrustedXml.input().createXMLEventReader(new ByteArrayInputStream(body));
             try {
                 return read(r);
             } finally {

@@ -29,6 +29,7 @@ import org.chmexchange.model.RecordType;
 import org.chmexchange.node.ChmNodeServer;
 import org.chmexchange.node.NodeConfig;
 import org.chmexchange.node.NodeFixture;
+import org.chmexchange.node.config.OaiConfig;
 import org.chmexchange.oai.OaiXml;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
@@ -57,18 +58,8 @@ class OaiApiTest {
 
     @BeforeAll
     static void start() {
-        node = ChmNodeServer.start(new NodeConfig(
-                0,
-                dirs.resolve("node"),
-                null,
-                true,
-                org.chmexchange.node.config.NodeSettings.DEFAULT_MAX_REQUEST_BYTES,
-                List.of(),
-                null,
-                List.of(),
-                List.of(),
-                org.chmexchange.node.config.SparqlSettings.DEFAULTS,
-                new org.chmexchange.node.config.OaiConfig(null, null, 20)));
+        node = ChmNodeServer.start(
+                new NodeConfig(0, dirs.resolve("node"), null, true).withOai(new OaiConfig(null, null, 20)));
         root = node.baseIri();
     }
 

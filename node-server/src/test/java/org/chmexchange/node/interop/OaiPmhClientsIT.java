@@ -20,9 +20,7 @@ import org.chmexchange.model.RecordType;
 import org.chmexchange.node.ChmNodeServer;
 import org.chmexchange.node.NodeConfig;
 import org.chmexchange.node.NodeFixture;
-import org.chmexchange.node.config.NodeSettings;
 import org.chmexchange.node.config.OaiConfig;
-import org.chmexchange.node.config.SparqlSettings;
 import org.chmexchange.oai.OaiXml;
 import org.chmexchange.store.ChangeQuery;
 import org.chmexchange.store.RecordQuery;
@@ -54,18 +52,8 @@ class OaiPmhClientsIT {
 
     @BeforeAll
     static void start() {
-        node = ChmNodeServer.start(new NodeConfig(
-                0,
-                dir.resolve("node"),
-                null,
-                true,
-                NodeSettings.DEFAULT_MAX_REQUEST_BYTES,
-                List.of(),
-                null,
-                List.of(),
-                List.of(),
-                SparqlSettings.DEFAULTS,
-                new OaiConfig("CHM Exchange test node", "chm@example.org", 20)));
+        node = ChmNodeServer.start(new NodeConfig(0, dir.resolve("node"), null, true)
+                .withOai(new OaiConfig("CHM Exchange test node", "chm@example.org", 20)));
         oai = node.baseIri() + "oai";
         deleted = node.store()
                 .list(

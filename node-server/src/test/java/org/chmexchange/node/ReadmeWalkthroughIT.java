@@ -120,6 +120,12 @@ class ReadmeWalkthroughIT {
             if (command.contains("meeting=cbd-cop-15-2") && !run.output().contains("cbd-decision-15-4")) {
                 problems.add(command + ": decision 15/4 missing\n" + run.output());
             }
+            if (command.contains("verb=ListRecords") && !run.output().contains("<oai_dc:dc")) {
+                problems.add(command + ": not an OAI-PMH list of oai_dc records\n" + run.output());
+            }
+            if (command.contains("/sparql") && !run.output().contains("\"bindings\"")) {
+                problems.add(command + ": not SPARQL JSON results\n" + run.output());
+            }
             if (command.contains("text/turtle") && !run.output().contains("@prefix")) {
                 problems.add(command + ": not Turtle\n" + run.output());
             }

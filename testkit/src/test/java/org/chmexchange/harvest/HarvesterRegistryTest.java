@@ -18,10 +18,11 @@ class HarvesterRegistryTest {
     void everyProtocolIsRegisteredOnTheClassPath() {
         HarvesterRegistry registry = HarvesterRegistry.load();
         assertEquals(
-                List.of("peer", "rdf-dump", "sparql"),
+                List.of("oai-pmh", "peer", "rdf-dump", "sparql"),
                 registry.protocols().stream().map(HarvestProtocol::name).toList());
         assertTrue(registry.factory("rdf-dump").orElseThrow() instanceof DumpHarvesterFactory);
         assertTrue(registry.factory("sparql").orElseThrow() instanceof SparqlHarvesterFactory);
+        assertTrue(registry.factory("oai-pmh").orElseThrow() instanceof org.chmexchange.harvest.oai.OaiPmhHarvesterFactory);
     }
 
     @Test

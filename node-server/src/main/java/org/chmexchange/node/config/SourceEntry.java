@@ -40,7 +40,7 @@ public record SourceEntry(
         name = Checks.name("source", name);
         String what = "source '" + name + "'";
         if (protocol == null || protocol.isBlank()) {
-            throw new IllegalArgumentException(what + " needs a protocol such as peer, rdf-dump or sparql");
+            throw new IllegalArgumentException(what + " needs a protocol such as peer, rdf-dump, sparql or oai-pmh");
         }
         url = Checks.absoluteUrl(what, url);
         if (schedule != null && (schedule.isZero() || schedule.isNegative())) {

@@ -1,6 +1,7 @@
 package org.chmexchange.node;
 
 import io.javalin.Javalin;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -58,6 +59,8 @@ public final class ChmNodeServer implements AutoCloseable {
     private final Scheduler scheduler;
     private final StoreMaintenance maintenance;
 
+    private final Map<String, List<String>> routes;
+
     private ChmNodeServer(
             RecordStore store,
             RecordValidator validator,
@@ -65,7 +68,9 @@ public final class ChmNodeServer implements AutoCloseable {
             String base,
             Sync sync,
             Scheduler scheduler,
-            StoreMaintenance maintenance) {
+            StoreMaintenance maintenance,
+            Map<String, List<String>> routes) {
+        this.routes = routes;
         this.store = store;
         this.maintenance = maintenance;
         this.validator = validator;
@@ -162,7 +167,7 @@ public final class ChmNodeServer implements AutoCloseable {
                     config.admin() == null ? "not configured (no operations over HTTP)" : "configured");
             StoreMaintenance maintenance =
                     StoreMaintenance.start(store, CompactionPolicy.DEFAULT, StoreMaintenance.DEFAULT_EVERY);
-            return new ChmNodeServer(store, validator, http, base, sync, scheduler, maintenance);
+            return new ChmNodeServer(store, validator, http, base, sync, scheduler, maintenance, holder.routes());
         } catch (RuntimeException e) {
             if (http != null) {
                 http.stop();
@@ -214,6 +219,14 @@ public final class ChmNodeServer implements AutoCloseable {
     /** The base IRI of the records this node mints, ending with {@code /}. */
     public String baseIri() {
         return base;
+    }
+
+    /**
+     * The addresses the node's API answers, with their methods ({@code OPTIONS} aside), as the
+     * routes were registered (for tests: the OpenAPI document must describe exactly these).
+     */
+    public Map<String, List<String>> routes() {
+        return routes;
     }
 
     /** The node's record store (for embedding and tests). */

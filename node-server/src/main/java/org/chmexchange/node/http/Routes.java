@@ -60,6 +60,15 @@ public final class Routes {
     /** Holds the services; requests that arrive before they are set get 503. */
     public static final class Holder {
         private final AtomicReference<Handlers> handlers = new AtomicReference<>();
+        private volatile Map<String, List<String>> routes = Map.of();
+
+        /**
+         * Every address the API answers (Javalin path syntax, {@code /records/{type}/{id}}) with its
+         * methods, {@code OPTIONS} left out (every address answers it); set by {@link #register}.
+         */
+        public Map<String, List<String>> routes() {
+            return routes;
+        }
 
         /** Makes the API answer with these services. */
         public void set(Services services) {
@@ -109,8 +118,10 @@ public final class Routes {
         final DumpHandler dumps;
         final DatasetDescriptions descriptions;
         final OaiHandler oai;
+        final OpenApiHandler openApi;
 
         Handlers(Services s) {
+            openApi = new OpenApiHandler(s.base());
             oai = new OaiHandler(s.oai());
             jsonLdContext = JsonLdAnswer.contextOf(s.base());
             sparql = new SparqlHandler(s.sparql(), s.base());
@@ -140,6 +151,7 @@ public final class Routes {
         List<String> none = List.of();
         List<String> conceptParams = List.of("iri", "transitive", "lang");
         t.read("/health", none, ctx -> holder.health(ctx));
+        t.read(OpenApiHandler.PATH, none, ctx -> holder.get().openApi.handle(ctx));
         VocabularyHandler vocabulary = new VocabularyHandler(holder::jsonLdContext);
         t.read("/ns", none, vocabulary::ontology);
         t.read("/ns/context.jsonld", none, vocabulary::context);
@@ -194,6 +206,7 @@ public final class Routes {
         t.add("POST", "/admin/harvest/{name}", none, ctx -> holder.get().admin.trigger(ctx, JobKind.HARVEST));
         t.add("POST", "/admin/publish/{name}", none, ctx -> holder.get().admin.trigger(ctx, JobKind.PUBLISH));
         t.options();
+        holder.routes = t.snapshot();
         routes.exception(ApiException.class, (e, ctx) -> Problems.write(ctx, e));
         routes.exception(Exception.class, (e, ctx) -> Problems.writeUnexpected(ctx, e));
         routes.error(
@@ -243,6 +256,12 @@ public final class Routes {
                 default -> throw new IllegalArgumentException("No route method " + method);
             }
             methods.computeIfAbsent(path, p -> new ArrayList<>()).add(method);
+        }
+
+        Map<String, List<String>> snapshot() {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            methods.forEach((path, list) -> copy.put(path, List.copyOf(list)));
+            return java.util.Collections.unmodifiableMap(copy);
         }
 
         /** {@code OPTIONS} on every address registered so far (Cors). */

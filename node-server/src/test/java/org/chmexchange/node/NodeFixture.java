@@ -15,8 +15,14 @@ import okhttp3.Response;
 public final class NodeFixture {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    public static final OkHttpClient HTTP =
-            new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+    /**
+     * The client of the API tests; every answer it receives is checked against the OpenAPI document
+     * ({@link org.chmexchange.node.http.OpenApiAnswers}): one that does not match fails the call.
+     */
+    public static final OkHttpClient HTTP = new OkHttpClient.Builder()
+            .callTimeout(Duration.ofSeconds(30))
+            .addInterceptor(org.chmexchange.node.http.OpenApiAnswers.INTERCEPTOR)
+            .build();
 
     private NodeFixture() {}
 

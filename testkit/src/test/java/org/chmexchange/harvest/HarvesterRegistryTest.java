@@ -22,7 +22,9 @@ class HarvesterRegistryTest {
                 registry.protocols().stream().map(HarvestProtocol::name).toList());
         assertTrue(registry.factory("rdf-dump").orElseThrow() instanceof DumpHarvesterFactory);
         assertTrue(registry.factory("sparql").orElseThrow() instanceof SparqlHarvesterFactory);
-        assertTrue(registry.factory("oai-pmh").orElseThrow() instanceof org.chmexchange.harvest.oai.OaiPmhHarvesterFactory);
+        assertTrue(
+                registry.factory("oai-pmh").orElseThrow()
+                        instanceof org.chmexchange.harvest.oai.OaiPmhHarvesterFactory);
     }
 
     @Test

@@ -102,14 +102,15 @@ class SyncPlanTest {
         ConfigException e = assertThrows(
                 ConfigException.class,
                 () -> SyncPlan.of(
-                        List.of(source("central", "oai-pmh", "http://central.example.org/", null)),
+                        List.of(source("central", "gopher", "http://central.example.org/", null)),
                         List.of(),
                         Map.of(),
                         REGISTRY));
         assertTrue(e.getMessage().contains("source 'central'"), e.getMessage());
-        assertTrue(e.getMessage().contains("'oai-pmh'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'gopher'"), e.getMessage());
         assertTrue(e.getMessage().contains("known protocols: "), e.getMessage());
         assertTrue(e.getMessage().contains("peer ("), e.getMessage());
+        assertTrue(e.getMessage().contains("oai-pmh ("), e.getMessage());
     }
 
     @Test

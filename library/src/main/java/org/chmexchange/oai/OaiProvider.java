@@ -190,9 +190,8 @@ public final class OaiProvider {
      * section 3.3.2), and {@code until} is inclusive, so {@code until=2026-12-01} includes a record
      * of 2026-12-01T18:00:00Z; XOAI would take the first second of the day instead (and it answers
      * {@code badArgument} to a {@code from} or an {@code until} later than now, so today's last
-     * second is now). Only when every
-     * date argument is a single day-granularity value, so a mix of granularities stays a {@code
-     * badArgument}.
+     * second is now). Only when every date argument is a single day-granularity value, so a mix
+     * of granularities stays a {@code badArgument}.
      */
     private static void widenDays(Map<String, String[]> params) {
         String[] from = params.get("from");

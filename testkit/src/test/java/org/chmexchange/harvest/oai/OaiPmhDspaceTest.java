@@ -203,6 +203,57 @@ class OaiPmhDspaceTest extends HarvestFixture {
     }
 
     @Test
+    void aRunStoppedMidListGoesOnAtItsTokenAndReadsTheListAgainWhenTheTokenExpired() {
+        stubIdentify();
+        stubFirstList();
+        server.stubFor(get(urlPathEqualTo("/server/oai/request"))
+                .withQueryParam("resumptionToken", equalTo("oai_dc/com_20.500.11822_1///100"))
+                .willReturn(aResponse().withStatus(404)));
+        HarvestOutcome stopped = harvest();
+        assertFalse(stopped.ok());
+        assertEquals(2, harvested().size(), "the first page stays committed");
+        assertEquals(
+                "oai_dc/com_20.500.11822_1///100",
+                runner.state(source().name()).get("token").orElseThrow());
+
+        // the provider forgot the token; the list, read again, now ends on its first page
+        stub(
+                get(urlPathEqualTo("/server/oai/request"))
+                        .withQueryParam("resumptionToken", equalTo("oai_dc/com_20.500.11822_1///100")),
+                envelope(
+                        "2026-12-01T12:00:00Z",
+                        "<request verb=\"ListRecords\">http://repo.example.org/server/oai/request</request>",
+                        "<error code=\"badResumptionToken\">expired</error>"));
+        stub(
+                get(urlPathEqualTo("/server/oai/request"))
+                        .withQueryParam("verb", equalTo("ListRecords"))
+                        .withQueryParam("metadataPrefix", equalTo("oai_dc"))
+                        .withQueryParam("from", absent()),
+                envelope(
+                        "2026-12-01T12:00:01Z",
+                        "<request verb=\"ListRecords\">http://repo.example.org/server/oai/request</request>",
+                        "<ListRecords>"
+                                + record(
+                                        "1001",
+                                        "2021-06-02T10:15:00Z",
+                                        "Global Biodiversity Outlook 5",
+                                        "GBF-TARGET-03",
+                                        "2020-09-15")
+                                + "</ListRecords>"));
+        HarvestOutcome again = harvest();
+        assertOk(again);
+        server.verify(
+                2,
+                getRequestedFor(urlPathEqualTo("/server/oai/request"))
+                        .withQueryParam("resumptionToken", equalTo("oai_dc/com_20.500.11822_1///100")));
+        assertFalse(runner.state(source().name()).get("token").isPresent());
+        assertEquals(
+                "2026-12-01T12:00:01Z",
+                runner.state(source().name()).get("from").orElseThrow(),
+                "from is the start of the list that was read to its end");
+    }
+
+    @Test
     void aProviderErrorFailsTheRunWithItsCode() {
         stubIdentify();
         stub(

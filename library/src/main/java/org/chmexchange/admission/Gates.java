@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.chmexchange.model.RecordIris;
 import org.chmexchange.model.RecordType;
@@ -14,6 +15,7 @@ import org.chmexchange.store.RecordStore;
 import org.chmexchange.validation.RecordValidator;
 import org.chmexchange.validation.ValidationReport;
 import org.chmexchange.validation.Violation;
+import org.chmexchange.vocab.CHM;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
@@ -32,6 +34,8 @@ public final class Gates {
     public static final String VALIDATION = "validation";
     /** Name of the step that carries a harvested record's time of change at its source. */
     public static final String MODIFIED_AT_SOURCE = "modified-at-source";
+    /** Name of the revision gate. */
+    public static final String REVISION = "revision";
 
     private Gates() {}
 
@@ -116,6 +120,49 @@ public final class Gates {
     public static Gate modifiedAtSource() {
         return Gate.of(MODIFIED_AT_SOURCE, batch -> batch.records()
                 .forEach((iri, record) -> ModifiedAtSource.carry(record, iri)));
+    }
+
+    /**
+     * Rejects a record whose {@code chm:cbdRevision} is lower than that of the copy {@code graph}
+     * holds: a source's index that serves an older revision again (a stale replica, a revision
+     * withdrawn) never replaces a newer one. Records without the property, and records {@code graph}
+     * does not hold, pass; so does a record whose stored copy has no revision.
+     */
+    public static Gate revisions(RecordStore store, IRI graph) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(graph, "graph");
+        return Gate.of(REVISION, batch -> {
+            for (Map.Entry<IRI, Model> e : List.copyOf(batch.records().entrySet())) {
+                OptionalLong incoming = revision(e.getValue(), e.getKey());
+                if (incoming.isEmpty()
+                        || !graph.equals(store.graphOf(e.getKey()).orElse(null))) {
+                    continue;
+                }
+                OptionalLong held =
+                        store.get(e.getKey()).map(m -> revision(m, e.getKey())).orElse(OptionalLong.empty());
+                if (held.isPresent() && held.getAsLong() > incoming.getAsLong()) {
+                    batch.reject(
+                            e.getKey(),
+                            REVISION,
+                            "the source sent revision " + incoming.getAsLong() + ", older than revision "
+                                    + held.getAsLong() + " held; the held one is kept");
+                }
+            }
+        });
+    }
+
+    private static OptionalLong revision(Model record, IRI iri) {
+        for (org.eclipse.rdf4j.model.Value v :
+                record.filter(iri, CHM.cbdRevision, null).objects()) {
+            if (v instanceof org.eclipse.rdf4j.model.Literal l) {
+                try {
+                    return OptionalLong.of(l.longValue());
+                } catch (NumberFormatException notNumber) {
+                    return OptionalLong.empty(); // validation reports the malformed revision
+                }
+            }
+        }
+        return OptionalLong.empty();
     }
 
     /**

@@ -10,12 +10,21 @@ package org.chmexchange.harvest;
  * @param deleted records deleted (tombstones, or records gone from a snapshot)
  * @param rejected records that failed validation and were skipped
  * @param dropped statements about subjects that belong to no record, dropped
+ * @param notices values the harvester kept aside or left out and reported ({@link
+ *     HarvestSink#notice}): an unknown thesaurus term, a malformed link, a record it could not map
  */
 public record HarvestCounts(
-        long pages, long created, long updated, long unchanged, long deleted, long rejected, long dropped) {
+        long pages,
+        long created,
+        long updated,
+        long unchanged,
+        long deleted,
+        long rejected,
+        long dropped,
+        long notices) {
 
     /** Nothing yet. */
-    public static final HarvestCounts ZERO = new HarvestCounts(0, 0, 0, 0, 0, 0, 0);
+    public static final HarvestCounts ZERO = new HarvestCounts(0, 0, 0, 0, 0, 0, 0, 0);
 
     /** The sum of two counts. */
     public HarvestCounts plus(HarvestCounts o) {
@@ -26,6 +35,7 @@ public record HarvestCounts(
                 unchanged + o.unchanged,
                 deleted + o.deleted,
                 rejected + o.rejected,
-                dropped + o.dropped);
+                dropped + o.dropped,
+                notices + o.notices);
     }
 }

@@ -23,6 +23,13 @@ public interface HarvestListener {
     /** A record failed validation and was skipped. */
     default void rejected(HarvestSource source, IRI record, ValidationReport report) {}
 
+    /**
+     * The harvester reported something it kept aside or left out ({@link HarvestSink#notice}).
+     *
+     * @param record the record it concerns; null when none
+     */
+    default void noticed(HarvestSource source, IRI record, String message) {}
+
     /** The run ended, successfully or not. */
     default void finished(HarvestSource source, HarvestOutcome outcome) {}
 }

@@ -168,6 +168,8 @@ public final class HarvestRun {
         private final SnapshotSweep sweep = new SnapshotSweep();
         private final ExecutorService committer;
         private Future<?> pending;
+        /** Notices since the last page handed over; harvesting thread only. */
+        private long notices;
         /** Written by the committing thread only; read by the run after {@link #finish()}. */
         private volatile HarvestCounts total = HarvestCounts.ZERO;
 
@@ -186,8 +188,16 @@ public final class HarvestRun {
                     Gates.recordIris(),
                     Gates.terms(),
                     Gates.ownership(store, graph),
+                    Gates.revisions(store, graph),
                     Gates.modifiedAtSource(),
                     Gates.validation(validator, store, graph));
+        }
+
+        @Override
+        public void notice(IRI record, String message) {
+            LOG.info("Source {}: {}{}", source.name(), record == null ? "" : "<" + record + "> ", message);
+            notices++;
+            listener.noticed(source, record, message);
         }
 
         @Override
@@ -220,7 +230,9 @@ public final class HarvestRun {
             // The commit of this page overlaps the reading of the next one (the second core); the
             // pages still commit one after the other, in order, each in one transaction.
             awaitCommit();
-            pending = committer.submit(() -> commit(batch, deletes, settings));
+            long pageNotices = notices;
+            notices = 0;
+            pending = committer.submit(() -> commit(batch, deletes, settings, pageNotices));
         }
 
         /** Waits for the commit of the page before, and passes on its failure. */
@@ -256,9 +268,13 @@ public final class HarvestRun {
             } finally {
                 committer.shutdown(); // lets a commit still running finish
             }
+            if (notices > 0) { // reported after the last page
+                total = total.plus(new HarvestCounts(0, 0, 0, 0, 0, 0, 0, notices));
+                notices = 0;
+            }
         }
 
-        private void commit(Batch batch, Set<IRI> deletes, Map<SettingKey, String> settings) {
+        private void commit(Batch batch, Set<IRI> deletes, Map<SettingKey, String> settings, long pageNotices) {
             HarvestCounts sofar = total; // counts of the pages before; the run's end writes the final ones
             WriteResult result = store.write(
                     new WriteRequest(graph, batch.statements(), deletes, true, settings, provenance(sofar)));
@@ -275,7 +291,8 @@ public final class HarvestRun {
                     result.unchanged().size(),
                     result.deleted().size(),
                     batch.rejections().size() + result.conflicts().size(),
-                    batch.dropped());
+                    batch.dropped(),
+                    pageNotices);
             total = total.plus(counts);
             listener.pageCommitted(source, counts, total);
         }

@@ -1,5 +1,7 @@
 package org.chmexchange.harvest;
 
+import org.eclipse.rdf4j.model.IRI;
+
 /**
  * Where a {@link Harvester} hands its pages. Each call admits the page's records (split, gates,
  * validation); the valid ones, the deletions and the new state are then committed in one
@@ -19,4 +21,15 @@ public interface HarvestSink {
      *     resumes from the page before it
      */
     void page(HarvestPage page);
+
+    /**
+     * Reports something the harvester kept aside or left out without failing (an unknown thesaurus
+     * term kept as a literal, a malformed link, a source record it cannot map and skips). The runner
+     * logs it, tells the listener ({@link HarvestListener#noticed}) and counts it ({@link
+     * HarvestCounts#notices}). The default does nothing.
+     *
+     * @param record the record it concerns; null when it concerns none
+     * @param message one sentence; not null
+     */
+    default void notice(IRI record, String message) {}
 }

@@ -23,6 +23,10 @@ import org.eclipse.rdf4j.model.IRI;
  *     null for any
  * @param text full-text query over identifiers, titles, summaries and names in every language;
  *     every word must match (case- and accent-insensitive); null or blank for none
+ * @param identifiers exact identifiers, any of which the record has, case-sensitive: its {@code
+ *     dcterms:identifier}, {@code chm:cbdIdentifier}, {@code chm:cbdUniqueIdentifier}, {@code
+ *     chm:cbdDocumentId} (as digits), {@code chm:informeaId}, or an {@code owl:sameAs} IRI (such as
+ *     the CBD permalink); never null
  */
 public record RecordQuery(
         Set<RecordType> types,
@@ -31,7 +35,8 @@ public record RecordQuery(
         Set<IRI> meetings,
         Set<IRI> concepts,
         Instant modifiedSince,
-        String text) {
+        String text,
+        Set<String> identifiers) {
 
     /** The query that matches every record. */
     public static final RecordQuery ALL = new RecordQuery(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null);
@@ -60,16 +65,40 @@ public record RecordQuery(
         countries = Set.copyOf(countries);
         meetings = Set.copyOf(meetings);
         concepts = Set.copyOf(concepts);
+        identifiers = Set.copyOf(identifiers);
         text = text == null || text.isBlank() ? null : text.strip();
         long words = text == null ? 0 : WORD.matcher(text).results().count();
         if (words > MAX_TEXT_WORDS) {
             throw new IllegalArgumentException(
                     "The text query has " + words + " words; at most " + MAX_TEXT_WORDS + " are searched for");
         }
-        long terms = words + types.size() + treaties.size() + countries.size() + meetings.size() + concepts.size();
+        long terms = words
+                + types.size()
+                + treaties.size()
+                + countries.size()
+                + meetings.size()
+                + concepts.size()
+                + identifiers.size();
         if (terms > MAX_TERMS) {
             throw new IllegalArgumentException(
                     "The query has " + terms + " filter values and words; at most " + MAX_TERMS + " are allowed");
         }
+    }
+
+    /** A query without an identifier filter. */
+    public RecordQuery(
+            Set<RecordType> types,
+            Set<IRI> treaties,
+            Set<IRI> countries,
+            Set<IRI> meetings,
+            Set<IRI> concepts,
+            Instant modifiedSince,
+            String text) {
+        this(types, treaties, countries, meetings, concepts, modifiedSince, text, Set.of());
+    }
+
+    /** This query, matching only records with one of {@code values} as an identifier. */
+    public RecordQuery withIdentifiers(Set<String> values) {
+        return new RecordQuery(types, treaties, countries, meetings, concepts, modifiedSince, text, values);
     }
 }

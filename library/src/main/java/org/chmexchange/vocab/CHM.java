@@ -71,6 +71,19 @@ public final class CHM {
     public static final IRI modifiedAtSource = term("modifiedAtSource");
 
     public static final IRI cbdIdentifier = term("cbdIdentifier");
+    /** The CBD's integer documentID (index field {@code _documentId_i}). */
+    public static final IRI cbdDocumentId = term("cbdDocumentId");
+    /** The CBD revision a copy holds (index field {@code _revision_i}). */
+    public static final IRI cbdRevision = term("cbdRevision");
+    /** The CBD unique identifier of a revision (index field {@code uniqueIdentifier_s}). */
+    public static final IRI cbdUniqueIdentifier = term("cbdUniqueIdentifier");
+    /** The CBD schema of a record (index field {@code schema_s}). */
+    public static final IRI cbdSchema = term("cbdSchema");
+    /** A CBD thesaurus term identifier the shared thesaurus has no concept for. */
+    public static final IRI cbdTerm = term("cbdTerm");
+    /** The record as its non-RDF source served it, an {@code rdf:JSON} literal. */
+    public static final IRI sourceDocument = term("sourceDocument");
+
     public static final IRI body = term("body");
     public static final IRI session = term("session");
     public static final IRI part = term("part");

@@ -171,6 +171,12 @@ class OntologyTest {
                 CHM.contactKind,
                 CHM.fileName,
                 CHM.cbdIdentifier,
+                CHM.cbdDocumentId,
+                CHM.cbdRevision,
+                CHM.cbdUniqueIdentifier,
+                CHM.cbdSchema,
+                CHM.cbdTerm,
+                CHM.sourceDocument,
                 CHM.informeaId,
                 CHM.modifiedAtSource)) {
             assertTrue(

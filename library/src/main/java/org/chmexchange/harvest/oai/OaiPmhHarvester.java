@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.Set;
 import okhttp3.Request;
 import okhttp3.Response;
-import okio.BufferedSource;
 import org.chmexchange.ChmException;
 import org.chmexchange.harvest.HarvestContext;
 import org.chmexchange.harvest.HarvestException;
@@ -18,6 +17,7 @@ import org.chmexchange.harvest.HarvestSink;
 import org.chmexchange.harvest.HarvestSource;
 import org.chmexchange.harvest.HarvestState;
 import org.chmexchange.harvest.Harvester;
+import org.chmexchange.http.Bodies;
 import org.chmexchange.http.PagingException;
 import org.chmexchange.http.PagingGuard;
 import org.chmexchange.model.RecordIris;
@@ -217,12 +217,11 @@ final class OaiPmhHarvester implements Harvester {
             if (!response.isSuccessful()) {
                 throw new HarvestException("Source " + source.name() + ": GET " + url + " answered " + response.code());
             }
-            BufferedSource in = response.body().source();
-            if (in.request(maxBytes + 1)) {
+            body = Bodies.bounded(response.body(), maxBytes);
+            if (body == null) {
                 throw new HarvestException("Source " + source.name() + ": " + url + " answered more than " + maxBytes
                         + " bytes (option " + OaiPmhHarvesterFactory.MAX_RESPONSE_BYTES + ")");
             }
-            body = in.readByteArray();
         } catch (IOException e) {
             throw new HarvestException("Source " + source.name() + ": GET " + url + " failed: " + e.getMessage(), e);
         }

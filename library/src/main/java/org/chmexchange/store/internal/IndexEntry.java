@@ -30,7 +30,20 @@ public record IndexEntry(
         Set<String> countries,
         Set<String> meetings,
         Set<String> concepts,
-        List<String> texts) {
+        List<String> texts,
+        Set<String> identifiers) {
+
+    /**
+     * Properties whose values a record is found by exactly ({@code RecordQuery#identifiers}): the
+     * identifier as issued, and the identifiers of the incumbents (docs/MODEL.md).
+     */
+    static final Set<IRI> IDENTIFIER_PROPERTIES = Set.of(
+            DCTERMS.IDENTIFIER,
+            CHM.cbdIdentifier,
+            CHM.cbdUniqueIdentifier,
+            CHM.cbdDocumentId,
+            CHM.informeaId,
+            org.eclipse.rdf4j.model.vocabulary.OWL.SAMEAS);
 
     /** Concept-valued properties a concept filter matches (docs/MODEL.md). */
     static final Set<IRI> CONCEPT_PROPERTIES = Set.of(
@@ -63,12 +76,16 @@ public record IndexEntry(
         Set<String> meetings = new LinkedHashSet<>();
         Set<String> concepts = new LinkedHashSet<>();
         List<String> texts = new ArrayList<>();
+        Set<String> identifiers = new LinkedHashSet<>();
         for (Statement st : record) {
             if (!st.getSubject().equals(iri)) {
                 continue;
             }
             IRI p = st.getPredicate();
             Value o = st.getObject();
+            if (IDENTIFIER_PROPERTIES.contains(p)) {
+                identifiers.add(o.stringValue());
+            }
             if (TEXT_PROPERTIES.contains(p)) {
                 texts.add(o.stringValue());
             }
@@ -96,7 +113,8 @@ public record IndexEntry(
                 countries,
                 meetings,
                 concepts,
-                texts);
+                texts,
+                identifiers);
     }
 
     private static Instant parseInstant(IRI iri, Value v) {

@@ -74,6 +74,7 @@ public final class RecordIndex implements AutoCloseable {
     private static final String TYPE = "type";
     private static final String TREATY = "treaty";
     private static final String COUNTRY = "country";
+    private static final String IDS = "ids";
     private static final String MEETING = "meeting";
     private static final String CONCEPT = "concept";
     private static final String MODIFIED = "modified";
@@ -94,7 +95,7 @@ public final class RecordIndex implements AutoCloseable {
     /** Commit data: the layout of the documents; an index of another layout is rebuilt. */
     private static final String FORMAT = "format";
     /** 2: change entries carry {@link #LATEST} and a {@link LongPoint} on {@link #TIME}. */
-    static final String FORMAT_VERSION = "2";
+    static final String FORMAT_VERSION = "3";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
@@ -514,6 +515,7 @@ public final class RecordIndex implements AutoCloseable {
         anyOf(b, COUNTRY, strings(q.countries()));
         anyOf(b, MEETING, strings(q.meetings()));
         anyOf(b, CONCEPT, strings(q.concepts()));
+        anyOf(b, IDS, List.copyOf(q.identifiers()));
         if (q.modifiedSince() != null) {
             b.add(LongPoint.newRangeQuery(MODIFIED, q.modifiedSince().toEpochMilli(), Long.MAX_VALUE), Occur.FILTER);
         }
@@ -570,6 +572,7 @@ public final class RecordIndex implements AutoCloseable {
         e.countries().forEach(v -> d.add(new StringField(COUNTRY, v, Field.Store.NO)));
         e.meetings().forEach(v -> d.add(new StringField(MEETING, v, Field.Store.NO)));
         e.concepts().forEach(v -> d.add(new StringField(CONCEPT, v, Field.Store.NO)));
+        e.identifiers().forEach(v -> d.add(new StringField(IDS, v, Field.Store.NO)));
         if (s.modified() != null) {
             d.add(new LongPoint(MODIFIED, s.modified().toEpochMilli()));
             d.add(new StoredField(MODIFIED, s.modified().toEpochMilli()));

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             PublishCommand.class,
             TokenCommand.class,
             StoreCommand.class,
+            ReplayCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ChmNode {

@@ -37,8 +37,8 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
     /** The parameters of {@code GET /records}: filters, then paging. */
-    static final List<String> PARAMETERS =
-            List.of("type", "treaty", "country", "meeting", "concept", "modifiedSince", "q", "cursor", "limit");
+    static final List<String> PARAMETERS = List.of(
+            "type", "treaty", "country", "meeting", "concept", "identifier", "modifiedSince", "q", "cursor", "limit");
 
     /** Resolves filter values to IRIs; each throws {@link ApiException} (400) for an unknown value. */
     interface Resolver {
@@ -72,7 +72,8 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
         }
         RecordQuery query;
         try {
-            query = new RecordQuery(types, treaties, countries, meetings, concepts, since, q);
+            query = new RecordQuery(
+                    types, treaties, countries, meetings, concepts, since, q, Set.copyOf(values(params, "identifier")));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(
                     "Query too large",

@@ -93,6 +93,7 @@ final class StatusHandler implements Handler {
         m.put("unchanged", c.unchanged());
         m.put("deleted", c.deleted());
         m.put("rejected", c.rejected());
+        m.put("notices", c.notices());
         m.put("pages", c.pages());
         return m;
     }

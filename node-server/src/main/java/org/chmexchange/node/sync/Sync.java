@@ -393,7 +393,8 @@ public final class Sync implements AutoCloseable {
         return "Harvest of " + o.source() + (o.ok() ? " ended" : " FAILED") + " after "
                 + seconds(Duration.between(o.started(), o.ended())) + ": " + c.pages() + " page(s), " + c.created()
                 + " created, " + c.updated() + " updated, " + c.unchanged() + " unchanged, " + c.deleted()
-                + " deleted, " + c.rejected() + " rejected" + (o.ok() ? "" : "; " + o.error());
+                + " deleted, " + c.rejected() + " rejected"
+                + (c.notices() == 0 ? "" : ", " + c.notices() + " notice(s)") + (o.ok() ? "" : "; " + o.error());
     }
 
     /**

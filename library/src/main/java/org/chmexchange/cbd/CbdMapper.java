@@ -181,8 +181,10 @@ public final class CbdMapper {
                 terms.concept(code, ChmThesaurus.FOCAL_POINT_CATEGORIES)
                         .ifPresentOrElse(categories::add, () -> unknown(code, "categories"));
             }
-            if (treaties.isEmpty()) {
-                treaties.add(CBD);
+            if (categories.isEmpty()) {
+                throw new CbdMappingException("The focalPoint " + iri + " has no category the thesaurus knows (given: "
+                        + (unknownTerms.isEmpty() ? "none" : String.join(", ", unknownTerms))
+                        + "); a focal point holds at least one role");
             }
             FocalPoint.ContactKind kind = "organization".equals(text(doc, "type"))
                     ? FocalPoint.ContactKind.ORGANIZATION

@@ -340,7 +340,7 @@ class CbdMapperTest {
         CbdMappingException e = assertThrows(
                 CbdMappingException.class,
                 () -> MAPPER.map(CbdSchema.FOCAL_POINT, index("FP-0000000077", "focalPoint", ""), body));
-        assertTrue(e.getMessage().contains("categories"), e.getMessage());
+        assertTrue(e.getMessage().contains("no category the thesaurus knows (given: CPB-FP9)"), e.getMessage());
     }
 
     @Test

@@ -39,6 +39,7 @@ class ContextTest {
             "https://schema.org/",
             "http://xmlns.com/foaf/0.1/",
             "http://www.w3.org/ns/org#",
+            "http://www.w3.org/2002/07/owl#",
             "http://www.w3.org/ns/prov#",
             "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
             "http://www.w3.org/2000/01/rdf-schema#",

@@ -34,8 +34,14 @@ import org.junit.jupiter.api.Test;
 class ShapesTest {
 
     /** The standard vocabularies docs/MODEL.md reuses, whose terms need no declaration of ours. */
-    private static final Set<String> STANDARD_NAMESPACES =
-            Set.of(DCTERMS.NAMESPACE, SKOS.NAMESPACE, VCARD4.NAMESPACE, DCAT.NAMESPACE, Std.SCHEMA, FOAF.NAMESPACE);
+    private static final Set<String> STANDARD_NAMESPACES = Set.of(
+            DCTERMS.NAMESPACE,
+            SKOS.NAMESPACE,
+            VCARD4.NAMESPACE,
+            DCAT.NAMESPACE,
+            Std.SCHEMA,
+            FOAF.NAMESPACE,
+            OWL.NAMESPACE);
 
     private static Model shapes;
     private static Model ontology;
@@ -167,6 +173,13 @@ class ShapesTest {
                 "files",
                 "cites",
                 "cbdIdentifier",
+                "cbdDocumentId",
+                "cbdRevision",
+                "cbdUniqueIdentifier",
+                "cbdSchema",
+                "cbdTerms",
+                "sameAs",
+                "sourceDocument",
                 "informeaId");
         Map<String, Set<String>> fields = Map.of(
                 "RecordShape", record,

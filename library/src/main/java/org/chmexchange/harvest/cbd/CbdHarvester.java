@@ -309,6 +309,11 @@ final class CbdHarvester implements Harvester {
                     return;
                 }
             }
+            // read: a revision is mapped the same way each time, so it is not read again in the overlap
+            Instant updated = instant(doc);
+            seen.put(
+                    identifier,
+                    new long[] {revision == null ? -1 : revision, updated == null ? 0 : updated.toEpochMilli()});
             CbdRecord record;
             try {
                 record = mapper.map(schema, doc, body);
@@ -320,10 +325,6 @@ final class CbdHarvester implements Harvester {
                 sink.notice(record.iri(), notice);
             }
             records.addAll(record.statements());
-            Instant updated = instant(doc);
-            seen.put(
-                    identifier,
-                    new long[] {revision == null ? -1 : revision, updated == null ? 0 : updated.toEpochMilli()});
         }
 
         /**

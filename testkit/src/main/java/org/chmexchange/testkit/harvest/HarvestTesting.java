@@ -119,6 +119,13 @@ public final class HarvestTesting {
         public final Map<IRI, ValidationReport> rejected = new LinkedHashMap<>();
         /** Counts of each committed page, in order. */
         public final List<HarvestCounts> pages = new ArrayList<>();
+        /** What the harvester reported it kept aside or left out, in order. */
+        public final List<String> notices = new ArrayList<>();
+
+        @Override
+        public void noticed(HarvestSource source, IRI record, String message) {
+            notices.add(record == null ? message : "<" + record + "> " + message);
+        }
 
         @Override
         public void pageCommitted(HarvestSource source, HarvestCounts page, HarvestCounts total) {

@@ -59,7 +59,7 @@ class ReadmeWalkthroughIT {
     @BeforeEach
     void freshFolder() throws IOException {
         readme = Readme.read(ROOT.resolve("README.md"));
-        for (int port : new int[] {8080, 8081}) {
+        for (int port : new int[] {8080, 8081, 8099}) {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 assertTrue(socket.isBound());
             } catch (IOException e) {
@@ -190,6 +190,33 @@ class ReadmeWalkthroughIT {
         assertFalse(walk.output().contains("[HTTP 5"), walk.output());
     }
 
+    @Test
+    void theCbdHarvestFromTheReplayWorksAsWritten() throws Exception {
+        List<Readme.Block> shell = readme.section("From the CBD clearing-house").blocks("sh");
+        assertEquals(1, shell.size());
+        // a fresh clone has examples/cbd.yaml
+        Files.createDirectories(dir.resolve("examples"));
+        Files.copy(
+                ROOT.resolve("examples").resolve("cbd.yaml"),
+                dir.resolve("examples").resolve("cbd.yaml"));
+
+        Run walk = run(shell.get(0).text(), SCRIPT);
+
+        assertEquals(0, walk.exit(), "the walk-through failed:\n" + walk.output() + logs());
+        assertTrue(
+                Pattern.compile("Harvest of cbd ended after .*: \\d+ page\\(s\\), 13 created")
+                        .matcher(walk.output())
+                        .find(),
+                walk.output());
+        JsonNode reports = get("http://localhost:8080/records?type=national-report");
+        assertEquals(6, reports.path("totalItems").asInt(), reports.toPrettyString());
+        JsonNode found = get("http://localhost:8080/records?identifier=chm-nfp-tg-900001-4");
+        assertEquals(
+                List.of("http://127.0.0.1:8099/records/focal-point/F0C4A1P0-0001-4A7B-9C01-EXAMPLE00001"),
+                ids(found.path("items")));
+        assertFalse(walk.output().contains("[HTTP 5"), walk.output());
+    }
+
     /** Runs {@code script} with {@code bash -e} (stops at the first failing command). */
     private Run run(String script, Duration timeout) throws Exception {
         Path file = Files.createTempFile(dir, "step-", ".sh");
@@ -271,7 +298,7 @@ class ReadmeWalkthroughIT {
 
     private String logs() throws IOException {
         StringBuilder logs = new StringBuilder();
-        for (String name : List.of("node.log", "central.log", "national.log")) {
+        for (String name : List.of("node.log", "central.log", "national.log", "replay.log", "cbd.log")) {
             Path log = dir.resolve(name);
             if (Files.exists(log)) {
                 String text = Files.readString(log);

@@ -18,13 +18,14 @@ class HarvesterRegistryTest {
     void everyProtocolIsRegisteredOnTheClassPath() {
         HarvesterRegistry registry = HarvesterRegistry.load();
         assertEquals(
-                List.of("oai-pmh", "peer", "rdf-dump", "sparql"),
+                List.of("cbd", "oai-pmh", "peer", "rdf-dump", "sparql"),
                 registry.protocols().stream().map(HarvestProtocol::name).toList());
         assertTrue(registry.factory("rdf-dump").orElseThrow() instanceof DumpHarvesterFactory);
         assertTrue(registry.factory("sparql").orElseThrow() instanceof SparqlHarvesterFactory);
         assertTrue(
                 registry.factory("oai-pmh").orElseThrow()
                         instanceof org.chmexchange.harvest.oai.OaiPmhHarvesterFactory);
+        assertTrue(registry.factory("cbd").orElseThrow() instanceof org.chmexchange.harvest.cbd.CbdHarvesterFactory);
     }
 
     @Test

@@ -148,6 +148,10 @@ final class CbdHarvester implements Harvester {
         /** The documents changed since the last run, from {@code since - overlap}. */
         void window(String filter) {
             Instant since = state.get(SINCE).map(Instant::parse).orElse(null);
+            Instant now = Instant.now();
+            if (since != null && since.isAfter(now)) {
+                since = now; // a date in the future at the source must not hide the changes after it
+            }
             Instant lastDate = null;
             String lastId = null;
             while (true) {
@@ -427,7 +431,8 @@ final class CbdHarvester implements Harvester {
             for (long[] v : seen.values()) {
                 newest = Math.max(newest, v[1]);
             }
-            long cut = newest - options.overlap().toMillis();
+            long cut = Math.min(newest, System.currentTimeMillis())
+                    - options.overlap().toMillis();
             seen.values().removeIf(v -> v[1] < cut);
         }
 

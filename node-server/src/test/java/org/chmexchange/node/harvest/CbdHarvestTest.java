@@ -268,6 +268,32 @@ class CbdHarvestTest extends HarvestFixture {
     }
 
     @Test
+    void aDateInTheFutureAtTheSourceDoesNotHideTheChangesAfterIt() {
+        String future = "N4T10N4L-0003-4A7B-9C01-EXAMPLE00003";
+        replay.fixtures()
+                .put(
+                        ((ObjectNode) replay.fixtures()
+                                        .indexDoc(future)
+                                        .orElseThrow()
+                                        .deepCopy())
+                                .put("updatedDate_dt", "2099-01-01T00:00:00.000Z"),
+                        null);
+        assertOk(harvest());
+        String id = "N4T10N4L-0004-4A7B-9C01-EXAMPLE00004";
+        ObjectNode doc =
+                (ObjectNode) replay.fixtures().indexDoc(id).orElseThrow().deepCopy();
+        ObjectNode body = (ObjectNode) replay.fixtures().body(id).orElseThrow().deepCopy();
+        doc.put("_revision_i", 9).put("updatedDate_dt", java.time.Instant.now().toString());
+        body.putObject("title").put("en", "Changed after a future date");
+        replay.fixtures().put(doc, body);
+
+        HarvestOutcome outcome = harvest();
+
+        assertOk(outcome);
+        assertEquals(1, outcome.counts().updated(), outcome::toString);
+    }
+
+    @Test
     void aSweepThatFindsNothingDeletesNothing() {
         options.put("sweepEvery", "PT0S");
         assertOk(harvest());

@@ -209,7 +209,7 @@ class ReadmeWalkthroughIT {
                         .find(),
                 walk.output());
         JsonNode reports = get("http://localhost:8080/records?type=national-report");
-        assertEquals(6, reports.path("totalItems").asInt(), reports.toPrettyString());
+        assertEquals(5, reports.path("totalItems").asInt(), reports.toPrettyString());
         JsonNode found = get("http://localhost:8080/records?identifier=chm-nfp-tg-900001-4");
         assertEquals(
                 List.of("http://127.0.0.1:8099/records/focal-point/F0C4A1P0-0001-4A7B-9C01-EXAMPLE00001"),

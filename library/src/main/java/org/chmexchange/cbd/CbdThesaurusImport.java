@@ -32,7 +32,8 @@ import org.eclipse.rdf4j.model.vocabulary.SKOS;
  *       target, an Aichi target, a country's alpha-2 code) enriches that concept: its {@code title}
  *       in a language the concept has no preferred label in becomes one, in a language it has one in
  *       (with another text) an alternative label; {@code nonPreferedTerms} become alternative
- *       labels; {@code longDescription} a definition where the concept has none in that language.
+ *       labels, and so does {@code shortTitle}; {@code longDescription} (or the plain {@code
+ *       description}, English) a definition where the concept has none in that language.
  *   <li>Any other term becomes a concept {@code chmt:cbd-{domain}/{identifier}} of the scheme {@code
  *       chmt:cbd-{domain}} (the domain's key lower-cased, runs of other characters than letters and
  *       digits as {@code -}), with {@code skos:prefLabel} from {@code title} in every language (or
@@ -166,7 +167,11 @@ public final class CbdThesaurusImport {
                     }
                 });
             }
-            for (JsonNode alt : CbdMapper.array(term, "nonPreferedTerms")) {
+            List<JsonNode> alternatives = new ArrayList<>(CbdMapper.array(term, "nonPreferedTerms"));
+            if (term.has("shortTitle")) {
+                alternatives.add(term.get("shortTitle"));
+            }
+            for (JsonNode alt : alternatives) {
                 LangText alts = alt.isObject()
                         ? LString.read(
                                 alt.has("title") ? alt.get("title") : alt, id + ".nonPreferedTerms", notices::add)
@@ -177,7 +182,7 @@ public final class CbdThesaurusImport {
                                             .getOrDefault(lang, List.of())
                                             .contains(text))
                             .orElse(false);
-                    if (!ours) {
+                    if (!ours && !m.contains(iri, SKOS.PREF_LABEL, Values.literal(text, lang))) {
                         m.add(iri, SKOS.ALT_LABEL, Values.literal(text, lang));
                     }
                 });

@@ -13,6 +13,7 @@ import org.chmexchange.node.http.Routes;
 import org.chmexchange.node.sync.Scheduler;
 import org.chmexchange.node.sync.Sync;
 import org.chmexchange.node.sync.SyncPlan;
+import org.chmexchange.node.thesaurus.ThesaurusImports;
 import org.chmexchange.oai.OaiProvider;
 import org.chmexchange.sparql.SparqlQueries;
 import org.chmexchange.store.CompactionPolicy;
@@ -133,14 +134,18 @@ public final class ChmNodeServer implements AutoCloseable {
             http.start(config.port());
             String base = BaseIri.resolve(config, store, http.port());
             ReferenceData.load(store, base, config.loadSampleData(), skos);
+            // the shared thesaurus with what was imported into it (chm-node thesaurus import)
+            Model nodeSkos = new org.eclipse.rdf4j.model.impl.LinkedHashModel(skos);
+            nodeSkos.addAll(ThesaurusImports.imported(store));
+            Thesaurus nodeThesaurus = nodeSkos.size() == skos.size() ? thesaurus : Thesaurus.load(nodeSkos);
             validator = new RecordValidator();
             sync = Sync.open(plan, store, validator, base, config.spoolDir());
             scheduler = new Scheduler(sync);
             // until now, requests get 503
             holder.set(new Routes.Services(
                     store,
-                    thesaurus,
-                    skos,
+                    nodeThesaurus,
+                    nodeSkos,
                     base,
                     validator,
                     tokens,
@@ -149,7 +154,7 @@ public final class ChmNodeServer implements AutoCloseable {
                     scheduler,
                     new SparqlQueries(
                             store, config.sparql().timeout(), config.sparql().maxResults()),
-                    new OaiProvider(store, thesaurus, config.oai().settings(base))));
+                    new OaiProvider(store, nodeThesaurus, config.oai().settings(base))));
             scheduler.start();
             LOG.info(
                     "CHM node listening on port {} with base {} and data in {}; {} write token(s){}",

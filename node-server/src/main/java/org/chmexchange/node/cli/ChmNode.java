@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             TokenCommand.class,
             StoreCommand.class,
             ReplayCommand.class,
+            ThesaurusCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ChmNode {

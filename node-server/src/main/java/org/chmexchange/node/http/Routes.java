@@ -130,7 +130,11 @@ public final class Routes {
             health = new HealthHandler(s.store());
             record = new RecordHandler(s.store(), s.thesaurus(), s.base());
             list = new RecordListHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
-            thesaurus = new ThesaurusHandler(s.thesaurus(), s.skos(), s.base());
+            thesaurus = new ThesaurusHandler(
+                    s.thesaurus(),
+                    s.skos(),
+                    s.base(),
+                    () -> org.chmexchange.node.thesaurus.ThesaurusImports.list(s.store()));
             changes = new ChangesHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
             Publishing publishing = new Publishing(s.store(), s.validator(), s.tokens(), s.base(), s.maxRequestBytes());
             putByPath = new PutRecordHandler(publishing, RecordTarget.fromPath(s.base()));
@@ -170,6 +174,7 @@ public final class Routes {
                 .search(ctx));
         t.read("/thesaurus", none, ctx -> holder.get().thesaurus.all(ctx));
         t.read("/thesaurus/schemes", none, ctx -> holder.get().thesaurus.schemes(ctx));
+        t.read("/thesaurus/imports", none, ctx -> holder.get().thesaurus.imports(ctx));
         t.read("/thesaurus/top", List.of("scheme", "lang"), ctx -> holder.get()
                 .thesaurus
                 .top(ctx));

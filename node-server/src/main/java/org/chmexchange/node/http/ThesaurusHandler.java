@@ -58,6 +58,7 @@ final class ThesaurusHandler {
     private final Thesaurus thesaurus;
     private final Model skos;
     private final String base;
+    private final java.util.function.Supplier<com.fasterxml.jackson.databind.node.ArrayNode> imports;
     private final JsonLdAnswer answer;
     private final RdfDocument all;
 
@@ -66,10 +67,15 @@ final class ThesaurusHandler {
      * @param skos the thesaurus as RDF, to serve concepts in RDF formats
      * @param base the node's base IRI, ending with {@code /}
      */
-    ThesaurusHandler(Thesaurus thesaurus, Model skos, String base) {
+    ThesaurusHandler(
+            Thesaurus thesaurus,
+            Model skos,
+            String base,
+            java.util.function.Supplier<com.fasterxml.jackson.databind.node.ArrayNode> imports) {
         this.thesaurus = thesaurus;
         this.skos = skos;
         this.base = base;
+        this.imports = imports;
         this.answer = new JsonLdAnswer(base);
         this.all = new RdfDocument(() -> skos);
     }
@@ -108,6 +114,22 @@ final class ThesaurusHandler {
             items.add(item);
         }
         Map<String, Object> body = answer.body(base + "thesaurus/schemes", "OrderedCollection");
+        body.put("totalItems", items.size());
+        body.put("items", items);
+        answer.send(ctx, JSON, body);
+    }
+
+    /**
+     * {@code GET /thesaurus/imports}: the thesaurus's change list, the imports into it, newest first
+     * ({@code ThesaurusImports}): each {@code {time, source, url, changed, statements, domains:
+     * [{domain, terms, added, enriched, notices}]}}.
+     */
+    void imports(Context ctx) {
+        Negotiation.requireJson(ctx.header("Accept"));
+        com.fasterxml.jackson.databind.node.ArrayNode list = imports.get();
+        List<Object> items = new ArrayList<>();
+        list.forEach(items::add);
+        Map<String, Object> body = answer.body(base + "thesaurus/imports", "OrderedCollection");
         body.put("totalItems", items.size());
         body.put("items", items);
         answer.send(ctx, JSON, body);

@@ -57,7 +57,7 @@ public final class CbdFixtures {
             }
             f.bodies.put(id, readResource(BUNDLED + "documents/" + id + ".json"));
         }
-        for (String domain : List.of("countries", "GBF-TARGETS")) {
+        for (String domain : List.of("countries", "GBF-TARGETS", "CBD-SUBJECTS")) {
             f.domains.put(domain, readResource(BUNDLED + "thesaurus/" + domain + ".json"));
         }
         return f;

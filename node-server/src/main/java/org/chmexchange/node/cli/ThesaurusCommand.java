@@ -1,0 +1,183 @@
+package org.chmexchange.node.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.chmexchange.cbd.CbdMappingException;
+import org.chmexchange.cbd.CbdThesaurusImport;
+import org.chmexchange.http.Bodies;
+import org.chmexchange.http.HttpClients;
+import org.chmexchange.http.HttpSettings;
+import org.chmexchange.node.NodeConfig;
+import org.chmexchange.node.config.ConfigException;
+import org.chmexchange.node.thesaurus.ThesaurusImports;
+import org.chmexchange.store.RecordStore;
+import org.chmexchange.store.StoreException;
+import org.chmexchange.thesaurus.Thesaurus;
+import org.chmexchange.vocab.Vocabularies;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code chm-node thesaurus ...}: the node's thesaurus. */
+@Command(
+        name = "thesaurus",
+        mixinStandardHelpOptions = true,
+        description = "Work on the node's thesaurus.",
+        subcommands = {ThesaurusCommand.Import.class, CommandLine.HelpCommand.class})
+final class ThesaurusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /**
+     * {@code chm-node thesaurus import cbd [--url URL] [--domain D]... [--config FILE | --data DIR]}:
+     * reads the CBD thesaurus domains ({@code GET {url}api/v2013/thesaurus/domains/{domain}/terms?relations}),
+     * merges them with the shared thesaurus by notation ({@link CbdThesaurusImport}) and keeps the
+     * result in the data folder, which the node serves from its next start. The node must not be
+     * running on the folder. Exit codes: 0 imported (changed or not), 1 a domain could not be read
+     * (nothing is written then), 2 bad usage.
+     */
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = "Import a thesaurus into the data folder (cbd: the CBD thesaurus API), merged by notation.")
+    static final class Import implements Callable<Integer> {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+        /** The largest domain answer read: 64 MiB. */
+        private static final long MAX_BYTES = 64L * 1024 * 1024;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ExchangeOptions options;
+
+        @Parameters(index = "0", paramLabel = "SOURCE", description = "The thesaurus to import: cbd.")
+        String source;
+
+        @Option(
+                names = "--url",
+                description = "The CBD API base (default: ${DEFAULT-VALUE}).",
+                defaultValue = "https://api.cbd.int/")
+        String url;
+
+        @Option(
+                names = "--domain",
+                paramLabel = "DOMAIN",
+                description = "A domain to import (repeatable; default: countries, regions, CBD-SUBJECTS,"
+                        + " AICHI-TARGETS, GBF-GOALS, GBF-TARGETS, GBF-GOALS-TARGETS, the GBF indicator domains,"
+                        + " Organization Types).")
+        List<String> domains;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!"cbd".equals(source)) {
+                err.println("chm-node thesaurus import: unknown thesaurus '" + source + "'; known: cbd");
+                return 2;
+            }
+            HttpUrl api = HttpUrl.parse(url.endsWith("/") ? url : url + "/");
+            if (api == null) {
+                err.println("chm-node thesaurus import: --url is not an http(s) URL: " + url);
+                return 2;
+            }
+            NodeConfig config;
+            try {
+                config = options.config();
+            } catch (ConfigException | IllegalArgumentException e) {
+                err.println("chm-node thesaurus import: " + e.getMessage());
+                return 2;
+            }
+            List<String> wanted = domains == null || domains.isEmpty() ? CbdThesaurusImport.DEFAULT_DOMAINS : domains;
+            CbdThesaurusImport importer = new CbdThesaurusImport(Thesaurus.load(Vocabularies.thesaurus()));
+            List<CbdThesaurusImport.Result> results = new ArrayList<>();
+            OkHttpClient http = HttpClients.create(HttpSettings.defaults());
+            try {
+                for (String domain : wanted) {
+                    HttpUrl request = api.newBuilder()
+                            .addPathSegments("api/v2013/thesaurus/domains")
+                            .addPathSegment(domain)
+                            .addPathSegment("terms")
+                            .addQueryParameter("relations", null)
+                            .build();
+                    JsonNode terms;
+                    try {
+                        terms = fetch(http, request);
+                        results.add(importer.read(domain, terms));
+                    } catch (IOException | CbdMappingException e) {
+                        err.println("chm-node thesaurus import: " + domain + ": " + e.getMessage()
+                                + "; nothing was imported");
+                        return 1;
+                    }
+                }
+            } finally {
+                HttpClients.shutdown(http);
+            }
+            ObjectNode entry;
+            try (RecordStore store = RecordStore.openEmbedded(config.dataDir())) {
+                entry = ThesaurusImports.record(store, "cbd", api.toString(), results);
+            } catch (StoreException e) {
+                err.println("chm-node thesaurus import: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+                return 1;
+            }
+            for (CbdThesaurusImport.Result r : results) {
+                out.println(r.domain() + ": " + r.terms() + " term(s), "
+                        + r.added().size() + " concept(s) added, "
+                        + r.enriched().size() + " enriched"
+                        + (r.notices().isEmpty() ? "" : ", " + r.notices().size() + " notice(s)"));
+                r.notices().forEach(n -> out.println("  " + n));
+            }
+            out.println(
+                    entry.get("changed").asBoolean()
+                            ? "The thesaurus import is stored in "
+                                    + config.dataDir().toAbsolutePath() + "; the node serves it from its next start."
+                            : "Nothing changed since the last import.");
+            out.flush();
+            return 0;
+        }
+
+        private static JsonNode fetch(OkHttpClient http, HttpUrl url) throws IOException {
+            Request request = new Request.Builder()
+                    .url(url)
+                    .header("Accept", "application/json")
+                    .build();
+            try (Response response = http.newCall(request).execute()) {
+                if (!response.isSuccessful()) {
+                    throw new IOException("GET " + url + " answered " + response.code());
+                }
+                byte[] bytes = Bodies.bounded(response.body(), MAX_BYTES);
+                if (bytes == null) {
+                    throw new IOException(url + " answered more than " + MAX_BYTES + " bytes");
+                }
+                try {
+                    return JSON.readTree(bytes);
+                } catch (IOException e) {
+                    throw new IOException(url + " did not answer JSON: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+}

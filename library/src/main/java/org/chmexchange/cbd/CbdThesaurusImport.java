@@ -198,6 +198,12 @@ public final class CbdThesaurusImport {
                 enriched.add(iri);
             }
         }
+        for (IRI concept : added) {
+            if (!m.contains(concept, SKOS.BROADER, null)) {
+                m.add(concept, SKOS.TOP_CONCEPT_OF, scheme);
+                m.add(scheme, SKOS.HAS_TOP_CONCEPT, concept);
+            }
+        }
         if (schemeUsed) {
             m.add(scheme, RDF.TYPE, SKOS.CONCEPT_SCHEME);
             m.add(scheme, DCTERMS.TITLE, Values.literal("CBD thesaurus: " + domain, "en"));

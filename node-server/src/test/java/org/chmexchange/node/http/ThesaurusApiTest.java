@@ -55,6 +55,14 @@ class ThesaurusApiTest {
     }
 
     @Test
+    void theImportListOfANodeWithoutImportsIsEmpty() {
+        JsonNode imports = get(root + "imports", null).json();
+        assertEquals("OrderedCollection", imports.get("type").asText());
+        assertEquals(0, imports.get("totalItems").asInt());
+        assertEquals(0, imports.get("items").size());
+    }
+
+    @Test
     void aLanguageWithoutLabelsFallsBackToEnglish() {
         JsonNode de = get(root + "search?q=GBF-TARGET-03&lang=de", null).json();
         JsonNode first = de.get("items").get(0);

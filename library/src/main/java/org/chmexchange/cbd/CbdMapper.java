@@ -25,6 +25,7 @@ import org.chmexchange.model.FocalPoint;
 import org.chmexchange.model.LangText;
 import org.chmexchange.model.Meeting;
 import org.chmexchange.model.NationalReport;
+import org.chmexchange.model.NationalTarget;
 import org.chmexchange.model.Organization;
 import org.chmexchange.model.Record;
 import org.chmexchange.model.RecordType;
@@ -132,6 +133,7 @@ public final class CbdMapper {
             record = switch (schema) {
                 case FOCAL_POINT -> m.focalPoint();
                 case NATIONAL_REPORT, NATIONAL_REPORT_6, NATIONAL_REPORT_7, NBSAP -> m.nationalReport(schema);
+                case NATIONAL_TARGET_7 -> m.nationalTarget();
                 case DECISION, RECOMMENDATION -> m.decision(schema);
                 case MEETING -> m.meeting();
                 case CONTACT -> m.contact();
@@ -246,6 +248,31 @@ public final class CbdMapper {
                     .published(date(doc, "adoptionDate"))
                     .period(date(doc, "startDate"), date(doc, "endDate"))
                     .build();
+        }
+
+        NationalTarget nationalTarget() {
+            IRI country = country(doc.get("government"), "government");
+            Common common = common(identifier(), lstring("title"), summary())
+                    .files(files())
+                    .build();
+            return NationalTarget.of(
+                    common,
+                    Set.of(CBD),
+                    country,
+                    alignment("globalGoalAlignment", ChmThesaurus.GBF_GOALS),
+                    alignment("globalTargetAlignment", ChmThesaurus.GBF_TARGETS));
+        }
+
+        /** The concepts of a term-list field in one scheme; the others kept as chm:cbdTerm. */
+        Set<IRI> alignment(String field, String scheme) {
+            Set<IRI> out = new LinkedHashSet<>();
+            for (JsonNode term : array(doc, field)) {
+                String id = termId(term);
+                if (id != null) {
+                    terms.concept(id, scheme).ifPresentOrElse(out::add, () -> unknown(id, field));
+                }
+            }
+            return out;
         }
 
         Decision decision(CbdSchema schema) {

@@ -16,6 +16,7 @@ public enum CbdSchema {
     NATIONAL_REPORT_6("nationalReport6", RecordType.NATIONAL_REPORT, true),
     NATIONAL_REPORT_7("nationalReport7", RecordType.NATIONAL_REPORT, true),
     NBSAP("nbsap", RecordType.NATIONAL_REPORT, true),
+    NATIONAL_TARGET_7("nationalTarget7", RecordType.NATIONAL_TARGET, true),
     DECISION("decision", RecordType.DECISION, false),
     RECOMMENDATION("recommendation", RecordType.DECISION, false),
     MEETING("meeting", RecordType.MEETING, false),

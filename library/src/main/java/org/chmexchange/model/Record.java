@@ -6,7 +6,7 @@ import java.util.Set;
 import org.eclipse.rdf4j.model.IRI;
 
 /**
- * A record of the common format: one of the seven record types of MODEL.md. The accessors here are
+ * A record of the common format: one of the eight record types of MODEL.md. The accessors here are
  * the properties every record has; they read {@link #common()}. Each type adds its own.
  *
  * <p>Nullability: {@link #modified()}, {@link #status()}, {@link #cbdIdentifier()} and
@@ -21,7 +21,8 @@ import org.eclipse.rdf4j.model.IRI;
  *
  * <p>Thread-safety: every implementation is an immutable Java record.
  */
-public sealed interface Record permits Treaty, Meeting, Decision, NationalReport, FocalPoint, Document, Organization {
+public sealed interface Record
+        permits Treaty, Meeting, Decision, NationalReport, NationalTarget, FocalPoint, Document, Organization {
 
     /** The properties every record has. */
     Common common();

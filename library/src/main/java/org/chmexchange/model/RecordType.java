@@ -26,6 +26,7 @@ public enum RecordType {
     MEETING("meeting", CHM.Meeting),
     DECISION("decision", CHM.Decision),
     NATIONAL_REPORT("national-report", CHM.NationalReport),
+    NATIONAL_TARGET("national-target", CHM.NationalTarget),
     FOCAL_POINT("focal-point", CHM.FocalPoint),
     DOCUMENT("document", CHM.Document),
     ORGANIZATION("organization", CHM.Organization);

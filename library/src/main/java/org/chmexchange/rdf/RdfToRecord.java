@@ -65,6 +65,12 @@ final class RdfToRecord {
                         in.iri(CHM.meeting),
                         in.date(DCTERMS.ISSUED));
                 case NATIONAL_REPORT -> nationalReport(common);
+                case NATIONAL_TARGET -> org.chmexchange.model.NationalTarget.of(
+                        common,
+                        in.iris(CHM.treaty),
+                        in.requiredIri(CHM.country),
+                        in.iris(CHM.globalGoalAlignment),
+                        in.iris(CHM.globalTargetAlignment));
                 case FOCAL_POINT -> focalPoint(common);
                 case ORGANIZATION -> Organization.of(
                         common,

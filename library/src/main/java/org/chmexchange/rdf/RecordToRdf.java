@@ -52,6 +52,7 @@ final class RecordToRdf {
             case DECISION -> decision((Decision) record);
             case DOCUMENT -> document((org.chmexchange.model.Document) record);
             case NATIONAL_REPORT -> nationalReport((NationalReport) record);
+            case NATIONAL_TARGET -> nationalTarget((org.chmexchange.model.NationalTarget) record);
             case FOCAL_POINT -> focalPoint((FocalPoint) record);
             case ORGANIZATION -> organization((Organization) record);
             default -> throw new IllegalStateException("Unknown record type " + record.type());
@@ -127,6 +128,13 @@ final class RecordToRdf {
         date(s, DCTERMS.ISSUED, r.published());
         date(s, Std.SCHEMA_START_DATE, r.startDate());
         date(s, Std.SCHEMA_END_DATE, r.endDate());
+    }
+
+    private void nationalTarget(org.chmexchange.model.NationalTarget t) {
+        IRI s = t.iri();
+        add(s, CHM.country, t.country());
+        iris(s, CHM.globalGoalAlignment, t.goals());
+        iris(s, CHM.globalTargetAlignment, t.targets());
     }
 
     private void focalPoint(FocalPoint f) {

@@ -35,6 +35,7 @@ public final class CHM {
     public static final IRI Meeting = term("Meeting");
     public static final IRI Decision = term("Decision");
     public static final IRI NationalReport = term("NationalReport");
+    public static final IRI NationalTarget = term("NationalTarget");
     public static final IRI FocalPoint = term("FocalPoint");
     public static final IRI Document = term("Document");
     public static final IRI Organization = term("Organization");
@@ -53,6 +54,11 @@ public final class CHM {
     public static final IRI decisionType = term("decisionType");
     public static final IRI documentType = term("documentType");
     public static final IRI reportType = term("reportType");
+    /** A GBF goal a national target aligns with (sub-property of {@code dcterms:subject}). */
+    public static final IRI globalGoalAlignment = term("globalGoalAlignment");
+    /** A GBF target a national target aligns with (sub-property of {@code dcterms:subject}). */
+    public static final IRI globalTargetAlignment = term("globalTargetAlignment");
+
     public static final IRI focalPointCategory = term("focalPointCategory");
     public static final IRI partyTo = term("partyTo");
     /** The record class of the record a change-log entry is about (docs/EXCHANGE.md). */

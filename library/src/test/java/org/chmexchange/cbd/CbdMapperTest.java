@@ -17,6 +17,7 @@ import org.chmexchange.model.FocalPoint;
 import org.chmexchange.model.LangText;
 import org.chmexchange.model.Meeting;
 import org.chmexchange.model.NationalReport;
+import org.chmexchange.model.NationalTarget;
 import org.chmexchange.model.Organization;
 import org.chmexchange.rdf.RecordMapper;
 import org.chmexchange.thesaurus.Thesaurus;
@@ -200,6 +201,31 @@ class CbdMapperTest {
                 .record();
         assertEquals(ChmThesaurus.concept(ChmThesaurus.REPORT_TYPES, "nbsap"), plan.reportType());
         assertEquals(Set.of(ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03")), plan.concepts());
+    }
+
+    @Test
+    void aNationalTargetKeepsItsGoalAndTargetAlignment() {
+        JsonNode body = json(
+                """
+                {"header": {"identifier": "NT-0000000016", "schema": "nationalTarget7", "languages": ["en", "fr"]},
+                 "government": {"identifier": "ca"},
+                 "title": {"en": "Target 1 (example)", "fr": "Cible 1 (exemple)"},
+                 "description": {"en": "A fixture target."}, "sequence": 1,
+                 "globalGoalAlignment": [{"identifier": "GBF-GOAL-A"}],
+                 "globalTargetAlignment": [{"identifier": "GBF-TARGET-01"}, {"identifier": "GBF-TARGET-99"}],
+                 "headlineIndicators": [{"identifier": "GBF-INDICATOR-A.1"}]}
+                """);
+        CbdRecord mapped = MAPPER.map(CbdSchema.NATIONAL_TARGET_7, index("NT-0000000016", "nationalTarget7", ""), body);
+        NationalTarget target = (NationalTarget) mapped.record();
+        assertEquals(Values.iri(BASE + "records/national-target/NT-0000000016"), target.iri());
+        assertEquals(ChmThesaurus.country("ca"), target.country());
+        assertEquals(Set.of(ChmThesaurus.treaty("cbd")), target.treaties());
+        assertEquals(Set.of(ChmThesaurus.concept(ChmThesaurus.GBF_GOALS, "GBF-GOAL-A")), target.goals());
+        assertEquals(Set.of(ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-01")), target.targets());
+        assertEquals(LangText.of("en", "A fixture target."), target.summary());
+        assertTrue(mapped.statements().contains(target.iri(), CHM.cbdTerm, Values.literal("GBF-TARGET-99")));
+        assertValid(mapped);
+        assertEquals(target, RecordMapper.fromRdf(mapped.statements(), target.iri()), "RDF and back");
     }
 
     @Test

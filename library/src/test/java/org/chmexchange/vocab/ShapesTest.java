@@ -223,6 +223,8 @@ class ShapesTest {
                                 "organization",
                                 "emails",
                                 "phones"),
+                "NationalTargetShape",
+                        Set.of("treaty", "country", "title", "globalGoalAlignment", "globalTargetAlignment"),
                 "OrganizationShape", Set.of("title", "acronym", "country", "homepage", "emails", "treaty"),
                 "FileShape", Set.of("url", "mediaType", "language", "fileName"));
         fields.forEach((shapeName, expected) -> {

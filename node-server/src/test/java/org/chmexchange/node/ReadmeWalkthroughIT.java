@@ -204,7 +204,7 @@ class ReadmeWalkthroughIT {
 
         assertEquals(0, walk.exit(), "the walk-through failed:\n" + walk.output() + logs());
         assertTrue(
-                Pattern.compile("Harvest of cbd ended after .*: \\d+ page\\(s\\), 13 created")
+                Pattern.compile("Harvest of cbd ended after .*: \\d+ page\\(s\\), 14 created")
                         .matcher(walk.output())
                         .find(),
                 walk.output());

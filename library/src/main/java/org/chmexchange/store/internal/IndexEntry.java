@@ -47,7 +47,14 @@ public record IndexEntry(
 
     /** Concept-valued properties a concept filter matches (docs/MODEL.md). */
     static final Set<IRI> CONCEPT_PROPERTIES = Set.of(
-            DCTERMS.SUBJECT, CHM.decisionType, CHM.documentType, CHM.reportType, CHM.focalPointCategory, CHM.status);
+            DCTERMS.SUBJECT,
+            CHM.decisionType,
+            CHM.documentType,
+            CHM.reportType,
+            CHM.focalPointCategory,
+            CHM.status,
+            CHM.globalGoalAlignment,
+            CHM.globalTargetAlignment);
 
     /** Text-valued properties full-text search covers. */
     static final Set<IRI> TEXT_PROPERTIES = Set.of(

@@ -50,9 +50,9 @@ class CbdCommandsTest {
 
             assertEquals(0, run.exit(), run.err() + run.out());
             assertTrue(run.out().contains("Harvesting cbd (cbd, http://127.0.0.1:" + replay.port() + "/)"), run.out());
-            assertTrue(run.out().contains(" 13 created, 0 updated"), run.out());
+            assertTrue(run.out().contains(" 14 created, 0 updated"), run.out());
             assertTrue(run.out().contains("notice(s)"), run.out());
-            assertTrue(run.out().contains("The data folder holds 13 record(s)."), run.out());
+            assertTrue(run.out().contains("The data folder holds 14 record(s)."), run.out());
         }
         try (ChmNodeServer node = ChmNodeServer.start(new NodeConfig(0, dir.resolve("data-cbd"), null, false))) {
             OkHttpClient http = new OkHttpClient();

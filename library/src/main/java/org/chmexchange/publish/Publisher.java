@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -18,16 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.chmexchange.ChmException;
 import org.chmexchange.admission.ModifiedAtSource;
-import org.chmexchange.http.Idempotent;
-import org.chmexchange.rdf.RecordFormat;
-import org.chmexchange.rdf.RecordWriter;
 import org.chmexchange.store.ChangeEntry;
 import org.chmexchange.store.ChangeKind;
 import org.chmexchange.store.ChangePage;
@@ -75,13 +64,13 @@ public final class Publisher {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final TypeReference<List<DeadLetter>> DEAD_LETTERS = new TypeReference<>() {};
     private static final int PAGE = 200;
-    /** The statuses by which a peer refuses a change for what it is (RFC 9110 section 15.5). */
-    private static final Set<Integer> REFUSALS = Set.of(400, 403, 409, 413, 422);
 
     private final RecordStore store;
     private final OkHttpClient http;
     private final String base;
     private final IRI localGraph;
+    private final Map<String, PublishChannelFactory> factories;
+    private final Map<String, PublishChannel> channels = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param store this node's store; not closed by this class
@@ -94,6 +83,39 @@ public final class Publisher {
         this.http = Objects.requireNonNull(http, "http");
         this.base = Objects.requireNonNull(base, "base");
         this.localGraph = RecordStore.localGraph(base);
+        this.factories = factories();
+    }
+
+    /** The publishing protocols found on the class path ({@code peer} always), sorted. */
+    public static java.util.Set<String> protocols() {
+        return new java.util.TreeSet<>(factories().keySet());
+    }
+
+    private static Map<String, PublishChannelFactory> factories() {
+        Map<String, PublishChannelFactory> found = new LinkedHashMap<>();
+        for (PublishChannelFactory f :
+                java.util.ServiceLoader.load(PublishChannelFactory.class, Publisher.class.getClassLoader())) {
+            found.putIfAbsent(f.protocol(), f);
+        }
+        found.putIfAbsent(PeerChannel.PROTOCOL, new PeerChannel.Factory());
+        return Map.copyOf(found);
+    }
+
+    /**
+     * The channel of a target, made once per target name.
+     *
+     * @throws IllegalArgumentException if no channel serves the target's protocol, or its options are
+     *     not valid
+     */
+    public PublishChannel channel(PublishTarget target) {
+        return channels.computeIfAbsent(target.name(), name -> {
+            PublishChannelFactory f = factories.get(target.protocol());
+            if (f == null) {
+                throw new IllegalArgumentException("Publish target " + target.name() + ": no publisher for protocol '"
+                        + target.protocol() + "'; known: " + protocols());
+            }
+            return f.create(target, http);
+        });
     }
 
     /**
@@ -109,6 +131,7 @@ public final class Publisher {
         Counts counts = new Counts();
         String error = null;
         try {
+            PublishChannel channel = channel(target);
             ChangePage page;
             do {
                 page = store.changes(ChangeQuery.ALL, position, PAGE);
@@ -122,19 +145,21 @@ public final class Publisher {
                 Map<IRI, Model> upserts = new LinkedHashMap<>();
                 for (ChangeEntry e : last.values()) {
                     if (e.kind() != ChangeKind.DELETE) {
-                        ownRecord(e.record()).ifPresent(m -> upserts.put(e.record(), m)); // absent: deleted later
+                        ownRecord(e.record())
+                                .filter(m -> channel.accepts(e.record(), m))
+                                .ifPresent(m -> upserts.put(e.record(), m)); // absent: deleted later
                     }
                 }
-                upsert(target, upserts, last, dead, counts);
+                upsert(channel, target, upserts, last, dead, counts);
                 for (ChangeEntry e : last.values()) {
                     if (e.kind() == ChangeKind.DELETE) {
-                        deleteOne(target, e.record(), e.sequence(), dead, counts);
+                        deleteOne(channel, target, e.record(), e.sequence(), dead, counts);
                     }
                 }
                 position = page.position();
                 save(target, position, dead);
             } while (page.more());
-        } catch (ChmException e) {
+        } catch (ChmException | IllegalArgumentException e) {
             error = e.getMessage();
             LOG.warn("Publishing to {} stopped at change {}: {}", target.name(), position, error);
         }
@@ -156,20 +181,21 @@ public final class Publisher {
         Counts counts = new Counts();
         String error = null;
         try {
+            PublishChannel channel = channel(target);
             for (DeadLetter letter : List.copyOf(dead.values())) {
                 IRI iri = Values.iri(letter.record());
                 ChangeEntry entry = store.lastChange(iri).orElse(null);
                 long sequence = entry == null ? letter.sequence() : entry.sequence();
                 Optional<Model> current = ownRecord(iri);
                 if (current.isPresent()) {
-                    sendOne(target, iri, current.get(), sequence, dead, counts);
+                    sendOne(channel, target, iri, current.get(), sequence, dead, counts);
                 } else if (store.get(iri).isEmpty()) {
-                    deleteOne(target, iri, sequence, dead, counts);
+                    deleteOne(channel, target, iri, sequence, dead, counts);
                 } else {
                     dead.remove(letter.record()); // held by another graph now: not this node's to publish
                 }
             }
-        } catch (ChmException e) {
+        } catch (ChmException | IllegalArgumentException e) {
             error = e.getMessage();
             LOG.warn("Retrying the dead letters of {} stopped: {}", target.name(), error);
         }
@@ -212,6 +238,7 @@ public final class Publisher {
     }
 
     private void upsert(
+            PublishChannel channel,
             PublishTarget target,
             Map<IRI, Model> upserts,
             Map<IRI, ChangeEntry> entries,
@@ -220,10 +247,10 @@ public final class Publisher {
         if (upserts.isEmpty()) {
             return;
         }
-        if (upserts.size() > 1) {
+        if (upserts.size() > 1 && channel.batches()) {
             Model all = new LinkedHashModel();
             upserts.values().forEach(all::addAll);
-            Refusal refusal = post(target, all);
+            Refusal refusal = channel.upsertAll(target, all);
             if (refusal == null) {
                 upserts.keySet().forEach(iri -> dead.remove(iri.stringValue()));
                 counts.upserted += upserts.size();
@@ -236,23 +263,38 @@ public final class Publisher {
                     refusal.status());
         }
         for (Map.Entry<IRI, Model> e : upserts.entrySet()) {
-            sendOne(target, e.getKey(), e.getValue(), entries.get(e.getKey()).sequence(), dead, counts);
+            sendOne(
+                    channel,
+                    target,
+                    e.getKey(),
+                    e.getValue(),
+                    entries.get(e.getKey()).sequence(),
+                    dead,
+                    counts);
         }
     }
 
     private void sendOne(
-            PublishTarget target, IRI iri, Model record, long sequence, Map<String, DeadLetter> dead, Counts counts) {
-        if (settle(target, iri, "upsert", sequence, post(target, record), dead, counts)) {
+            PublishChannel channel,
+            PublishTarget target,
+            IRI iri,
+            Model record,
+            long sequence,
+            Map<String, DeadLetter> dead,
+            Counts counts) {
+        if (settle(target, iri, "upsert", sequence, channel.upsert(target, iri, record), dead, counts)) {
             counts.upserted++;
         }
     }
 
-    private void deleteOne(PublishTarget target, IRI iri, long sequence, Map<String, DeadLetter> dead, Counts counts) {
-        Request request = new Request.Builder()
-                .url(target.base() + "records?iri=" + URLEncoder.encode(iri.stringValue(), StandardCharsets.UTF_8))
-                .delete()
-                .build();
-        if (settle(target, iri, "delete", sequence, send(target, request, "DELETE"), dead, counts)) {
+    private void deleteOne(
+            PublishChannel channel,
+            PublishTarget target,
+            IRI iri,
+            long sequence,
+            Map<String, DeadLetter> dead,
+            Counts counts) {
+        if (settle(target, iri, "delete", sequence, channel.delete(target, iri), dead, counts)) {
             counts.deleted++;
         }
     }
@@ -291,42 +333,8 @@ public final class Publisher {
         counts.refused++;
     }
 
-    private Refusal post(PublishTarget target, Model records) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        RecordWriter.write(records, RecordFormat.NTRIPLES, body);
-        // A batch upsert by IRI: sending it twice has the effect of sending it once, so it may be retried.
-        Request request = Idempotent.mark(new Request.Builder()
-                        .url(target.base() + "records")
-                        .post(RequestBody.create(body.toByteArray(), MediaType.get(RecordFormat.NTRIPLES.mediaType()))))
-                .build();
-        return send(target, request, "POST");
-    }
-
-    /**
-     * Sends a request: null if the peer accepted it (a DELETE answered 404 counts: the record is
-     * gone there), a refusal if it refused the change for what it is ({@link #REFUSALS}).
-     *
-     * @throws ChmException for any other answer or a network failure: the run stops
-     */
-    private Refusal send(PublishTarget target, Request request, String what) {
-        try (Response response = http.newCall(request).execute()) {
-            if (response.isSuccessful() || (what.equals("DELETE") && response.code() == 404)) {
-                return null;
-            }
-            String answer = excerpt(response.body().string());
-            if (REFUSALS.contains(response.code())) {
-                return new Refusal(response.code(), answer);
-            }
-            throw new ChmException("Publishing to " + target.name() + ": " + what + " " + request.url() + " answered "
-                    + response.code() + ": " + answer);
-        } catch (IOException e) {
-            throw new ChmException(
-                    "Publishing to " + target.name() + ": " + what + " " + request.url() + " failed: " + e.getMessage(),
-                    e);
-        }
-    }
-
-    private static String excerpt(String answer) {
+    /** The first {@link #PROBLEM_CHARS} characters of an answer. */
+    static String excerpt(String answer) {
         return answer.length() <= PROBLEM_CHARS ? answer : answer.substring(0, PROBLEM_CHARS);
     }
 
@@ -375,9 +383,6 @@ public final class Publisher {
             throw new IllegalStateException("Cannot write the publishing state as JSON", e);
         }
     }
-
-    /** A peer's refusal of one change. */
-    private record Refusal(int status, String problem) {}
 
     /** What a run did. */
     private static final class Counts {

@@ -1,6 +1,7 @@
 package org.chmexchange.node.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,8 +19,12 @@ import java.util.Optional;
  * @param url the peer node's base URL, absolute http(s); required
  * @param schedule the time between pushes (ISO 8601 duration, above zero); null: on demand only
  * @param tokenEnv the environment variable holding the peer's write token; required
+ * @param protocol {@code peer} (another CHM Exchange node; the default) or {@code cbd} (the CBD
+ *     clearing-house's v2023 API, docs/CBD.md)
+ * @param options protocol-specific options (for {@code cbd}: {@code realm}); empty when absent
  */
-public record PublishTarget(String name, String url, Duration schedule, String tokenEnv) {
+public record PublishTarget(
+        String name, String url, Duration schedule, String tokenEnv, String protocol, Map<String, String> options) {
 
     /** @throws IllegalArgumentException naming the target and the bad value */
     public PublishTarget {
@@ -34,6 +39,13 @@ public record PublishTarget(String name, String url, Duration schedule, String t
                     what + " needs tokenEnv: the environment variable that holds the peer's write token");
         }
         tokenEnv = Checks.env(what, tokenEnv);
+        protocol = protocol == null || protocol.isBlank() ? "peer" : protocol.strip();
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    /** A target of protocol {@code peer} without options. */
+    public PublishTarget(String name, String url, Duration schedule, String tokenEnv) {
+        this(name, url, schedule, tokenEnv, null, null);
     }
 
     /** The schedule, or empty for on demand only. */

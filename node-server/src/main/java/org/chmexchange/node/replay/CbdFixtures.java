@@ -37,6 +37,8 @@ public final class CbdFixtures {
     private final Map<String, JsonNode> index = new LinkedHashMap<>();
     private final Map<String, JsonNode> bodies = new LinkedHashMap<>();
     private final Map<String, JsonNode> domains = new LinkedHashMap<>();
+    private final Map<String, JsonNode> drafts = new LinkedHashMap<>();
+    private final Map<String, JsonNode> refusals = new LinkedHashMap<>();
     private long version;
 
     /** An empty set. */
@@ -165,6 +167,38 @@ public final class CbdFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read class-path resource " + path, e);
         }
+    }
+
+    /** The drafts submitted through the v2023 API, by identifier (a submission's {@code document}). */
+    public synchronized Map<String, JsonNode> drafts() {
+        return Map.copyOf(drafts);
+    }
+
+    /** Keeps a submitted draft. */
+    synchronized void draft(String identifier, JsonNode document) {
+        drafts.put(identifier, document);
+    }
+
+    /** Whether a draft with that identifier was submitted. */
+    synchronized boolean hasDraft(String identifier) {
+        return drafts.containsKey(identifier);
+    }
+
+    /**
+     * Makes the v2023 API refuse submissions of {@code identifier} with these validation errors (an
+     * array of {@code {code, property}}), as the CBD's validation would; null to accept them again.
+     */
+    public synchronized void refuse(String identifier, JsonNode errors) {
+        if (errors == null) {
+            refusals.remove(identifier);
+        } else {
+            refusals.put(identifier, errors);
+        }
+    }
+
+    /** The validation errors set for an identifier, if any. */
+    synchronized Optional<JsonNode> refusal(String identifier) {
+        return Optional.ofNullable(refusals.get(identifier));
     }
 
     /** A number that changes with every change of the set. */

@@ -21,7 +21,16 @@ import java.util.Objects;
  *   <li>{@code GET /api/v2013/documents/{identifier}}: the body, or 404; with {@code ?info}, the
  *       envelope ({@code identifier}, {@code documentID}, {@code revision}, {@code type}, {@code
  *       realm}, {@code updatedOn}, {@code body}) built from the index document;
- *   <li>{@code GET /api/v2013/thesaurus/domains/{domain}/terms}: the terms, or 404.
+ *   <li>{@code GET /api/v2013/thesaurus/domains/{domain}/terms}: the terms, or 404;
+ *   <li>{@code HEAD /api/v2013/documents/{identifier}}: 200 for a published record, else 404;
+ *   <li>{@code POST} (create) and {@code PUT} (update) {@code /api/v2023/documents/schemas/{schema}/{identifier}}
+ *       with {@code {document, additionalInfo}} (INCUMBENTS.md part A 1.4): 400 without {@code realm}
+ *       (query or header), 403 without a bearer token or with another than {@link #requireToken}'s,
+ *       400 when the identifier exists (POST) or does not (PUT), 400 {@code {identifier, errors:
+ *       [{code, property}]}} for a document without {@code government} or {@code title} (national
+ *       schemas), with another {@code header.identifier} or {@code header.schema}, or one {@link
+ *       CbdFixtures#refuse} names; else 200 {@code {draft: {header: {identifier}}}}, the draft kept
+ *       ({@link CbdFixtures#drafts}).
  * </ul>
  *
  * Every request is logged ({@link #requests()}) with its {@code Realm} header.
@@ -47,6 +56,7 @@ public final class CbdReplay implements AutoCloseable {
     private final List<Served> served = new ArrayList<>();
     private CbdIndex index;
     private long indexedVersion = -1;
+    private volatile String token;
 
     private CbdReplay(CbdFixtures fixtures) {
         this.fixtures = Objects.requireNonNull(fixtures, "fixtures");
@@ -56,6 +66,9 @@ public final class CbdReplay implements AutoCloseable {
             cfg.routes.get("/api/v2013/index", this::select);
             cfg.routes.get("/api/v2013/documents/{identifier}", this::document);
             cfg.routes.get("/api/v2013/thesaurus/domains/{domain}/terms", this::terms);
+            cfg.routes.head("/api/v2013/documents/{identifier}", this::exists);
+            cfg.routes.post("/api/v2023/documents/schemas/{schema}/{identifier}", ctx -> submit(ctx, false));
+            cfg.routes.put("/api/v2023/documents/schemas/{schema}/{identifier}", ctx -> submit(ctx, true));
             cfg.routes.after(ctx -> log(ctx));
         });
     }
@@ -80,6 +93,11 @@ public final class CbdReplay implements AutoCloseable {
     /** The API base, {@code http://{host}:{port}/}, the {@code url} of a {@code cbd} source. */
     public java.net.URI url() {
         return java.net.URI.create("http://127.0.0.1:" + port() + "/");
+    }
+
+    /** Makes the v2023 API accept only {@code Authorization: Bearer {token}}; null for any bearer token. */
+    public void requireToken(String token) {
+        this.token = token;
     }
 
     /** The fixture set it serves. */
@@ -135,6 +153,85 @@ public final class CbdReplay implements AutoCloseable {
             return;
         }
         ctx.contentType("application/json").result(terms.toString());
+    }
+
+    private void exists(Context ctx) {
+        ctx.status(fixtures.body(ctx.pathParam("identifier")).isPresent() ? 200 : 404);
+    }
+
+    private static final java.util.Set<String> NATIONAL =
+            java.util.Set.of("nationalReport", "nationalReport6", "nationalReport7", "nbsap", "nationalTarget7");
+
+    private void submit(Context ctx, boolean update) {
+        String schema = ctx.pathParam("schema");
+        String identifier = ctx.pathParam("identifier");
+        String realm = ctx.queryParam("realm") != null ? ctx.queryParam("realm") : ctx.header("Realm");
+        if (realm == null || realm.isBlank()) {
+            problem(ctx, 400, "realm missing");
+            return;
+        }
+        String authorization = ctx.header("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            problem(ctx, 403, "anonymous: sign in to submit records");
+            return;
+        }
+        if (token != null && !authorization.equals("Bearer " + token)) {
+            problem(ctx, 403, "insufficient rights");
+            return;
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (java.io.IOException e) {
+            problem(ctx, 400, "the body is not JSON");
+            return;
+        }
+        JsonNode document = body == null ? null : body.get("document");
+        if (document == null || !document.isObject()) {
+            problem(ctx, 400, "the body has no document");
+            return;
+        }
+        boolean known =
+                fixtures.hasDraft(identifier) || fixtures.body(identifier).isPresent();
+        if (!update && known) {
+            problem(ctx, 400, "identifier exists: " + identifier);
+            return;
+        }
+        if (update && !known) {
+            problem(ctx, 400, "identifier does not exist: " + identifier);
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode errors = JSON.createArrayNode();
+        if (!identifier.equals(document.path("header").path("identifier").asText())) {
+            errors.addObject().put("code", "Error.InvalidValue").put("property", "header.identifier");
+        }
+        if (!schema.equals(document.path("header").path("schema").asText())) {
+            errors.addObject().put("code", "Error.InvalidValue").put("property", "header.schema");
+        }
+        if (NATIONAL.contains(schema) && !document.path("government").has("identifier")) {
+            errors.addObject().put("code", "Error.Mandatory").put("property", "government");
+        }
+        if (NATIONAL.contains(schema) && !document.has("title")) {
+            errors.addObject().put("code", "Error.Mandatory").put("property", "title");
+        }
+        fixtures.refusal(identifier).ifPresent(e -> e.forEach(errors::add));
+        if (!errors.isEmpty()) {
+            ObjectNode answer = JSON.createObjectNode();
+            answer.put("identifier", identifier);
+            answer.set("errors", errors);
+            ctx.status(400).contentType("application/json").result(answer.toString());
+            return;
+        }
+        fixtures.draft(identifier, document);
+        ObjectNode answer = JSON.createObjectNode();
+        answer.putObject("draft").putObject("header").put("identifier", identifier);
+        ctx.contentType("application/json").result(answer.toString());
+    }
+
+    private static void problem(Context ctx, int status, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("statusCode", status).put("message", message);
+        ctx.status(status).contentType("application/json").result(body.toString());
     }
 
     private synchronized CbdIndex index() {

@@ -143,7 +143,12 @@ public record SyncPlan(List<Source> sources, List<Target> targets, HttpSettings 
             String what = "publish target '" + entry.name() + "'";
             org.chmexchange.publish.PublishTarget target;
             try {
-                target = new org.chmexchange.publish.PublishTarget(entry.name(), URI.create(entry.url()));
+                if (!org.chmexchange.publish.Publisher.protocols().contains(entry.protocol())) {
+                    throw new IllegalArgumentException("protocol '" + entry.protocol() + "' has no publisher; known: "
+                            + org.chmexchange.publish.Publisher.protocols());
+                }
+                target = new org.chmexchange.publish.PublishTarget(
+                        entry.name(), URI.create(entry.url()), entry.protocol(), entry.options());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(what + ": " + e.getMessage(), e);
             }

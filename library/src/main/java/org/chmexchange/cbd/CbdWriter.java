@@ -60,48 +60,27 @@ public final class CbdWriter {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9\\-_]{11,128}");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private static final List<String> REPORT_FIELDS = List.of(
+            "header",
+            "government",
+            "title",
+            "summary",
+            "startDate",
+            "endDate",
+            "adoptionDate",
+            "aichiTargets",
+            "gbfTargets",
+            "gbfGoal",
+            "documentLinks");
+
     /** The fields the common format holds, per schema: what a round trip keeps. */
     private static final Map<String, List<String>> FIELDS = Map.of(
             "nationalReport",
-            List.of(
-                    "header",
-                    "government",
-                    "title",
-                    "summary",
-                    "reportType",
-                    "startDate",
-                    "endDate",
-                    "adoptionDate",
-                    "aichiTargets",
-                    "gbfTargets",
-                    "gbfGoal",
-                    "documentLinks"),
+            withField(REPORT_FIELDS, "reportType"),
             "nationalReport6",
-            List.of(
-                    "header",
-                    "government",
-                    "title",
-                    "summary",
-                    "startDate",
-                    "endDate",
-                    "adoptionDate",
-                    "aichiTargets",
-                    "gbfTargets",
-                    "gbfGoal",
-                    "documentLinks"),
+            REPORT_FIELDS,
             "nationalReport7",
-            List.of(
-                    "header",
-                    "government",
-                    "title",
-                    "summary",
-                    "startDate",
-                    "endDate",
-                    "adoptionDate",
-                    "aichiTargets",
-                    "gbfTargets",
-                    "gbfGoal",
-                    "documentLinks"),
+            REPORT_FIELDS,
             "nbsap",
             List.of(
                     "header",
@@ -142,6 +121,12 @@ public final class CbdWriter {
                     "websites"),
             "organization",
             List.of("header", "name", "acronym", "profile", "country", "emails", "websites"));
+
+    private static List<String> withField(List<String> fields, String field) {
+        List<String> out = new java.util.ArrayList<>(fields);
+        out.add(field);
+        return List.copyOf(out);
+    }
 
     /**
      * One document ready to submit.

@@ -341,48 +341,30 @@ final class CbdHarvester implements Harvester {
                     .addPathSegment(identifier)
                     .build();
             beforeRequest(url);
-            Request request = new Request.Builder()
-                    .url(url)
-                    .header("Accept", "application/json")
-                    .build();
-            try (Response response = http.newCall(request).execute()) {
-                if (response.code() == 404) {
-                    sink.notice(
-                            null,
-                            "GET " + url + " answered 404: the record left the clearing-house after the"
-                                    + " index listed it; the sweep will tell");
-                    return null;
-                }
-                if (!response.isSuccessful()) {
-                    throw new HarvestException(
-                            "Source " + source.name() + ": GET " + url + " answered " + response.code());
-                }
-                byte[] bytes = Bodies.bounded(response.body(), options.maxResponseBytes());
-                if (bytes == null) {
-                    throw new HarvestException("Source " + source.name() + ": " + url + " answered more than "
-                            + options.maxResponseBytes() + " bytes (option "
-                            + CbdHarvesterFactory.MAX_RESPONSE_BYTES + ")");
-                }
-                JsonNode body;
-                try {
-                    body = JSON.readTree(bytes);
-                } catch (JsonProcessingException e) {
-                    body = null;
-                }
-                if (body == null || !body.isObject()) {
-                    if (retry.size() < MAX_RETRY) {
-                        retry.add(identifier);
-                    }
-                    sink.notice(
-                            null,
-                            "GET " + url + " did not answer a JSON object; " + identifier + " is read again next run");
-                    return null;
-                }
-                return body;
-            } catch (IOException e) {
-                throw new HarvestException(
-                        "Source " + source.name() + ": GET " + url + " failed: " + e.getMessage(), e);
+            byte[] bytes = get(url, true);
+            if (bytes == null) {
+                sink.notice(
+                        null,
+                        "GET " + url + " answered 404: the record left the clearing-house after the"
+                                + " index listed it; the sweep will tell");
+                return null;
             }
+            JsonNode body;
+            try {
+                body = JSON.readTree(bytes);
+            } catch (IOException e) {
+                body = null;
+            }
+            if (body == null || !body.isObject()) {
+                if (retry.size() < MAX_RETRY) {
+                    retry.add(identifier);
+                }
+                sink.notice(
+                        null,
+                        "GET " + url + " did not answer a JSON object; " + identifier + " is read again next run");
+                return null;
+            }
+            return body;
         }
 
         IndexResult select(IndexSelect select, String cursor) {
@@ -392,11 +374,30 @@ final class CbdHarvester implements Harvester {
             } catch (PagingException e) {
                 throw new HarvestException("Source " + source.name() + ": " + e.getMessage(), e);
             }
+            try {
+                return IndexResult.read(url.toString(), get(url, false));
+            } catch (IndexResult.FormatException e) {
+                throw new HarvestException(
+                        "Source " + source.name() + ": " + url + " is not a Solr response: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * The body of a JSON {@code GET}, at most {@code maxResponseBytes}; null for a 404 when {@code
+         * absentOk}.
+         *
+         * @throws HarvestException for another failure: an error status, a network failure, a body too
+         *     large
+         */
+        byte[] get(HttpUrl url, boolean absentOk) {
             Request request = new Request.Builder()
                     .url(url)
                     .header("Accept", "application/json")
                     .build();
             try (Response response = http.newCall(request).execute()) {
+                if (absentOk && response.code() == 404) {
+                    return null;
+                }
                 if (!response.isSuccessful()) {
                     throw new HarvestException(
                             "Source " + source.name() + ": GET " + url + " answered " + response.code());
@@ -407,13 +408,10 @@ final class CbdHarvester implements Harvester {
                             + options.maxResponseBytes() + " bytes (option "
                             + CbdHarvesterFactory.MAX_RESPONSE_BYTES + ")");
                 }
-                return IndexResult.read(url.toString(), bytes);
+                return bytes;
             } catch (IOException e) {
                 throw new HarvestException(
                         "Source " + source.name() + ": GET " + url + " failed: " + e.getMessage(), e);
-            } catch (IndexResult.FormatException e) {
-                throw new HarvestException(
-                        "Source " + source.name() + ": " + url + " is not a Solr response: " + e.getMessage(), e);
             }
         }
 

@@ -260,6 +260,45 @@ class ConfigFileTest {
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
     }
 
+    @Test
+    void aPublishTargetNamesItsProtocolAndOptionsOrIsAPeer() {
+        ConfigFile file = ConfigFile.parse(
+                """
+                publish:
+                  - name: to-cbd
+                    protocol: cbd
+                    url: https://api.cbd.int/
+                    tokenEnv: CBD_TOKEN
+                    options:
+                      realm: chm-dev
+                  - name: to-central
+                    url: http://central.example.org/
+                    tokenEnv: CENTRAL_TOKEN
+                """,
+                "chm-node.yaml");
+        assertEquals("cbd", file.publish().get(0).protocol());
+        assertEquals(java.util.Map.of("realm", "chm-dev"), file.publish().get(0).options());
+        assertEquals("peer", file.publish().get(1).protocol());
+        assertEquals(java.util.Map.of(), file.publish().get(1).options());
+        org.chmexchange.node.sync.SyncPlan plan = org.chmexchange.node.sync.SyncPlan.of(
+                java.util.List.of(),
+                file.publish(),
+                java.util.Map.of("CBD_TOKEN", "t1", "CENTRAL_TOKEN", "t2"),
+                org.chmexchange.harvest.HarvesterRegistry.load());
+        assertEquals("cbd", plan.targets().get(0).target().protocol());
+        assertEquals("chm-dev", plan.targets().get(0).target().options().get("realm"));
+        org.chmexchange.node.config.PublishTarget unknown = new org.chmexchange.node.config.PublishTarget(
+                "to-x", "http://x.example.org/", null, "CBD_TOKEN", "carrier-pigeon", null);
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> org.chmexchange.node.sync.SyncPlan.of(
+                        java.util.List.of(),
+                        java.util.List.of(unknown),
+                        java.util.Map.of("CBD_TOKEN", "t1"),
+                        org.chmexchange.harvest.HarvesterRegistry.load()));
+        assertTrue(e.getMessage().contains("carrier-pigeon") && e.getMessage().contains("cbd, peer"), e.getMessage());
+    }
+
     private static void assertMessage(String yaml, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigFile.parse(yaml, "chm-node.yaml"));
         assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());

@@ -14,6 +14,7 @@ import org.chmexchange.node.sync.Scheduler;
 import org.chmexchange.node.sync.Sync;
 import org.chmexchange.node.sync.SyncPlan;
 import org.chmexchange.node.thesaurus.ThesaurusImports;
+import org.chmexchange.node.thesaurus.ThesaurusSchedule;
 import org.chmexchange.oai.OaiProvider;
 import org.chmexchange.sparql.SparqlQueries;
 import org.chmexchange.store.CompactionPolicy;
@@ -59,6 +60,8 @@ public final class ChmNodeServer implements AutoCloseable {
     private final Sync sync;
     private final Scheduler scheduler;
     private final StoreMaintenance maintenance;
+    /** The scheduled thesaurus import; null when none is configured. */
+    private final ThesaurusSchedule imports;
 
     private final Map<String, List<String>> routes;
 
@@ -70,8 +73,10 @@ public final class ChmNodeServer implements AutoCloseable {
             Sync sync,
             Scheduler scheduler,
             StoreMaintenance maintenance,
-            Map<String, List<String>> routes) {
+            Map<String, List<String>> routes,
+            ThesaurusSchedule imports) {
         this.routes = routes;
+        this.imports = imports;
         this.store = store;
         this.maintenance = maintenance;
         this.validator = validator;
@@ -120,6 +125,7 @@ public final class ChmNodeServer implements AutoCloseable {
         RecordValidator validator = null;
         Sync sync = null;
         Scheduler scheduler = null;
+        ThesaurusSchedule imports = null;
         try {
             Routes.Holder holder = new Routes.Holder();
             http = Javalin.create(cfg -> {
@@ -134,27 +140,35 @@ public final class ChmNodeServer implements AutoCloseable {
             http.start(config.port());
             String base = BaseIri.resolve(config, store, http.port());
             ReferenceData.load(store, base, config.loadSampleData(), skos);
-            // the shared thesaurus with what was imported into it (chm-node thesaurus import)
-            Model nodeSkos = new org.eclipse.rdf4j.model.impl.LinkedHashModel(skos);
-            nodeSkos.addAll(ThesaurusImports.imported(store));
-            Thesaurus nodeThesaurus = nodeSkos.size() == skos.size() ? thesaurus : Thesaurus.load(nodeSkos);
             validator = new RecordValidator();
             sync = Sync.open(plan, store, validator, base, config.spoolDir());
             scheduler = new Scheduler(sync);
-            // until now, requests get 503
-            holder.set(new Routes.Services(
-                    store,
-                    nodeThesaurus,
-                    nodeSkos,
-                    base,
-                    validator,
-                    tokens,
-                    config.maxRequestBytes(),
-                    config.admin(),
-                    scheduler,
-                    new SparqlQueries(
-                            store, config.sparql().timeout(), config.sparql().maxResults()),
-                    new OaiProvider(store, nodeThesaurus, config.oai().settings(base))));
+            RecordValidator v = validator;
+            Scheduler s = scheduler;
+            // the node's thesaurus: the shared one with what was imported into it (docs/CBD.md)
+            java.util.function.Consumer<Model> serve = nodeSkos -> {
+                Thesaurus t = nodeSkos.size() == skos.size() ? thesaurus : Thesaurus.load(nodeSkos);
+                holder.set(new Routes.Services(
+                        store,
+                        t,
+                        nodeSkos,
+                        base,
+                        v,
+                        tokens,
+                        config.maxRequestBytes(),
+                        config.admin(),
+                        s,
+                        new SparqlQueries(
+                                store,
+                                config.sparql().timeout(),
+                                config.sparql().maxResults()),
+                        new OaiProvider(store, t, config.oai().settings(base))));
+            };
+            serve.accept(ThesaurusImports.merged(skos, store)); // until now, requests get 503
+            if (config.thesaurusImport() != null) {
+                imports = new ThesaurusSchedule(config.thesaurusImport(), store, skos, serve);
+                imports.start();
+            }
             scheduler.start();
             LOG.info(
                     "CHM node listening on port {} with base {} and data in {}; {} write token(s){}",
@@ -172,10 +186,14 @@ public final class ChmNodeServer implements AutoCloseable {
                     config.admin() == null ? "not configured (no operations over HTTP)" : "configured");
             StoreMaintenance maintenance =
                     StoreMaintenance.start(store, CompactionPolicy.DEFAULT, StoreMaintenance.DEFAULT_EVERY);
-            return new ChmNodeServer(store, validator, http, base, sync, scheduler, maintenance, holder.routes());
+            return new ChmNodeServer(
+                    store, validator, http, base, sync, scheduler, maintenance, holder.routes(), imports);
         } catch (RuntimeException e) {
             if (http != null) {
                 http.stop();
+            }
+            if (imports != null) {
+                imports.close();
             }
             if (scheduler != null) {
                 scheduler.close();
@@ -252,6 +270,9 @@ public final class ChmNodeServer implements AutoCloseable {
     public void close() {
         try {
             http.stop();
+            if (imports != null) {
+                imports.close();
+            }
         } finally {
             try {
                 scheduler.close();

@@ -41,6 +41,7 @@ import org.chmexchange.node.config.TokenEntry;
  * @param publish the peers this node publishes to, as configured (plain data for the publishers)
  * @param sparql the limits of the SPARQL endpoint; default {@link SparqlSettings#DEFAULTS}
  * @param oai the identity of the OAI-PMH provider; default {@link OaiConfig#DEFAULTS}
+ * @param thesaurusImport a scheduled import of the CBD thesaurus; null for none (the default)
  */
 public record NodeConfig(
         int port,
@@ -53,7 +54,8 @@ public record NodeConfig(
         List<SourceEntry> sources,
         List<PublishTarget> publish,
         SparqlSettings sparql,
-        OaiConfig oai) {
+        OaiConfig oai,
+        org.chmexchange.node.config.ThesaurusImportConfig thesaurusImport) {
 
     public static final int DEFAULT_PORT = NodeSettings.DEFAULT_PORT;
     public static final String DEFAULT_DATA_DIR = NodeSettings.DEFAULT_DATA;
@@ -106,7 +108,8 @@ public record NodeConfig(
                 sources,
                 publish,
                 sparql,
-                OaiConfig.DEFAULTS);
+                OaiConfig.DEFAULTS,
+                null);
     }
 
     /** A configuration with the default SPARQL limits. */
@@ -183,7 +186,8 @@ public record NodeConfig(
                 file.sources(),
                 file.publish(),
                 file.sparql(),
-                file.oai());
+                file.oai(),
+                file.thesaurusImport());
     }
 
     /** This configuration on another port. */
@@ -199,7 +203,8 @@ public record NodeConfig(
                 sources,
                 publish,
                 sparql,
-                oai);
+                oai,
+                thesaurusImport);
     }
 
     /** This configuration with another data folder. */
@@ -215,7 +220,8 @@ public record NodeConfig(
                 sources,
                 publish,
                 sparql,
-                oai);
+                oai,
+                thesaurusImport);
     }
 
     /** This configuration with another base IRI (null: the stored one). */
@@ -231,7 +237,8 @@ public record NodeConfig(
                 sources,
                 publish,
                 sparql,
-                oai);
+                oai,
+                thesaurusImport);
     }
 
     /** This configuration with these write tokens instead of its own. */
@@ -247,7 +254,8 @@ public record NodeConfig(
                 sources,
                 publish,
                 sparql,
-                oai);
+                oai,
+                thesaurusImport);
     }
 
     /** This configuration with another OAI-PMH identity and page size. */
@@ -263,7 +271,8 @@ public record NodeConfig(
                 sources,
                 publish,
                 sparql,
-                newOai);
+                newOai,
+                thesaurusImport);
     }
 
     /** This configuration with another request body limit, in bytes. */
@@ -279,6 +288,24 @@ public record NodeConfig(
                 sources,
                 publish,
                 sparql,
-                oai);
+                oai,
+                thesaurusImport);
+    }
+
+    /** This configuration with a scheduled thesaurus import (null: none). */
+    public NodeConfig withThesaurusImport(org.chmexchange.node.config.ThesaurusImportConfig newImport) {
+        return new NodeConfig(
+                port,
+                dataDir,
+                baseIri,
+                loadSampleData,
+                maxRequestBytes,
+                tokens,
+                admin,
+                sources,
+                publish,
+                sparql,
+                oai,
+                newImport);
     }
 }

@@ -1,20 +1,14 @@
 package org.chmexchange.node.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.chmexchange.cbd.CbdMappingException;
 import org.chmexchange.cbd.CbdThesaurusImport;
-import org.chmexchange.http.Bodies;
 import org.chmexchange.http.HttpClients;
 import org.chmexchange.http.HttpSettings;
 import org.chmexchange.node.NodeConfig;
@@ -22,7 +16,6 @@ import org.chmexchange.node.config.ConfigException;
 import org.chmexchange.node.thesaurus.ThesaurusImports;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.StoreException;
-import org.chmexchange.thesaurus.Thesaurus;
 import org.chmexchange.vocab.Vocabularies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,10 +55,6 @@ final class ThesaurusCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = "Import a thesaurus into the data folder (cbd: the CBD thesaurus API), merged by notation.")
     static final class Import implements Callable<Integer> {
-
-        private static final ObjectMapper JSON = new ObjectMapper();
-        /** The largest domain answer read: 64 MiB. */
-        private static final long MAX_BYTES = 64L * 1024 * 1024;
 
         @Spec
         CommandSpec spec;
@@ -110,39 +99,25 @@ final class ThesaurusCommand implements Callable<Integer> {
                 err.println("chm-node thesaurus import: " + e.getMessage());
                 return 2;
             }
-            List<String> wanted = domains == null || domains.isEmpty() ? CbdThesaurusImport.DEFAULT_DOMAINS : domains;
-            CbdThesaurusImport importer = new CbdThesaurusImport(Thesaurus.load(Vocabularies.thesaurus()));
-            List<CbdThesaurusImport.Result> results = new ArrayList<>();
-            OkHttpClient http = HttpClients.create(HttpSettings.defaults());
-            try {
-                for (String domain : wanted) {
-                    HttpUrl request = api.newBuilder()
-                            .addPathSegments("api/v2013/thesaurus/domains")
-                            .addPathSegment(domain)
-                            .addPathSegment("terms")
-                            .addQueryParameter("relations", null)
-                            .build();
-                    JsonNode terms;
-                    try {
-                        terms = fetch(http, request);
-                        results.add(importer.read(domain, terms));
-                    } catch (IOException | CbdMappingException e) {
-                        err.println("chm-node thesaurus import: " + domain + ": " + e.getMessage()
-                                + "; nothing was imported");
-                        return 1;
-                    }
-                }
-            } finally {
-                HttpClients.shutdown(http);
-            }
-            ObjectNode entry;
+            ThesaurusImports.Imported imported;
             try (RecordStore store = RecordStore.openEmbedded(config.dataDir())) {
-                entry = ThesaurusImports.record(store, "cbd", api.toString(), results);
+                OkHttpClient http = HttpClients.create(HttpSettings.defaults());
+                try {
+                    imported = ThesaurusImports.importCbd(
+                            store, http, api, domains == null ? List.of() : domains, Vocabularies.thesaurus());
+                } finally {
+                    HttpClients.shutdown(http);
+                }
+            } catch (IOException | CbdMappingException e) {
+                err.println("chm-node thesaurus import: " + e.getMessage() + "; nothing was imported");
+                return 1;
             } catch (StoreException e) {
                 err.println("chm-node thesaurus import: " + e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
                 return 1;
             }
+            List<CbdThesaurusImport.Result> results = imported.results();
+            ObjectNode entry = imported.entry();
             for (CbdThesaurusImport.Result r : results) {
                 out.println(r.domain() + ": " + r.terms() + " term(s), "
                         + r.added().size() + " concept(s) added, "
@@ -157,27 +132,6 @@ final class ThesaurusCommand implements Callable<Integer> {
                             : "Nothing changed since the last import.");
             out.flush();
             return 0;
-        }
-
-        private static JsonNode fetch(OkHttpClient http, HttpUrl url) throws IOException {
-            Request request = new Request.Builder()
-                    .url(url)
-                    .header("Accept", "application/json")
-                    .build();
-            try (Response response = http.newCall(request).execute()) {
-                if (!response.isSuccessful()) {
-                    throw new IOException("GET " + url + " answered " + response.code());
-                }
-                byte[] bytes = Bodies.bounded(response.body(), MAX_BYTES);
-                if (bytes == null) {
-                    throw new IOException(url + " answered more than " + MAX_BYTES + " bytes");
-                }
-                try {
-                    return JSON.readTree(bytes);
-                } catch (IOException e) {
-                    throw new IOException(url + " did not answer JSON: " + e.getMessage(), e);
-                }
-            }
         }
     }
 }

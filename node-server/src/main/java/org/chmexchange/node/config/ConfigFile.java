@@ -46,6 +46,8 @@ import java.util.stream.Collectors;
  * @param publish the {@code publish:} section; empty when absent
  * @param sparql the {@code sparql:} section (the endpoint's limits); defaults when absent
  * @param oai the {@code oai:} section (the OAI-PMH provider's identity); defaults when absent
+ * @param thesaurusImport the {@code thesaurusImport:} section (a scheduled import of the CBD
+ *     thesaurus); null when absent
  */
 public record ConfigFile(
         NodeSettings node,
@@ -54,10 +56,11 @@ public record ConfigFile(
         List<SourceEntry> sources,
         List<PublishTarget> publish,
         SparqlSettings sparql,
-        OaiConfig oai) {
+        OaiConfig oai,
+        ThesaurusImportConfig thesaurusImport) {
 
     /** A file with no content: every default, no tokens, no sources. */
-    public static final ConfigFile DEFAULTS = new ConfigFile(null, null, null, null, null, null, null);
+    public static final ConfigFile DEFAULTS = new ConfigFile(null, null, null, null, null, null, null, null);
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

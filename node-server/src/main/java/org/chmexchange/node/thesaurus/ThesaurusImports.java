@@ -87,6 +87,83 @@ public final class ThesaurusImports {
         return entry;
     }
 
+    /**
+     * Reads the CBD thesaurus domains and records the import: {@code GET
+     * {api}api/v2013/thesaurus/domains/{domain}/terms?relations} for each, merged with {@code shared}
+     * by {@link CbdThesaurusImport}, then {@link #record}. Nothing is written unless every domain was
+     * read.
+     *
+     * @param http the client (its retries apply); not closed
+     * @param api the CBD API base, ending in {@code /}
+     * @param domains the domains; empty for {@link CbdThesaurusImport#DEFAULT_DOMAINS}
+     * @return what each domain gave, and the list entry
+     * @throws java.io.IOException naming the domain if one cannot be read (HTTP error, too large, not
+     *     JSON)
+     * @throws org.chmexchange.cbd.CbdMappingException if a domain's answer is not a list of terms
+     */
+    public static Imported importCbd(
+            RecordStore store, okhttp3.OkHttpClient http, okhttp3.HttpUrl api, List<String> domains, Model shared)
+            throws java.io.IOException {
+        List<String> wanted = domains.isEmpty() ? CbdThesaurusImport.DEFAULT_DOMAINS : domains;
+        CbdThesaurusImport importer = new CbdThesaurusImport(org.chmexchange.thesaurus.Thesaurus.load(shared));
+        List<CbdThesaurusImport.Result> results = new java.util.ArrayList<>();
+        for (String domain : wanted) {
+            okhttp3.HttpUrl url = api.newBuilder()
+                    .addPathSegments("api/v2013/thesaurus/domains")
+                    .addPathSegment(domain)
+                    .addPathSegment("terms")
+                    .addQueryParameter("relations", null)
+                    .build();
+            try {
+                results.add(importer.read(domain, fetch(http, url)));
+            } catch (org.chmexchange.cbd.CbdMappingException e) {
+                throw new org.chmexchange.cbd.CbdMappingException(domain + ": " + e.getMessage(), e);
+            } catch (java.io.IOException e) {
+                throw new java.io.IOException(domain + ": " + e.getMessage(), e);
+            }
+        }
+        return new Imported(results, record(store, "cbd", api.toString(), results));
+    }
+
+    /** What one import gave: each domain's result and the list entry written. */
+    public record Imported(List<CbdThesaurusImport.Result> results, ObjectNode entry) {
+        /** Whether the import changed the stored thesaurus. */
+        public boolean changed() {
+            return entry.path("changed").asBoolean();
+        }
+    }
+
+    /** The largest domain answer read: 64 MiB. */
+    private static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    private static JsonNode fetch(okhttp3.OkHttpClient http, okhttp3.HttpUrl url) throws java.io.IOException {
+        okhttp3.Request request = new okhttp3.Request.Builder()
+                .url(url)
+                .header("Accept", "application/json")
+                .build();
+        try (okhttp3.Response response = http.newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw new java.io.IOException("GET " + url + " answered " + response.code());
+            }
+            byte[] bytes = org.chmexchange.http.Bodies.bounded(response.body(), MAX_BYTES);
+            if (bytes == null) {
+                throw new java.io.IOException(url + " answered more than " + MAX_BYTES + " bytes");
+            }
+            try {
+                return JSON.readTree(bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.IOException(url + " did not answer JSON: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The node's thesaurus as SKOS: the shared one and what is imported. */
+    public static Model merged(Model shared, RecordStore store) {
+        Model all = new LinkedHashModel(shared);
+        all.addAll(imported(store));
+        return all;
+    }
+
     /** The imports, newest first; empty when there was none. */
     public static ArrayNode list(RecordStore store) {
         String json = store.setting(LOG).orElse("[]");

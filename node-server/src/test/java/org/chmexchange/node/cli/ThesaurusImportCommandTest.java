@@ -128,6 +128,42 @@ class ThesaurusImportCommandTest {
         }
     }
 
+    @Test
+    void aRunningNodeImportsOnItsScheduleAndServesTheNewLabelsAtOnce() throws Exception {
+        org.chmexchange.node.config.ConfigFile file = org.chmexchange.node.config.ConfigFile.parse(
+                """
+                thesaurusImport:
+                  url: http://127.0.0.1:1/
+                  domains: [GBF-TARGETS]
+                  schedule: PT1H
+                """,
+                "chm-node.yaml");
+        assertEquals(java.util.List.of("GBF-TARGETS"), file.thesaurusImport().domains());
+        try (CbdReplay replay = CbdReplay.start(CbdFixtures.bundled(), "127.0.0.1", 0);
+                ChmNodeServer node = ChmNodeServer.start(new NodeConfig(0, dir.resolve("running"), null, false)
+                        .withThesaurusImport(new org.chmexchange.node.config.ThesaurusImportConfig(
+                                replay.url().toString(),
+                                file.thesaurusImport().domains(),
+                                java.time.Duration.ofHours(1))))) {
+            OkHttpClient http = new OkHttpClient();
+            HttpUrl concept = HttpUrl.get("http://127.0.0.1:" + node.port() + "/thesaurus/concept")
+                    .newBuilder()
+                    .addQueryParameter("iri", "GBF-TARGET-01")
+                    .build();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            String fr = "";
+            while (System.nanoTime() < deadline && fr.isEmpty()) {
+                fr = get(http, concept).path("prefLabel").path("fr").asText();
+                if (fr.isEmpty()) {
+                    Thread.sleep(200);
+                }
+            }
+            assertEquals("Cible 1 (texte de fixture)", fr, "served without a restart");
+            JsonNode imports = get(http, HttpUrl.get("http://127.0.0.1:" + node.port() + "/thesaurus/imports"));
+            assertEquals(1, imports.path("totalItems").asInt(), imports::toString);
+        }
+    }
+
     private static JsonNode get(OkHttpClient http, HttpUrl url) throws IOException {
         try (Response r = http.newCall(new Request.Builder()
                         .url(url)

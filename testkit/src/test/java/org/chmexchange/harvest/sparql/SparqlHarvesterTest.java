@@ -41,11 +41,11 @@ class SparqlHarvesterTest extends SparqlFixture {
         assertEquals(68, outcome.counts().created());
         assertEquals(sorted(recordsOf(HarvestTesting.sample())), sorted(harvested()));
         // SELECTs: a full page asks for the next one (18 meetings: 9, 9, then an empty page), a short
-        // page ends its type, and each of the 3 types without records costs one empty SELECT.
+        // page ends its type, and each of the 4 types without records costs one empty SELECT.
         long selects = requests.stream()
                 .filter(r -> accept(r).equals(SparqlHarvester.SELECT_ACCEPT))
                 .count();
-        assertEquals(2 + 3 + 3 + 2 + 3, selects);
+        assertEquals(2 + 3 + 3 + 2 + 4, selects);
         assertEquals(9, requests.size() - selects, "one CONSTRUCT per page");
         assertTrue(requests.stream().allMatch(r -> r.method().equals("GET")), "short queries go by GET");
         assertEquals(HarvestState.EMPTY, runner.state(SparqlServer.NAME), "a finished run leaves no position");

@@ -46,8 +46,6 @@ final class CbdHarvester implements Harvester {
 
     /** State: {@code updatedDate_dt} of the last document committed (ISO instant). */
     static final String SINCE = "since";
-    /** State: {@code id} of the last document committed, the keyset's tie-breaker within a run. */
-    static final String AFTER = "after";
     /** State: JSON {identifier: [revision, updated epoch ms]} of documents inside the overlap. */
     static final String SEEN = "seen";
     /** State: identifiers whose body could not be read, comma-separated, read again next run. */
@@ -187,7 +185,7 @@ final class CbdHarvester implements Harvester {
                         lastDate = date;
                         lastId = id;
                         next = date + " " + id;
-                        state = state.with(SINCE, date.toString()).with(AFTER, id);
+                        state = state.with(SINCE, date.toString());
                     }
                 }
                 pruneSeen();

@@ -41,8 +41,10 @@ import org.chmexchange.thesaurus.Thesaurus;
  *   <li>{@code maxResponseBytes}: the largest answer read; default {@value #DEFAULT_MAX_RESPONSE_BYTES}.
  * </ul>
  *
- * <p>State keys: {@code since}, {@code after}, {@code seen}, {@code retry}, {@code swept}, {@code
- * origin} (docs/CBD.md).
+ * <p>State keys: {@code since} (the {@code updatedDate_dt} of the last document committed), {@code
+ * seen} (the revisions applied inside the overlap), {@code retry} (identifiers whose body is read
+ * again), {@code swept} (when the last complete sweep started), {@code origin} (the URL and filter the
+ * others belong to; another starts over) (docs/CBD.md).
  *
  * <p>Thread-safety: stateless; harvesters it creates are used by one run at a time.
  */

@@ -21,7 +21,7 @@ import org.eclipse.rdf4j.model.Model;
  * Protocol {@code peer}: another CHM Exchange node's publishing API (docs/EXCHANGE.md): records as
  * one atomic {@code POST /records} of N-Triples, deletions as {@code DELETE /records?iri=}.
  */
-final class PeerChannel implements PublishChannel {
+final class PeerChannel implements BatchPublishChannel {
 
     /** The protocol name. */
     static final String PROTOCOL = "peer";
@@ -51,11 +51,6 @@ final class PeerChannel implements PublishChannel {
             }
             return new PeerChannel(http);
         }
-    }
-
-    @Override
-    public boolean batches() {
-        return true;
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.eclipse.rdf4j.model.Model;
 /**
  * How changes reach one target: the wire part of publishing, for one protocol. The {@link
  * Publisher} walks the change log, keeps the position and the dead letters; a channel sends one
- * record, one deletion, or (if it {@link #batches()}) several records at once.
+ * record or one deletion (a {@link BatchPublishChannel} also several records at once).
  *
  * <p>Each method returns null when the target accepted the change, a {@link Refusal} when it refused
  * it for what it is, and throws {@link org.chmexchange.ChmException} for any other failure (a network
@@ -24,19 +24,6 @@ public interface PublishChannel {
      */
     default boolean accepts(IRI record, Model statements) {
         return true;
-    }
-
-    /** Whether {@link #upsertAll} sends several records in one request; default false. */
-    default boolean batches() {
-        return false;
-    }
-
-    /**
-     * Sends several records in one request (only called when {@link #batches()}); on a refusal the
-     * publisher sends them one by one to find the refused ones.
-     */
-    default Refusal upsertAll(PublishTarget target, Model records) {
-        throw new UnsupportedOperationException("This channel sends one record at a time");
     }
 
     /** Sends one created or updated record. */

@@ -247,10 +247,10 @@ public final class Publisher {
         if (upserts.isEmpty()) {
             return;
         }
-        if (upserts.size() > 1 && channel.batches()) {
+        if (upserts.size() > 1 && channel instanceof BatchPublishChannel batch) {
             Model all = new LinkedHashModel();
             upserts.values().forEach(all::addAll);
-            Refusal refusal = channel.upsertAll(target, all);
+            Refusal refusal = batch.upsertAll(target, all);
             if (refusal == null) {
                 upserts.keySet().forEach(iri -> dead.remove(iri.stringValue()));
                 counts.upserted += upserts.size();

@@ -1,23 +1,27 @@
 package org.chmexchange.cbd;
 
+import static org.chmexchange.mapping.JsonValues.array;
+import static org.chmexchange.mapping.JsonValues.date;
+import static org.chmexchange.mapping.JsonValues.first;
+import static org.chmexchange.mapping.JsonValues.instant;
+import static org.chmexchange.mapping.JsonValues.integer;
+import static org.chmexchange.mapping.JsonValues.longValue;
+import static org.chmexchange.mapping.JsonValues.text;
+import static org.chmexchange.mapping.SourceValues.abbreviate;
+import static org.chmexchange.mapping.SourceValues.httpIri;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.chmexchange.mapping.SourceValues;
 import org.chmexchange.model.Common;
 import org.chmexchange.model.Decision;
 import org.chmexchange.model.FileRef;
@@ -33,11 +37,11 @@ import org.chmexchange.rdf.RecordMapper;
 import org.chmexchange.thesaurus.Thesaurus;
 import org.chmexchange.vocab.CHM;
 import org.chmexchange.vocab.ChmThesaurus;
+import org.chmexchange.vocab.Std;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.util.Values;
 import org.eclipse.rdf4j.model.vocabulary.OWL;
-import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.model.vocabulary.XSD;
 
 /**
@@ -69,12 +73,7 @@ public final class CbdMapper {
     static final List<String> UN_LANGUAGES = List.of("ar", "en", "es", "fr", "ru", "zh");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    private static final Pattern ID_CHARS = Pattern.compile("[^A-Za-z0-9._~-]+");
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"]+@[^\\s@<>\"]+");
-    private static final Pattern PHONE_DROP = Pattern.compile("[^0-9+\\-.()]");
     private static final IRI CBD = ChmThesaurus.treaty("cbd");
-    /** {@code rdf:JSON} (RDF 1.1 JSON-LD, section 10.2), which RDF4J 5.2 has no constant for. */
-    private static final IRI RDF_JSON = Values.iri(RDF.NAMESPACE, "JSON");
 
     private final String base;
     private final CbdTerms terms;
@@ -369,7 +368,7 @@ public final class CbdMapper {
                 m.add(iri, CHM.cbdTerm, Values.literal(term));
             }
             try {
-                m.add(iri, CHM.sourceDocument, Values.literal(JSON.writeValueAsString(source), RDF_JSON));
+                m.add(iri, CHM.sourceDocument, Values.literal(JSON.writeValueAsString(source), Std.RDF_JSON));
             } catch (JsonProcessingException e) {
                 throw new CbdMappingException("Cannot write the source document of " + iri, e);
             }
@@ -537,11 +536,12 @@ public final class CbdMapper {
         Set<IRI> emails(String field) {
             Set<IRI> out = new LinkedHashSet<>();
             for (JsonNode v : array(doc, field)) {
-                String email = v.asText().strip();
-                if (EMAIL.matcher(email).matches()) {
-                    out.add(Values.iri("mailto:" + email));
+                IRI email = SourceValues.email(v.asText());
+                if (email != null) {
+                    out.add(email);
                 } else {
-                    notices.add(field + " value is not an e-mail address: " + abbreviate(email));
+                    notices.add(field + " value is not an e-mail address: "
+                            + abbreviate(v.asText().strip()));
                 }
             }
             return out;
@@ -550,11 +550,9 @@ public final class CbdMapper {
         Set<IRI> phones(String field) {
             Set<IRI> out = new LinkedHashSet<>();
             for (JsonNode v : array(doc, field)) {
-                String phone = PHONE_DROP
-                        .matcher(v.asText().strip().replaceAll("\\s+", "-"))
-                        .replaceAll("");
-                if (phone.chars().anyMatch(Character::isDigit)) {
-                    out.add(Values.iri("tel:" + phone));
+                IRI phone = SourceValues.phone(v.asText());
+                if (phone != null) {
+                    out.add(phone);
                 } else if (!v.asText().isBlank()) {
                     notices.add(field + " value is not a telephone number: " + abbreviate(v.asText()));
                 }
@@ -571,32 +569,6 @@ public final class CbdMapper {
 
     // ---------------------------------------------------------------------------------- JSON helpers
 
-    /** A text field; the first value of an array; null when absent or blank. */
-    static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        if (v != null && v.isArray()) {
-            v = v.isEmpty() ? null : v.get(0);
-        }
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText().strip();
-        return s.isEmpty() ? null : s;
-    }
-
-    static List<JsonNode> array(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        if (v == null || v.isNull()) {
-            return List.of();
-        }
-        if (!v.isArray()) {
-            return List.of(v);
-        }
-        List<JsonNode> out = new ArrayList<>();
-        v.forEach(out::add);
-        return out;
-    }
-
     /** The identifier of an {@code ETerm} ({@code {"identifier": "ca"}}) or of a plain string term. */
     static String termId(JsonNode term) {
         if (term == null || term.isNull()) {
@@ -604,82 +576,6 @@ public final class CbdMapper {
         }
         String id = term.isObject() ? text(term, "identifier") : term.asText().strip();
         return id == null || id.isEmpty() ? null : id;
-    }
-
-    static Integer integer(JsonNode node, String field) {
-        Long v = longValue(node, field);
-        return v == null || v > Integer.MAX_VALUE || v < Integer.MIN_VALUE ? null : v.intValue();
-    }
-
-    static Long longValue(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.canConvertToLong() && v.isIntegralNumber()) {
-            return v.asLong();
-        }
-        try {
-            return Long.parseLong(v.asText().strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** A Solr {@code _dt} value or an ISO date-time; null when absent or malformed. */
-    static Instant instant(JsonNode node, String field) {
-        String v = text(node, field);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
-        }
-    }
-
-    /** The date of an ISO date or date-time (its UTC date); null when absent or malformed. */
-    static LocalDate date(JsonNode node, String field) {
-        String v = text(node, field);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            Instant t = instant(node, field);
-            return t == null ? null : t.atOffset(ZoneOffset.UTC).toLocalDate();
-        }
-    }
-
-    static IRI httpIri(String url) {
-        String s = url.strip();
-        if (!(s.startsWith("http://") || s.startsWith("https://"))) {
-            return null;
-        }
-        try {
-            URI uri = new URI(s);
-            if (uri.getHost() == null) {
-                return null;
-            }
-            return Values.iri(uri.toString());
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    static String first(String... values) {
-        for (String v : values) {
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
     }
 
     private static String join(String... parts) {
@@ -695,16 +591,12 @@ public final class CbdMapper {
         return b.length() == 0 ? null : b.toString();
     }
 
-    /** A CBD identifier as a record id: characters other than {@code [A-Za-z0-9._~-]} become {@code -}. */
+    /** A CBD identifier as a record id ({@link SourceValues#recordId}). */
     static String id(String identifier) {
-        String id = ID_CHARS.matcher(identifier.strip()).replaceAll("-");
-        if (id.isEmpty() || id.equals("-")) {
-            throw new CbdMappingException("'" + identifier + "' cannot name a record");
+        try {
+            return SourceValues.recordId(identifier);
+        } catch (IllegalArgumentException e) {
+            throw new CbdMappingException(e.getMessage());
         }
-        return id;
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }

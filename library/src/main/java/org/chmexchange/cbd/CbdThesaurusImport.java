@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.chmexchange.mapping.JsonValues;
 import org.chmexchange.model.LangText;
 import org.chmexchange.thesaurus.Concept;
 import org.chmexchange.thesaurus.Thesaurus;
@@ -114,7 +115,7 @@ public final class CbdThesaurusImport {
         Map<String, IRI> iris = new LinkedHashMap<>();
         Map<String, JsonNode> byId = new LinkedHashMap<>();
         for (JsonNode term : terms) {
-            String id = CbdMapper.text(term, "identifier");
+            String id = JsonValues.text(term, "identifier");
             if (id == null) {
                 notices.add("A term of " + domain + " has no identifier: " + abbreviate(term.toString()));
                 continue;
@@ -133,8 +134,8 @@ public final class CbdThesaurusImport {
             Optional<Concept> known = shipped.concept(iri);
             int before = m.size();
             LangText title = LString.read(term.get("title"), id + ".title", notices::add);
-            if (title.isEmpty() && CbdMapper.text(term, "name") != null) {
-                title = LangText.of("en", CbdMapper.text(term, "name"));
+            if (title.isEmpty() && JsonValues.text(term, "name") != null) {
+                title = LangText.of("en", JsonValues.text(term, "name"));
             }
             LangText definition = LString.read(term.get("longDescription"), id + ".longDescription", notices::add);
             if (definition.isEmpty()
@@ -167,7 +168,7 @@ public final class CbdThesaurusImport {
                     }
                 });
             }
-            List<JsonNode> alternatives = new ArrayList<>(CbdMapper.array(term, "nonPreferedTerms"));
+            List<JsonNode> alternatives = new ArrayList<>(JsonValues.array(term, "nonPreferedTerms"));
             if (term.has("shortTitle")) {
                 alternatives.add(term.get("shortTitle"));
             }
@@ -233,7 +234,7 @@ public final class CbdThesaurusImport {
             IRI across,
             Map<String, IRI> iris,
             List<String> notices) {
-        for (JsonNode v : CbdMapper.array(term, field)) {
+        for (JsonNode v : JsonValues.array(term, field)) {
             String target = CbdMapper.termId(v);
             if (target == null) {
                 continue;
@@ -243,7 +244,7 @@ public final class CbdThesaurusImport {
                 to = existing(target).map(Concept::iri).orElse(null);
             }
             if (to == null) {
-                notices.add(field + " of " + CbdMapper.text(term, "identifier") + " names '" + target
+                notices.add(field + " of " + JsonValues.text(term, "identifier") + " names '" + target
                         + "', which is not in the domain or the thesaurus; left out");
                 continue;
             }

@@ -22,7 +22,7 @@ import org.eclipse.rdf4j.model.IRI;
  * <p>Thread-safety: every implementation is an immutable Java record.
  */
 public sealed interface Record
-        permits Treaty, Meeting, Decision, NationalReport, NationalTarget, FocalPoint, Document, Organization {
+        permits Treaty, Meeting, Decision, NationalReport, NationalTarget, FocalPoint, Document, Organization, Site {
 
     /** The properties every record has. */
     Common common();

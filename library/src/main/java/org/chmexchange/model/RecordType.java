@@ -29,7 +29,8 @@ public enum RecordType {
     NATIONAL_TARGET("national-target", CHM.NationalTarget),
     FOCAL_POINT("focal-point", CHM.FocalPoint),
     DOCUMENT("document", CHM.Document),
-    ORGANIZATION("organization", CHM.Organization);
+    ORGANIZATION("organization", CHM.Organization),
+    SITE("site", CHM.Site);
 
     /** What a record id may contain: RFC 3986 unreserved characters, so it needs no escaping. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]+");

@@ -72,6 +72,12 @@ final class RdfToRecord {
                         in.iris(CHM.globalGoalAlignment),
                         in.iris(CHM.globalTargetAlignment));
                 case FOCAL_POINT -> focalPoint(common);
+                case SITE -> org.chmexchange.model.Site.of(
+                        common,
+                        in.requiredIri(CHM.treaty),
+                        in.requiredIris(CHM.country),
+                        in.decimal(org.chmexchange.vocab.Std.SCHEMA_LATITUDE),
+                        in.decimal(org.chmexchange.vocab.Std.SCHEMA_LONGITUDE));
                 case ORGANIZATION -> Organization.of(
                         common,
                         in.string(CHM.acronym),

@@ -18,10 +18,12 @@ import org.chmexchange.model.Treaty;
 import org.chmexchange.vocab.CHM;
 import org.chmexchange.vocab.Std;
 import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.model.ValueFactory;
+import org.eclipse.rdf4j.model.datatypes.XMLDatatypeUtil;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.model.vocabulary.DCAT;
 import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
@@ -55,6 +57,7 @@ final class RecordToRdf {
             case NATIONAL_TARGET -> nationalTarget((org.chmexchange.model.NationalTarget) record);
             case FOCAL_POINT -> focalPoint((FocalPoint) record);
             case ORGANIZATION -> organization((Organization) record);
+            case SITE -> site((org.chmexchange.model.Site) record);
             default -> throw new IllegalStateException("Unknown record type " + record.type());
         }
     }
@@ -128,6 +131,25 @@ final class RecordToRdf {
         date(s, DCTERMS.ISSUED, r.published());
         date(s, Std.SCHEMA_START_DATE, r.startDate());
         date(s, Std.SCHEMA_END_DATE, r.endDate());
+    }
+
+    private void site(org.chmexchange.model.Site site) {
+        IRI s = site.iri();
+        iris(s, CHM.country, site.countries());
+        if (site.latitude() != null) {
+            add(s, Std.SCHEMA_LATITUDE, decimalDegrees(site.latitude()));
+        }
+        if (site.longitude() != null) {
+            add(s, Std.SCHEMA_LONGITUDE, decimalDegrees(site.longitude()));
+        }
+    }
+
+    /**
+     * An {@code xsd:double} in its canonical lexical form (XML Schema 1.1 part 2, 3.3.5.2: {@code
+     * 4.81375E1}), which Turtle writers abbreviate and readers read back to the same literal.
+     */
+    private static Literal decimalDegrees(double value) {
+        return VF.createLiteral(XMLDatatypeUtil.normalizeDouble(Double.toString(value)), XSD.DOUBLE);
     }
 
     private void nationalTarget(org.chmexchange.model.NationalTarget t) {

@@ -178,6 +178,28 @@ final class SubjectReader {
         }
     }
 
+    /**
+     * A number of any XSD numeric datatype ({@code xsd:double}, {@code xsd:decimal}, {@code
+     * xsd:integer}, ...) as a double; null when absent.
+     */
+    Double decimal(IRI p) {
+        Optional<Value> value = single(p);
+        if (value.isEmpty()) {
+            return null;
+        }
+        Literal literal = literal(p, value.get());
+        CoreDatatype datatype = literal.getCoreDatatype();
+        if (!datatype.isXSDDatatype() || !datatype.asXSDDatatype().orElseThrow().isNumericDatatype()) {
+            throw error(Prefixes.shortName(p) + " must be a number (xsd:double, xsd:decimal, ...): " + literal);
+        }
+        try {
+            return Double.valueOf(literal.getLabel().trim());
+        } catch (NumberFormatException e) {
+            throw new RecordMappingException(
+                    record, context + Prefixes.shortName(p) + " is not a number: " + literal, e);
+        }
+    }
+
     String language(IRI p) {
         Optional<Value> value = single(p);
         if (value.isEmpty()) {

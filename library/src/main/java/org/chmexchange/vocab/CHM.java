@@ -36,6 +36,9 @@ public final class CHM {
     public static final IRI Decision = term("Decision");
     public static final IRI NationalReport = term("NationalReport");
     public static final IRI NationalTarget = term("NationalTarget");
+    /** A Ramsar site or World Heritage property. */
+    public static final IRI Site = term("Site");
+
     public static final IRI FocalPoint = term("FocalPoint");
     public static final IRI Document = term("Document");
     public static final IRI Organization = term("Organization");
@@ -89,6 +92,12 @@ public final class CHM {
     public static final IRI cbdTerm = term("cbdTerm");
     /** The record as its non-RDF source served it, an {@code rdf:JSON} literal. */
     public static final IRI sourceDocument = term("sourceDocument");
+    /** {@code chm:displayOrder}: the order of a decision or document within its meeting (InforMEA {@code displayOrder}). */
+    public static final IRI displayOrder = term("displayOrder");
+    /** {@code chm:keyword}: a keyword the source tagged the record with that no concept of the thesaurus matches. */
+    public static final IRI keyword = term("keyword");
+    /** {@code chm:primaryContact}: whether a focal point is the primary contact of its treaty (InforMEA {@code primary}). */
+    public static final IRI primaryContact = term("primaryContact");
 
     public static final IRI body = term("body");
     public static final IRI session = term("session");

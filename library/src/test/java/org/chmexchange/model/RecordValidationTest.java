@@ -102,6 +102,26 @@ class RecordValidationTest {
     }
 
     @Test
+    void siteNeedsATitleACountryAndCoordinatesInRange() {
+        IRI iri = RecordType.SITE.mint(Samples.BASE, "s");
+        Common titled =
+                Common.builder(iri, "s").title(LangText.of("en", "Wetland")).build();
+        IRI ramsar = org.chmexchange.vocab.ChmThesaurus.treaty("ramsar");
+        IRI country = org.chmexchange.vocab.ChmThesaurus.country("fr");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Site.of(Common.of(iri, "s"), ramsar, List.of(country), null, null));
+        assertThrows(IllegalArgumentException.class, () -> Site.of(titled, ramsar, List.of(), null, null));
+        assertThrows(NullPointerException.class, () -> Site.of(titled, null, List.of(country), null, null));
+        assertThrows(IllegalArgumentException.class, () -> Site.of(titled, ramsar, List.of(country), 90.5, 0.0));
+        assertThrows(IllegalArgumentException.class, () -> Site.of(titled, ramsar, List.of(country), 0.0, -180.5));
+        assertThrows(IllegalArgumentException.class, () -> Site.of(titled, ramsar, List.of(country), Double.NaN, 0.0));
+        Site site = Site.of(titled, ramsar, List.of(country), -90.0, 180.0);
+        assertEquals(Set.of(ramsar), site.treaties());
+        assertEquals(RecordType.SITE, site.type());
+    }
+
+    @Test
     void titledTypesNeedATitle() {
         Common untitled = Common.of(RecordType.TREATY.mint(Samples.BASE, "cbd"), "cbd");
         assertThrows(IllegalArgumentException.class, () -> Treaty.builder(untitled, Samples.CBD)

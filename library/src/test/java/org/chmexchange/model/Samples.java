@@ -20,7 +20,8 @@ public final class Samples {
 
     /** One record of each type, every field set. */
     public static List<Record> all() {
-        return List.of(treaty(), meeting(), decision(), document(), nationalReport(), focalPoint(), organization());
+        return List.of(
+                treaty(), meeting(), decision(), document(), nationalReport(), focalPoint(), organization(), site());
     }
 
     /** A text in ar, en, es, fr, ru and zh. */
@@ -140,6 +141,16 @@ public final class Samples {
                 .emails(List.of(Values.iri("mailto:ada.example@example.org"), Values.iri("mailto:office@example.org")))
                 .phones(List.of(Values.iri("tel:+1-555-0100"), Values.iri("tel:+1-555-0199")))
                 .build();
+    }
+
+    /** A transboundary Ramsar site (two countries) with its coordinates. */
+    public static Site site() {
+        return Site.of(
+                common(RecordType.SITE, "ramsar-site-example", "RS-0001"),
+                ChmThesaurus.treaty("ramsar"),
+                List.of(ChmThesaurus.country("at"), ChmThesaurus.country("sk")),
+                48.1375,
+                16.9375);
     }
 
     public static Organization organization() {

@@ -128,6 +128,7 @@ class OntologyTest {
                 Map.entry(CHM.Decision, Set.of(CHM.Record, FOAF.DOCUMENT)),
                 Map.entry(CHM.NationalReport, Set.of(CHM.Record, FOAF.DOCUMENT, Std.SCHEMA_REPORT)),
                 Map.entry(CHM.NationalTarget, Set.of(CHM.Record)),
+                Map.entry(CHM.Site, Set.of(CHM.Record, Std.SCHEMA_PLACE)),
                 Map.entry(CHM.FocalPoint, Set.of(CHM.Record, VCARD4.KIND)),
                 Map.entry(CHM.Document, Set.of(CHM.Record, FOAF.DOCUMENT)),
                 Map.entry(CHM.Organization, Set.of(CHM.Record, ORG.ORGANIZATION)),

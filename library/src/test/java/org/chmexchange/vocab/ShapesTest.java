@@ -181,7 +181,7 @@ class ShapesTest {
                 "sameAs",
                 "sourceDocument",
                 "informeaId");
-        Map<String, Set<String>> fields = Map.of(
+        Map<String, Set<String>> fields = new java.util.HashMap<>(Map.of(
                 "RecordShape", record,
                 "TreatyShape",
                         Set.of(
@@ -226,7 +226,8 @@ class ShapesTest {
                 "NationalTargetShape",
                         Set.of("treaty", "country", "title", "globalGoalAlignment", "globalTargetAlignment"),
                 "OrganizationShape", Set.of("title", "acronym", "country", "homepage", "emails", "treaty"),
-                "FileShape", Set.of("url", "mediaType", "language", "fileName"));
+                "FileShape", Set.of("url", "mediaType", "language", "fileName")));
+        fields.put("SiteShape", Set.of("treaty", "country", "title", "latitude", "longitude"));
         fields.forEach((shapeName, expected) -> {
             IRI shape = org.eclipse.rdf4j.model.util.Values.iri(CHM.NAMESPACE, shapeName);
             Set<String> names = shapes.filter(shape, SHACL.PROPERTY, null).objects().stream()

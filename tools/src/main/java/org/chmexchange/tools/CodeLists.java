@@ -58,6 +58,38 @@ final class CodeLists {
                             + "(InforMEA NationalPlans).",
                     List.of(),
                     List.of(),
+                    null),
+            new CodeEntry(
+                    "nip",
+                    "National implementation plan",
+                    "A national implementation plan under Article 7 of the Stockholm Convention on Persistent "
+                            + "Organic Pollutants (InforMEA NationalPlans type nip).",
+                    List.of("nip"),
+                    List.of("NIP"),
+                    null),
+            new CodeEntry(
+                    "napa",
+                    "National adaptation programme of action",
+                    "A national adaptation programme of action of a least developed country under the United "
+                            + "Nations Framework Convention on Climate Change (InforMEA NationalPlans type napa).",
+                    List.of("napa"),
+                    List.of("NAPA"),
+                    null),
+            new CodeEntry(
+                    "nap",
+                    "National adaptation plan",
+                    "A national adaptation plan under the United Nations Framework Convention on Climate Change "
+                            + "(InforMEA NationalPlans type nap).",
+                    List.of("nap"),
+                    List.of("NAP"),
+                    null),
+            new CodeEntry(
+                    "country-report",
+                    "Country report",
+                    "A national report to a multilateral environmental agreement, as its secretariat lists it "
+                            + "(InforMEA CountryReports), when no finer report type applies.",
+                    List.of(),
+                    List.of(),
                     null));
 
     static final List<CodeEntry> DECISION_TYPES = List.of(

@@ -5,7 +5,8 @@ import org.chmexchange.vocab.ChmThesaurus;
 
 /**
  * Builds the {@code focal-point-categories} scheme: the 17 category codes of CBD focal-point records
- * (index field {@code ctgList_ss}, INCUMBENTS.md 1.2). Id and notation are the CBD code; the English
+ * (index field {@code ctgList_ss}, INCUMBENTS.md 1.2), and {@code NFP}, the national focal point of any
+ * other agreement (InforMEA Contacts, part B 1.2). Id and notation are the CBD code; the English
  * label is written from CBD usage, the alternative label is the short role name the CBD's InforMEA
  * connector gives the code (scbd/informea mappers/contact.js), and the definition names the treaty.
  *
@@ -109,7 +110,14 @@ final class FocalPointCategories {
                     "ABS Clearing-House Informal Advisory Committee member",
                     "ABSCH Informal Advisory Committee Member",
                     "A member of the Informal Advisory Committee to the Access and Benefit-sharing "
-                            + "Clearing-House of the Nagoya Protocol."));
+                            + "Clearing-House of the Nagoya Protocol."),
+            category(
+                    "NFP",
+                    "National Focal Point",
+                    "NFP",
+                    "A national focal point of a multilateral environmental agreement whose source names no finer "
+                            + "role (an InforMEA Contacts row without CBD roles; its free-text type stays in the "
+                            + "source document)."));
 
     private FocalPointCategories() {}
 
@@ -117,7 +125,8 @@ final class FocalPointCategories {
     static SkosScheme build() {
         return CodeLists.build(ChmThesaurus.FOCAL_POINT_CATEGORIES, "National focal point categories", CATEGORIES)
                 .comment("Category codes of the focal-point records of the CBD clearing-house (CBD, Cartagena "
-                        + "Protocol and Nagoya Protocol); English labels written for CHM Exchange.");
+                        + "Protocol and Nagoya Protocol), and NFP for the national focal points of other "
+                        + "agreements; English labels written for CHM Exchange.");
     }
 
     private static CodeEntry category(String code, String label, String cbdShortName, String definition) {

@@ -64,6 +64,9 @@ record MeaFacts(
      *     adopted); converted to an English comment
      * @param established date of establishment (IPBES), converted as the adoption date
      * @param placeOfEstablishment place of establishment (IPBES), converted as the place of adoption
+     * @param names the official name in the other UN languages (ar, es, fr, ru, zh), by language tag,
+     *     as the UN Treaty Collection or the treaty secretariat publishes it; those languages whose
+     *     official text this project could not confirm are absent
      */
     record Treaty(
             String informeaId,
@@ -80,10 +83,12 @@ record MeaFacts(
             String established,
             String placeOfEstablishment,
             String note,
-            String definition) {
+            String definition,
+            java.util.Map<String, String> names) {
         Treaty {
             Objects.requireNonNull(informeaId, "treaty informeaId");
             Objects.requireNonNull(name, "name of treaty " + informeaId);
+            names = names == null ? java.util.Map.of() : java.util.Map.copyOf(names);
         }
     }
 

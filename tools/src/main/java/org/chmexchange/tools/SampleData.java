@@ -104,6 +104,7 @@ final class SampleData {
         IRI iri = ids.mint("treaty", RecordIds.treatyId(id), "treaty " + id);
         subject(iri, CHM.Treaty, id);
         add(DCTERMS.TITLE, en(treaty.name()));
+        new java.util.TreeMap<>(treaty.names()).forEach((lang, name) -> add(DCTERMS.TITLE, Values.literal(name, lang)));
         add(CHM.treaty, concept(ChmThesaurus.TREATIES, id, "treaty " + id));
         add(CHM.informeaId, Values.literal(id));
         add(CHM.acronym, plain(treaty.acronym()));

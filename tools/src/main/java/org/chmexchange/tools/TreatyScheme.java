@@ -9,7 +9,8 @@ import org.eclipse.rdf4j.model.vocabulary.SKOS;
 
 /**
  * Builds the {@code treaties} scheme from {@code mea-facts.json}: one concept per treaty, id and
- * notation its InforMEA id, {@code skos:prefLabel}@en its name, {@code skos:altLabel}@en its acronym,
+ * notation its InforMEA id, {@code skos:prefLabel}@en its name (and its official names in the
+ * other UN languages, {@code names}), {@code skos:altLabel}@en its acronym,
  * {@code skos:broader}/{@code skos:narrower} from {@code parentTreaty} (protocols under their
  * convention), {@code chm:untcReference} from {@code untc}, {@code skos:definition}@en from {@code
  * definition} (written for this project from the treaties' own statements of purpose) and {@code
@@ -40,6 +41,7 @@ final class TreatyScheme {
             String id = treaty.informeaId();
             SkosScheme.Concept concept = treaty.parentTreaty() == null ? out.topConcept(id) : out.concept(id);
             concept.notation(id).prefLabel(treaty.name(), "en");
+            new java.util.TreeMap<>(treaty.names()).forEach((lang, name) -> concept.prefLabel(name, lang));
             if (treaty.acronym() != null) {
                 concept.altLabel(treaty.acronym(), "en");
             }

@@ -51,7 +51,7 @@ class SampleDataTest {
         assertEquals(
                 facts.documents().size(),
                 sample.filter(null, RDF.TYPE, CHM.Document).size());
-        assertEquals(13, facts.treaties().size());
+        assertEquals(24, facts.treaties().size());
         assertEquals(18, facts.meetings().size());
         assertEquals(23, facts.decisions().size());
         assertEquals(14, facts.documents().size());

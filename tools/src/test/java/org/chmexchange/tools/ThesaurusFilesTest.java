@@ -31,9 +31,9 @@ class ThesaurusFilesTest {
         assertEquals(5, concepts(ChmThesaurus.AICHI_GOALS));
         assertEquals(20, concepts(ChmThesaurus.AICHI_TARGETS));
         assertEquals(java.util.Locale.getISOCountries().length + 1, concepts(ChmThesaurus.COUNTRIES));
-        assertEquals(13, concepts(ChmThesaurus.TREATIES));
-        assertEquals(17, concepts(ChmThesaurus.FOCAL_POINT_CATEGORIES));
-        assertEquals(5, concepts(ChmThesaurus.REPORT_TYPES));
+        assertEquals(24, concepts(ChmThesaurus.TREATIES));
+        assertEquals(18, concepts(ChmThesaurus.FOCAL_POINT_CATEGORIES));
+        assertEquals(9, concepts(ChmThesaurus.REPORT_TYPES));
         assertEquals(3, concepts(ChmThesaurus.DECISION_TYPES));
         assertEquals(3, concepts(ChmThesaurus.DOCUMENT_TYPES));
         assertEquals(6, concepts(ChmThesaurus.STATUSES));

@@ -55,7 +55,18 @@ public final class HarvestTesting {
 
     private HarvestTesting() {}
 
-    /** The sample data (68 records: treaties, meetings, decisions, documents) under {@link #SOURCE_BASE}. */
+    /** Treaty records in the sample data: one per treaty of the treaty scheme. */
+    public static final int SAMPLE_TREATIES = 24;
+    /** Meeting records in the sample data. */
+    public static final int SAMPLE_MEETINGS = 18;
+    /** Decision records in the sample data. */
+    public static final int SAMPLE_DECISIONS = 23;
+    /** Document records in the sample data. */
+    public static final int SAMPLE_DOCUMENTS = 14;
+    /** Records in the sample data. */
+    public static final int SAMPLE_RECORDS = SAMPLE_TREATIES + SAMPLE_MEETINGS + SAMPLE_DECISIONS + SAMPLE_DOCUMENTS;
+
+    /** The sample data ({@link #SAMPLE_RECORDS} records: treaties, meetings, decisions, documents) under {@link #SOURCE_BASE}. */
     public static Model sample() {
         return Vocabularies.sampleData(SOURCE_BASE);
     }

@@ -35,18 +35,18 @@ class SparqlHarvesterTest extends SparqlFixture {
         HarvestOutcome outcome = runner.run(server.source(server.endpoint(), Map.of("pageSize", "9")), recorder);
 
         assertOk(outcome);
-        // 13 treaties, 18 meetings, 23 decisions, 14 documents in pages of 9, then the sweep page.
-        assertEquals(2 + 2 + 3 + 2 + 1, outcome.counts().pages());
-        assertEquals(List.of(9L, 4L, 9L, 9L, 9L, 9L, 5L, 9L, 5L, 0L), createdPerPage(recorder));
-        assertEquals(68, outcome.counts().created());
+        // 24 treaties, 18 meetings, 23 decisions, 14 documents in pages of 9, then the sweep page.
+        assertEquals(3 + 2 + 3 + 2 + 1, outcome.counts().pages());
+        assertEquals(List.of(9L, 9L, 6L, 9L, 9L, 9L, 9L, 5L, 9L, 5L, 0L), createdPerPage(recorder));
+        assertEquals(HarvestTesting.SAMPLE_RECORDS, outcome.counts().created());
         assertEquals(sorted(recordsOf(HarvestTesting.sample())), sorted(harvested()));
         // SELECTs: a full page asks for the next one (18 meetings: 9, 9, then an empty page), a short
-        // page ends its type, and each of the 4 types without records costs one empty SELECT.
+        // page ends its type, and each of the 5 types without records costs one empty SELECT.
         long selects = requests.stream()
                 .filter(r -> accept(r).equals(SparqlHarvester.SELECT_ACCEPT))
                 .count();
-        assertEquals(2 + 3 + 3 + 2 + 4, selects);
-        assertEquals(9, requests.size() - selects, "one CONSTRUCT per page");
+        assertEquals(3 + 3 + 3 + 2 + 5, selects);
+        assertEquals(10, requests.size() - selects, "one CONSTRUCT per page");
         assertTrue(requests.stream().allMatch(r -> r.method().equals("GET")), "short queries go by GET");
         assertEquals(HarvestState.EMPTY, runner.state(SparqlServer.NAME), "a finished run leaves no position");
     }
@@ -69,7 +69,7 @@ class SparqlHarvesterTest extends SparqlFixture {
         assertOk(outcome);
         assertEquals(0, outcome.counts().dropped());
         assertTrue(store.get(document).orElseThrow().contains(file, null, null), "the file came with its document");
-        assertEquals(68, outcome.counts().created());
+        assertEquals(HarvestTesting.SAMPLE_RECORDS, outcome.counts().created());
         assertTrue(
                 requests.stream().anyMatch(r -> r.method().equals("POST")),
                 "the CONSTRUCT of 23 decisions is too long for a URL");
@@ -80,11 +80,11 @@ class SparqlHarvesterTest extends SparqlFixture {
         List<IRI> treaties = sampleOf(RecordType.TREATY);
         List<IRI> meetings = sampleOf(RecordType.MEETING);
         List<IRI> decisions = sampleOf(RecordType.DECISION);
-        // Pages of 10; crash after 3 pages: the 13 treaties and the first 10 meetings are committed.
+        // Pages of 10; crash after 4 pages: the 24 treaties and the first 10 meetings are committed.
         HarvestSource source = server.source(server.endpoint(), Map.of("pageSize", "10"));
-        HarvestOutcome crashed = runner.run(source, HarvestTesting.crashAfter(3));
+        HarvestOutcome crashed = runner.run(source, HarvestTesting.crashAfter(4));
         assertFalse(crashed.ok());
-        assertEquals(23, harvested().size());
+        assertEquals(34, harvested().size());
         assertEquals(
                 new HarvestState(
                         Map.of("type", "meeting", "last", meetings.get(9).stringValue())),
@@ -97,7 +97,7 @@ class SparqlHarvesterTest extends SparqlFixture {
 
         HarvestOutcome resumed = runner.run(source, HarvestListener.NONE);
         assertOk(resumed);
-        assertEquals(68 - 23 - 1, resumed.counts().created(), "none read twice");
+        assertEquals(HarvestTesting.SAMPLE_RECORDS - 34 - 1, resumed.counts().created(), "none read twice");
         assertEquals(0, resumed.counts().deleted(), "a resumed run cannot know what the crashed run saw");
         assertTrue(harvested().contains(goneTreaty));
         assertFalse(harvested().contains(goneDecision));
@@ -108,7 +108,7 @@ class SparqlHarvesterTest extends SparqlFixture {
         assertEquals(0, full.counts().created());
         assertEquals(1, full.counts().deleted());
         assertFalse(harvested().contains(goneTreaty));
-        assertEquals(66, harvested().size());
+        assertEquals(HarvestTesting.SAMPLE_RECORDS - 2, harvested().size());
     }
 
     @Test
@@ -124,7 +124,7 @@ class SparqlHarvesterTest extends SparqlFixture {
         assertTrue(failed.error().contains("SELECT of chm:Decision records from the start"), failed.error());
         assertTrue(failed.error().contains("500: Decisions are out of order"), failed.error());
         assertTrue(failed.error().contains(server.proxied().toString()), failed.error());
-        assertEquals(13 + 18, harvested().size(), "the treaty and meeting pages stay committed");
+        assertEquals(24 + 18, harvested().size(), "the treaty and meeting pages stay committed");
         List<IRI> meetings = sampleOf(RecordType.MEETING);
         assertEquals(
                 new HarvestState(
@@ -134,7 +134,7 @@ class SparqlHarvesterTest extends SparqlFixture {
         server.resetProxy();
         HarvestOutcome resumed = runner.run(proxied("10"), HarvestListener.NONE);
         assertOk(resumed);
-        assertEquals(68 - 31, resumed.counts().created());
-        assertEquals(68, harvested().size());
+        assertEquals(HarvestTesting.SAMPLE_RECORDS - 42, resumed.counts().created());
+        assertEquals(HarvestTesting.SAMPLE_RECORDS, harvested().size());
     }
 }

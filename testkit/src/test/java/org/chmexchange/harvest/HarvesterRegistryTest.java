@@ -18,7 +18,7 @@ class HarvesterRegistryTest {
     void everyProtocolIsRegisteredOnTheClassPath() {
         HarvesterRegistry registry = HarvesterRegistry.load();
         assertEquals(
-                List.of("cbd", "oai-pmh", "peer", "rdf-dump", "sparql"),
+                List.of("cbd", "oai-pmh", "odata", "peer", "rdf-dump", "sparql"),
                 registry.protocols().stream().map(HarvestProtocol::name).toList());
         assertTrue(registry.factory("rdf-dump").orElseThrow() instanceof DumpHarvesterFactory);
         assertTrue(registry.factory("sparql").orElseThrow() instanceof SparqlHarvesterFactory);

@@ -193,7 +193,7 @@ public final class CbdMapper {
             LangText organization = lstring("organization");
             String first = text(doc, "firstName");
             String last = text(doc, "lastName");
-            String name = join(first, text(doc, "middleName"), last);
+            String name = SourceValues.join(first, text(doc, "middleName"), last);
             if (name == null) {
                 name = organization
                         .best("en")
@@ -576,19 +576,6 @@ public final class CbdMapper {
         }
         String id = term.isObject() ? text(term, "identifier") : term.asText().strip();
         return id == null || id.isEmpty() ? null : id;
-    }
-
-    private static String join(String... parts) {
-        StringBuilder b = new StringBuilder();
-        for (String p : parts) {
-            if (p != null) {
-                if (b.length() > 0) {
-                    b.append(' ');
-                }
-                b.append(p);
-            }
-        }
-        return b.length() == 0 ? null : b.toString();
     }
 
     /** A CBD identifier as a record id ({@link SourceValues#recordId}). */

@@ -71,4 +71,32 @@ public record HarvestSource(String name, String protocol, URI url, Map<String, S
         }
         return number;
     }
+
+    /**
+     * A duration option, ISO 8601 ({@code PT1H}, {@code P7D}).
+     *
+     * @param option the option's name
+     * @param fallback the value when the option is absent
+     * @throws IllegalArgumentException if the option is not an ISO 8601 duration, or is negative
+     */
+    public java.time.Duration durationOption(String option, java.time.Duration fallback) {
+        String value = options.get(option);
+        if (value == null) {
+            return fallback;
+        }
+        java.time.Duration d;
+        try {
+            d = java.time.Duration.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "Source " + name + ": option " + option + " must be an ISO 8601 duration such as PT1H or P1D: '"
+                            + value + "'",
+                    e);
+        }
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(
+                    "Source " + name + ": option " + option + " must not be negative: " + value);
+        }
+        return d;
+    }
 }

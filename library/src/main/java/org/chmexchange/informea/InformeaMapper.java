@@ -277,7 +277,7 @@ public final class InformeaMapper {
             String firstName = text(row, "firstName");
             String lastName = text(row, "lastName");
             String institution = text(row, "institution");
-            String name = join(firstName, lastName);
+            String name = SourceValues.join(firstName, lastName);
             FocalPoint.ContactKind kind = FocalPoint.ContactKind.PERSON;
             if (name == null) {
                 name = institution;
@@ -313,7 +313,7 @@ public final class InformeaMapper {
                     notice(phoneField + " '" + SourceValues.abbreviate(phone) + "' is not a telephone number");
                 }
             }
-            String organization = join(institution, text(row, "department"));
+            String organization = SourceValues.join(institution, text(row, "department"));
             String position = text(row, "position");
             return FocalPoint.builder(
                             common(id, LangText.empty(), LangText.empty()).build(),
@@ -803,19 +803,6 @@ public final class InformeaMapper {
             }
         }
         return out;
-    }
-
-    private static String join(String... parts) {
-        StringBuilder b = new StringBuilder();
-        for (String p : parts) {
-            if (p != null) {
-                if (b.length() > 0) {
-                    b.append(' ');
-                }
-                b.append(p);
-            }
-        }
-        return b.length() == 0 ? null : b.toString();
     }
 
     private static LangText merge(LangText a, LangText b) {

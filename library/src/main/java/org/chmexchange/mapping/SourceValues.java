@@ -95,4 +95,18 @@ public final class SourceValues {
     public static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
+
+    /** The parts that are not null, joined by one space; null when all are null. */
+    public static String join(String... parts) {
+        StringBuilder b = new StringBuilder();
+        for (String p : parts) {
+            if (p != null) {
+                if (b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(p);
+            }
+        }
+        return b.length() == 0 ? null : b.toString();
+    }
 }

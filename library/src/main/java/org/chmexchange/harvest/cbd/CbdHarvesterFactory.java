@@ -1,7 +1,6 @@
 package org.chmexchange.harvest.cbd;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -170,8 +169,8 @@ public final class CbdHarvesterFactory implements HarvesterFactory {
                 throw new IllegalArgumentException(
                         "Source " + source.name() + ": option base (or the source URL) must end with '/': " + base);
             }
-            Duration overlap = duration(source, OVERLAP, DEFAULT_OVERLAP);
-            Duration sweepEvery = duration(source, SWEEP_EVERY, DEFAULT_SWEEP_EVERY);
+            Duration overlap = source.durationOption(OVERLAP, DEFAULT_OVERLAP);
+            Duration sweepEvery = source.durationOption(SWEEP_EVERY, DEFAULT_SWEEP_EVERY);
             long maxBytes = source.wholeNumberOption(
                     MAX_RESPONSE_BYTES, DEFAULT_MAX_RESPONSE_BYTES, 1024, Integer.MAX_VALUE - 8);
             return new Options(
@@ -193,26 +192,6 @@ public final class CbdHarvesterFactory implements HarvesterFactory {
                 q.append(" AND ").append(Solr.anyOf("government_s", governments));
             }
             return q.toString();
-        }
-
-        private static Duration duration(HarvestSource source, String option, Duration fallback) {
-            String value = source.options().get(option);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                Duration d = Duration.parse(value.strip());
-                if (d.isNegative()) {
-                    throw new IllegalArgumentException(
-                            "Source " + source.name() + ": option " + option + " must not be negative: " + value);
-                }
-                return d;
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(
-                        "Source " + source.name() + ": option " + option
-                                + " must be an ISO 8601 duration such as PT1H or P1D: '" + value + "'",
-                        e);
-            }
         }
     }
 }

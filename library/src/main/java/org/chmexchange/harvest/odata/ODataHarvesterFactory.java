@@ -1,7 +1,6 @@
 package org.chmexchange.harvest.odata;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,8 +166,8 @@ public final class ODataHarvesterFactory implements HarvesterFactory {
                 List.copyOf(sets),
                 version,
                 pageSize,
-                duration(what, o, FULL_EVERY, Duration.ofDays(7)),
-                duration(what, o, OVERLAP, Duration.ofHours(1)),
+                source.durationOption(FULL_EVERY, Duration.ofDays(7)),
+                source.durationOption(OVERLAP, Duration.ofHours(1)),
                 source.wholeNumberOption(MAX_RESPONSE_BYTES, DEFAULT_MAX_RESPONSE_BYTES, 1024, Integer.MAX_VALUE - 8));
         return new ODataHarvester(source, context, http, settings, mapper);
     }
@@ -212,23 +211,5 @@ public final class ODataHarvesterFactory implements HarvesterFactory {
             out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }
         return out; // the identifiers are checked by InformeaTreaties.withNames
-    }
-
-    private static Duration duration(String what, Map<String, String> options, String option, Duration fallback) {
-        String value = options.get(option);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            Duration d = Duration.parse(value.strip());
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(what + "option " + option + " must not be negative: " + value);
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    what + "option " + option + " must be an ISO 8601 duration such as PT1H or P7D: '" + value + "'",
-                    e);
-        }
     }
 }

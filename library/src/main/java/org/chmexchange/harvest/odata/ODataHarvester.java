@@ -194,8 +194,7 @@ final class ODataHarvester implements Harvester {
                 Instant fullAt = state.get(FULL_AT).map(Instant::parse).orElse(null);
                 full = fullAt == null
                         || !fullAt.plus(settings.fullEvery()).isAfter(startedAt)
-                        || sets.stream()
-                                .anyMatch(s -> ignored.containsKey(s.setName()) || !since.containsKey(s.setName()));
+                        || sets.stream().anyMatch(s -> ignored.containsKey(s.setName()));
                 resumed = false;
                 state = state.with(MODE, full ? "full" : "incremental").with(RESUMED, null);
             }

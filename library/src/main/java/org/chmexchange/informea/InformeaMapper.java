@@ -764,9 +764,18 @@ public final class InformeaMapper {
 
     // ------------------------------------------------------------------------------------ helpers
 
-    /** The row's key: {@code id}, or {@code Id}/{@code ID} as some feeds name it. */
+    /**
+     * The row's key: {@code id}, or {@code Id}/{@code ID} as some feeds name it.
+     *
+     * @return the key; null when the row has none
+     */
+    public static String rowId(JsonNode row) {
+        return first(text(row, "id"), text(row, "Id"), text(row, "ID"));
+    }
+
+    /** {@link #rowId}, required. */
     static String id(JsonNode row) {
-        String id = first(text(row, "id"), text(row, "Id"), text(row, "ID"));
+        String id = rowId(row);
         if (id == null) {
             throw new InformeaMappingException("A row has no id: " + SourceValues.abbreviate(row.toString()));
         }

@@ -57,9 +57,8 @@ public final class LocalizableStrings {
             String text = clean(node.asText(), field, notice);
             return text.isBlank() ? LangText.empty() : LangText.of(LangText.FALLBACK_LANGUAGE, text);
         }
-        JsonNode rows = node.isObject() && node.has("results") ? node.get("results") : node;
         Map<String, String> texts = new LinkedHashMap<>();
-        for (JsonNode row : rows.isArray() ? rows : java.util.List.of(rows)) {
+        for (JsonNode row : InformeaMapper.rows(node)) {
             if (!row.isObject()) {
                 notice.accept(field + " has a row that is not a {language, value} object: " + row.getNodeType());
                 continue;

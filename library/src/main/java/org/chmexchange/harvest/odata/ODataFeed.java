@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import okhttp3.HttpUrl;
+import org.chmexchange.mapping.JsonValues;
 import org.chmexchange.xml.UntrustedXml;
 
 /**
@@ -85,7 +86,7 @@ record ODataFeed(List<ObjectNode> rows, String next, Long count) {
             JsonNode list = d.isArray() ? d : d.get("results");
             if (list != null && list.isArray()) {
                 list.forEach(r -> addRow(rows, r));
-                return new ODataFeed(rows, link(url, text(d, "__next")), longValue(d.get("__count")));
+                return new ODataFeed(rows, link(url, JsonValues.text(d, "__next")), JsonValues.longValue(d, "__count"));
             }
             if (d.isObject()) {
                 addRow(rows, d);
@@ -95,12 +96,12 @@ record ODataFeed(List<ObjectNode> rows, String next, Long count) {
         }
         if (root.has("value") && root.get("value").isArray()) {
             root.get("value").forEach(r -> addRow(rows, r));
-            String next = text(root, "@odata.nextLink");
-            if (next == null) {
-                next = text(root, "odata.nextLink");
-            }
-            JsonNode count = root.has("@odata.count") ? root.get("@odata.count") : root.get("odata.count");
-            return new ODataFeed(rows, link(url, next), longValue(count));
+            String next =
+                    JsonValues.first(JsonValues.text(root, "@odata.nextLink"), JsonValues.text(root, "odata.nextLink"));
+            Long count = root.has("@odata.count")
+                    ? JsonValues.longValue(root, "@odata.count")
+                    : JsonValues.longValue(root, "odata.count");
+            return new ODataFeed(rows, link(url, next), count);
         }
         throw new FormatException("neither a JSON verbose ('d') nor an OData v4 ('value') response", null);
     }
@@ -337,18 +338,6 @@ record ODataFeed(List<ObjectNode> rows, String next, Long count) {
         }
         HttpUrl resolved = base.resolve(href.strip());
         return resolved == null ? null : resolved.toString();
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
-    }
-
-    private static Long longValue(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        return v.isNumber() ? Long.valueOf(v.asLong()) : parseLong(v.asText());
     }
 
     private static Long parseLong(String s) {

@@ -43,6 +43,7 @@ import org.chmexchange.informea.InformeaMapper;
 import org.chmexchange.informea.InformeaMappingException;
 import org.chmexchange.informea.InformeaRecord;
 import org.chmexchange.informea.ODataDates;
+import org.chmexchange.mapping.JsonValues;
 import org.chmexchange.xml.UntrustedXml;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
@@ -299,13 +300,13 @@ final class ODataHarvester implements Harvester {
                 List<String> ids = new ArrayList<>();
                 Model records = new LinkedHashModel();
                 for (ObjectNode row : feed.rows()) {
-                    String id = idOf(row);
+                    String id = InformeaMapper.rowId(row);
                     ids.add(id);
                     if (id != null && !seen.add(id)) {
                         sink.notice(null, set.setName() + " lists '" + id + "' twice in this run; read once");
                         continue;
                     }
-                    Instant updated = ODataDates.instant(textOf(row, "updated"));
+                    Instant updated = ODataDates.instant(JsonValues.text(row, "updated"));
                     if (updated != null && (newest == null || updated.isAfter(newest))) {
                         newest = updated;
                     }
@@ -473,21 +474,6 @@ final class ODataHarvester implements Harvester {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static String idOf(JsonNode row) {
-        for (String key : List.of("id", "Id", "ID")) {
-            String v = textOf(row, key);
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
-    }
-
-    private static String textOf(JsonNode row, String field) {
-        JsonNode v = row.get(field);
-        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
     }
 
     /** The version a response's headers declare (OData v4 {@code OData-Version}, v1-v3 {@code DataServiceVersion}); 0 if none. */

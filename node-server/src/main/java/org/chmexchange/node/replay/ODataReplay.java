@@ -308,9 +308,4 @@ public final class ODataReplay implements AutoCloseable {
     public void close() {
         http.stop();
     }
-
-    /** The rows of a set, for tests. */
-    public List<ObjectNode> rows(String set) {
-        return List.copyOf(sets.getOrDefault(set, Map.of()).values());
-    }
 }

@@ -15,8 +15,16 @@ import org.eclipse.rdf4j.model.IRI;
  * @param countries country concepts; never null
  * @param from the earliest change time, inclusive; null for no lower bound
  * @param until the time before which changes were made, exclusive; null for no upper bound
+ * @param kinds the kinds of change (only the tombstones: {@code Set.of(DELETE)}); empty for every
+ *     kind; never null
  */
-public record ChangeQuery(Set<RecordType> types, Set<IRI> treaties, Set<IRI> countries, Instant from, Instant until) {
+public record ChangeQuery(
+        Set<RecordType> types,
+        Set<IRI> treaties,
+        Set<IRI> countries,
+        Instant from,
+        Instant until,
+        Set<ChangeKind> kinds) {
 
     /** Every change. */
     public static final ChangeQuery ALL = new ChangeQuery(Set.of(), Set.of(), Set.of());
@@ -30,14 +38,20 @@ public record ChangeQuery(Set<RecordType> types, Set<IRI> treaties, Set<IRI> cou
         types = Set.copyOf(types);
         treaties = Set.copyOf(treaties);
         countries = Set.copyOf(countries);
+        kinds = Set.copyOf(kinds);
         if (from != null && until != null && !until.isAfter(from)) {
             throw new IllegalArgumentException("until (" + until + ") must be after from (" + from + ")");
         }
     }
 
-    /** A filter on types, treaties and countries, at any time. */
+    /** A filter on types, treaties and countries, at any time, of every kind. */
     public ChangeQuery(Set<RecordType> types, Set<IRI> treaties, Set<IRI> countries) {
-        this(types, treaties, countries, null, null);
+        this(types, treaties, countries, null, null, Set.of());
+    }
+
+    /** A filter on types, treaties, countries and time, of every kind. */
+    public ChangeQuery(Set<RecordType> types, Set<IRI> treaties, Set<IRI> countries, Instant from, Instant until) {
+        this(types, treaties, countries, from, until, Set.of());
     }
 
     /**
@@ -45,6 +59,11 @@ public record ChangeQuery(Set<RecordType> types, Set<IRI> treaties, Set<IRI> cou
      * (exclusive); either may be null.
      */
     public ChangeQuery during(Instant from, Instant until) {
-        return new ChangeQuery(types, treaties, countries, from, until);
+        return new ChangeQuery(types, treaties, countries, from, until, kinds);
+    }
+
+    /** The same filter limited to changes of {@code only} these kinds (empty: every kind). */
+    public ChangeQuery ofKinds(Set<ChangeKind> only) {
+        return new ChangeQuery(types, treaties, countries, from, until, only);
     }
 }

@@ -253,6 +253,23 @@ public interface RecordStore extends AutoCloseable {
      */
     RecordPage list(RecordQuery query, IRI after, int limit);
 
+    /**
+     * A page of the records matching {@code query} in order of {@code dcterms:modified}, ties in IRI
+     * order: oldest first, or newest first (then ties in descending IRI order). A stable order for
+     * harvesting by modification time, by offset ({@code skip}) or by keyset ({@code after}).
+     * {@link RecordPage#lastKey()} is present when more records follow the page; {@link
+     * RecordPage#totalItems()} counts every match, whatever {@code after} and {@code skip}.
+     *
+     * @param query the filter; not null
+     * @param descending newest first
+     * @param after the position of the last record of the previous page ({@link
+     *     ModifiedKey#of}); null to start at the beginning
+     * @param skip records passed over after {@code after} before the page; at least 0
+     * @param limit page size, at least 1
+     * @throws IllegalArgumentException if {@code limit} is less than 1 or {@code skip} less than 0
+     */
+    RecordPage listByModified(RecordQuery query, boolean descending, ModifiedKey after, int skip, int limit);
+
     /** How many records match {@code query} (not null). */
     long count(RecordQuery query);
 

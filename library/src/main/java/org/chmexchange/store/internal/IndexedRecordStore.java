@@ -400,6 +400,12 @@ public final class IndexedRecordStore implements RecordStore {
 
     /** How many records match {@code query} (not null). */
     @Override
+    public RecordPage listByModified(
+            RecordQuery query, boolean descending, org.chmexchange.store.ModifiedKey after, int skip, int limit) {
+        return index.listByModified(Objects.requireNonNull(query, "query"), descending, after, skip, limit);
+    }
+
+    @Override
     public long count(RecordQuery query) {
         return index.count(Objects.requireNonNull(query, "query"));
     }

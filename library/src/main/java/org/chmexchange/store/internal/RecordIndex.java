@@ -30,6 +30,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
@@ -46,6 +47,7 @@ import org.chmexchange.store.ChangeEntry;
 import org.chmexchange.store.ChangeKind;
 import org.chmexchange.store.ChangePage;
 import org.chmexchange.store.ChangeQuery;
+import org.chmexchange.store.ModifiedKey;
 import org.chmexchange.store.RecordPage;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordSummary;
@@ -94,8 +96,11 @@ public final class RecordIndex implements AutoCloseable {
     private static final String LATEST = "latest";
     /** Commit data: the layout of the documents; an index of another layout is rebuilt. */
     private static final String FORMAT = "format";
-    /** 2: change entries carry {@link #LATEST} and a {@link LongPoint} on {@link #TIME}. */
-    static final String FORMAT_VERSION = "3";
+    /**
+     * 2: change entries carry {@link #LATEST} and a {@link LongPoint} on {@link #TIME}; 4: their
+     * {@link #ACTIVITY} is indexed, and records have doc values on {@link #MODIFIED}.
+     */
+    static final String FORMAT_VERSION = "4";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
@@ -310,6 +315,55 @@ public final class RecordIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * One page of the records matching {@code query} in order of modification time, then IRI
+     * (both ascending, or both descending), after the position {@code after} and {@code skip}
+     * records more. A record without a modification time sorts as the epoch.
+     *
+     * @param after the position of the last record of the previous page; null to start at the
+     *     beginning
+     * @param skip records passed over before the page, at least 0
+     * @param limit page size, at least 1
+     */
+    public RecordPage listByModified(RecordQuery query, boolean descending, ModifiedKey after, int skip, int limit) {
+        if (limit < 1 || skip < 0) {
+            throw new IllegalArgumentException("limit must be at least 1 and skip at least 0: " + limit + ", " + skip);
+        }
+        Query filter = toLucene(query);
+        Sort sort = new Sort(
+                new SortField(MODIFIED, SortField.Type.LONG, descending),
+                new SortField(IRI, SortField.Type.STRING, descending));
+        IndexSearcher searcher = acquire();
+        try {
+            long total = searcher.count(filter);
+            int wanted = Math.addExact(Math.addExact(skip, limit), 1);
+            org.apache.lucene.search.TopDocs top;
+            if (after == null) {
+                top = searcher.search(filter, wanted, sort);
+            } else {
+                long millis = after.modified() == null ? 0 : after.modified().toEpochMilli();
+                // the last document id: a record sorting equal to the position (itself) is not after it
+                int lastDoc = Math.max(0, searcher.getIndexReader().maxDoc() - 1);
+                FieldDoc position = new FieldDoc(lastDoc, Float.NaN, new Object[] {
+                    millis, new BytesRef(after.iri().stringValue())
+                });
+                top = searcher.searchAfter(position, filter, wanted, sort);
+            }
+            List<RecordSummary> items = new ArrayList<>();
+            for (int i = skip; i < Math.min(skip + limit, top.scoreDocs.length); i++) {
+                items.add(summary(searcher.storedFields().document(top.scoreDocs[i].doc)));
+            }
+            Optional<IRI> last = top.scoreDocs.length > skip + limit
+                    ? Optional.of(items.get(items.size() - 1).iri())
+                    : Optional.empty();
+            return new RecordPage(items, total, last);
+        } catch (IOException e) {
+            throw new StoreException("Cannot search the record index", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
     /** How many records match. */
     public long count(RecordQuery query) {
         IndexSearcher searcher = acquire();
@@ -346,7 +400,7 @@ public final class RecordIndex implements AutoCloseable {
                 d.add(new StoredField(SEQ, e.sequence()));
                 d.add(new StringField(OBJECT, e.record().stringValue(), Field.Store.YES));
                 d.add(new StringField(TYPE, e.type().slug(), Field.Store.YES));
-                d.add(new StoredField(ACTIVITY, e.kind().name()));
+                d.add(new StringField(ACTIVITY, e.kind().name(), Field.Store.YES));
                 d.add(new LongPoint(TIME, e.time().toEpochMilli()));
                 d.add(new StoredField(TIME, e.time().toEpochMilli()));
                 boolean latest = newest.get(e.record().stringValue()) == e.sequence();
@@ -449,6 +503,7 @@ public final class RecordIndex implements AutoCloseable {
         anyOf(b, TYPE, q.types().stream().map(RecordType::slug).toList());
         anyOf(b, TREATY, strings(q.treaties()));
         anyOf(b, COUNTRY, strings(q.countries()));
+        anyOf(b, ACTIVITY, q.kinds().stream().map(ChangeKind::name).toList());
         if (q.from() != null || q.until() != null) {
             long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
             long until = q.until() == null ? Long.MAX_VALUE : q.until().toEpochMilli() - 1;
@@ -577,6 +632,8 @@ public final class RecordIndex implements AutoCloseable {
             d.add(new LongPoint(MODIFIED, s.modified().toEpochMilli()));
             d.add(new StoredField(MODIFIED, s.modified().toEpochMilli()));
         }
+        d.add(new NumericDocValuesField(
+                MODIFIED, s.modified() == null ? 0 : s.modified().toEpochMilli()));
         e.texts().forEach(t -> d.add(new TextField(TEXT, t, Field.Store.NO)));
         d.add(new StoredField(IDENTIFIER, s.identifier()));
         try {

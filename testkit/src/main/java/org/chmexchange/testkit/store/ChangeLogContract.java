@@ -144,6 +144,18 @@ public abstract class ChangeLogContract {
                     List.of(D1, d3),
                     latest(store, cbd, 10).stream().map(ChangeEntry::record).toList());
             assertEquals(2, store.countLatestChanges(cbd));
+            ChangeQuery tombstones = ChangeQuery.ALL.ofKinds(Set.of(ChangeKind.DELETE));
+            assertEquals(
+                    List.of(D2),
+                    latest(store, tombstones, 10).stream()
+                            .map(ChangeEntry::record)
+                            .toList());
+            assertEquals(1, store.countLatestChanges(tombstones));
+            assertEquals(
+                    List.of(D1, d3),
+                    latest(store, ChangeQuery.ALL.ofKinds(Set.of(ChangeKind.CREATE, ChangeKind.UPDATE)), 10).stream()
+                            .map(ChangeEntry::record)
+                            .toList());
 
             // a record changed while a client pages moves behind every position handed out
             store.put(decision("d1", "cbd", "One, revised twice", "en"), GRAPH); // 6

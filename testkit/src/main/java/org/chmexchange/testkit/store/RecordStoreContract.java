@@ -15,6 +15,7 @@ import org.chmexchange.model.RecordType;
 import org.chmexchange.store.ChangeKind;
 import org.chmexchange.store.ChangeQuery;
 import org.chmexchange.store.Compaction;
+import org.chmexchange.store.ModifiedKey;
 import org.chmexchange.store.RecordPage;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
@@ -151,6 +152,65 @@ public abstract class RecordStoreContract {
                     null,
                     null);
             assertEquals(29, store.count(concept));
+        }
+    }
+
+    @Test
+    public void listingByModificationTimeIsStableBothWaysBySkipAndByKeyset() throws InterruptedException {
+        try (RecordStore store = open(dir)) {
+            for (int batch = 0; batch < 4; batch++) { // records of one batch share their time
+                Model m = new LinkedHashModel();
+                for (int i = 0; i < 5; i++) {
+                    m.addAll(decision("m" + batch + "-" + i, batch % 2 == 0 ? "cbd" : "cms", "T " + i, "en"));
+                }
+                store.put(m, GRAPH);
+                Thread.sleep(3);
+            }
+            List<RecordSummary> ascending = new ArrayList<>();
+            ModifiedKey after = null;
+            RecordPage page;
+            do {
+                page = store.listByModified(RecordQuery.ALL, false, after, 0, 3);
+                ascending.addAll(page.items());
+                after = page.items().isEmpty()
+                        ? null
+                        : ModifiedKey.of(page.items().get(page.items().size() - 1));
+                assertEquals(20, page.totalItems());
+            } while (page.lastKey().isPresent());
+            assertEquals(20, ascending.size());
+            java.util.Comparator<RecordSummary> order = java.util.Comparator.comparing(RecordSummary::modified)
+                    .thenComparing(r -> r.iri().stringValue());
+            List<RecordSummary> sorted = new ArrayList<>(ascending);
+            sorted.sort(order);
+            assertEquals(sorted, ascending, "oldest first, ties in IRI order");
+            assertEquals(20, new HashSet<>(ascending).size(), "no duplicates");
+
+            List<RecordSummary> descending = new ArrayList<>();
+            for (int skip = 0; ; skip += 6) {
+                page = store.listByModified(RecordQuery.ALL, true, null, skip, 6);
+                descending.addAll(page.items());
+                if (page.lastKey().isEmpty()) {
+                    break;
+                }
+            }
+            List<RecordSummary> reversed = new ArrayList<>(ascending);
+            java.util.Collections.reverse(reversed);
+            assertEquals(reversed, descending, "newest first by skip is the reverse");
+            RecordSummary seventh = descending.get(6);
+            assertEquals(
+                    descending.subList(7, 10),
+                    store.listByModified(RecordQuery.ALL, true, ModifiedKey.of(seventh), 0, 3)
+                            .items(),
+                    "a keyset position descending");
+
+            RecordQuery cms = new RecordQuery(
+                    Set.of(), Set.of(ChmThesaurus.treaty("cms")), Set.of(), Set.of(), Set.of(), null, null);
+            RecordPage cmsPage = store.listByModified(cms, false, null, 2, 100);
+            assertEquals(10, cmsPage.totalItems());
+            assertEquals(8, cmsPage.items().size());
+            assertTrue(cmsPage.lastKey().isEmpty());
+            assertThrows(
+                    IllegalArgumentException.class, () -> store.listByModified(RecordQuery.ALL, false, null, -1, 3));
         }
     }
 

@@ -54,9 +54,9 @@ import org.jsoup.Jsoup;
  * rows to that shape. Navigation properties are {@code {"results": [...]}} or plain arrays.
  *
  * <ul>
- *   <li>Record IRI: {@code {base}records/{type}/{id}}, a national plan's {@code
- *       {base}records/national-report/plan-{id}} (its ids may repeat those of country reports); a
- *       decision's {@code meetingId} names the meeting's IRI, so decisions and meetings harvested
+ *   <li>Record IRI by {@link InformeaIds}: {@code {base}records/{type}/{id}}, a national plan's
+ *       {@code {base}records/national-report/plan-{id}} (its ids may repeat those of country
+ *       reports), an id that is an http(s) IRI as it is; a decision's {@code meetingId} names the meeting's IRI, so decisions and meetings harvested
  *       under one base link up. The row's {@code id} is kept as {@code chm:informeaId}.
  *   <li>Multilingual text by {@link LocalizableStrings}; HTML (summaries, content) cleaned to text with
  *       jsoup (entities decoded, markup dropped), the HTML kept in {@code chm:sourceDocument}.
@@ -81,8 +81,6 @@ public final class InformeaMapper {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final IRI COUNTRIES = ChmThesaurus.scheme(ChmThesaurus.COUNTRIES);
     private static final IRI TREATY_SCHEME = ChmThesaurus.scheme(ChmThesaurus.TREATIES);
-    /** The prefix of a national plan's record id. */
-    public static final String PLAN_PREFIX = "plan-";
 
     private final String base;
     private final Thesaurus thesaurus;
@@ -127,9 +125,8 @@ public final class InformeaMapper {
 
     /** The record IRI of the row of {@code set} with that {@code id}. */
     public IRI recordIri(InformeaEntitySet set, String id) {
-        String local = set == InformeaEntitySet.NATIONAL_PLANS ? PLAN_PREFIX + id : id;
         try {
-            return set.recordType().mint(base, SourceValues.recordId(local));
+            return InformeaIds.recordIri(base, set, id);
         } catch (IllegalArgumentException e) {
             throw new InformeaMappingException("The " + set.typeName() + " id '" + id + "' cannot name a record");
         }

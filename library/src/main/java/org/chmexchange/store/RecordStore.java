@@ -255,7 +255,8 @@ public interface RecordStore extends AutoCloseable {
 
     /**
      * A page of the records matching {@code query} in order of {@code dcterms:modified}, ties in IRI
-     * order: oldest first, or newest first (then ties in descending IRI order). A stable order for
+     * order: oldest first, or newest first (ties in IRI order either way, as InforMEA's {@code
+     * $orderby=updated desc,id} asks). A stable order for
      * harvesting by modification time, by offset ({@code skip}) or by keyset ({@code after}).
      * {@link RecordPage#lastKey()} is present when more records follow the page; {@link
      * RecordPage#totalItems()} counts every match, whatever {@code after} and {@code skip}.

@@ -16,6 +16,7 @@ import org.chmexchange.node.sync.SyncPlan;
 import org.chmexchange.node.thesaurus.ThesaurusImports;
 import org.chmexchange.node.thesaurus.ThesaurusSchedule;
 import org.chmexchange.oai.OaiProvider;
+import org.chmexchange.odata.InformeaProvider;
 import org.chmexchange.sparql.SparqlQueries;
 import org.chmexchange.store.CompactionPolicy;
 import org.chmexchange.store.RecordStore;
@@ -162,7 +163,13 @@ public final class ChmNodeServer implements AutoCloseable {
                                 store,
                                 config.sparql().timeout(),
                                 config.sparql().maxResults()),
-                        new OaiProvider(store, t, config.oai().settings(base))));
+                        new OaiProvider(store, t, config.oai().settings(base)),
+                        new InformeaProvider(
+                                store,
+                                t,
+                                base,
+                                java.net.URI.create(base + "informea.svc/"),
+                                InformeaProvider.DEFAULT_PAGE_SIZE)));
             };
             serve.accept(ThesaurusImports.merged(skos, store)); // until now, requests get 503
             if (config.thesaurusImport() != null) {

@@ -59,7 +59,10 @@ import org.eclipse.rdf4j.model.impl.LinkedHashModel;
  * from then on. A full run (the first, then every {@code fullEvery}) reads everything and ends with a
  * snapshot page: the records of the source that no row named any more are deleted. Each page is
  * committed with the position to resume from; a resumed full run does no deletion sweep (it cannot
- * know what the stopped run saw), the next full run does.
+ * know what the stopped run saw), the next full run does. A service that lists a {@code Tombstones}
+ * entity set (a CHM Exchange node's {@code /informea.svc}) has it read at the end of every run, from
+ * the newest deletion seen (minus the overlap): each tombstone deletes the record its {@code
+ * entitySet} and {@code id} name, so deletions arrive without waiting for a full run.
  */
 final class ODataHarvester implements Harvester {
 
@@ -72,6 +75,8 @@ final class ODataHarvester implements Harvester {
     static final String SINCE = "since";
     static final String IGNORED = "filterIgnored";
     static final String FULL_AT = "fullAt";
+    /** The entity set of deleted records that a CHM Exchange node's provider offers. */
+    static final String TOMBSTONES = "Tombstones";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
@@ -124,6 +129,7 @@ final class ODataHarvester implements Harvester {
         final PagingGuard guard;
         HarvestState state;
         int version;
+        boolean tombstones;
         List<InformeaEntitySet> sets = new ArrayList<>();
         final Set<IRI> unmapped = new LinkedHashSet<>();
 
@@ -166,6 +172,7 @@ final class ODataHarvester implements Harvester {
             if (version == 0) {
                 version = 2;
             }
+            tombstones = listed != null && listed.contains(TOMBSTONES);
             if (!settings.entitySets().isEmpty()) {
                 sets = settings.entitySets();
             } else {
@@ -205,7 +212,10 @@ final class ODataHarvester implements Harvester {
             }
             int start = 0;
             String position = null;
-            if (inProgress != null && state.get(SET).isPresent()) {
+            if (inProgress != null && state.get(SET).filter(TOMBSTONES::equals).isPresent()) {
+                start = sets.size();
+                position = state.get(NEXT).orElse(null);
+            } else if (inProgress != null && state.get(SET).isPresent()) {
                 for (int i = 0; i < sets.size(); i++) {
                     if (sets.get(i).setName().equals(state.get(SET).get())) {
                         start = i;
@@ -230,6 +240,20 @@ final class ODataHarvester implements Harvester {
                         .with(IGNORED, ignored.isEmpty() ? null : writeMap(ignored))
                         .with(NEWEST, null)
                         .with(SET, i + 1 < sets.size() ? sets.get(i + 1).setName() : null)
+                        .with(NEXT, null);
+            }
+            if (tombstones) {
+                Instant from = since.get(TOMBSTONES) == null
+                        ? null
+                        : Instant.parse(since.get(TOMBSTONES)).minus(settings.overlap());
+                tombstones(from, start == sets.size() ? position : null);
+                String newest = state.get(NEWEST).orElse(null);
+                if (newest != null) {
+                    since.put(TOMBSTONES, newest);
+                }
+                state = state.with(SINCE, writeMap(since))
+                        .with(NEWEST, null)
+                        .with(SET, null)
                         .with(NEXT, null);
             }
             HarvestState end =
@@ -349,6 +373,70 @@ final class ODataHarvester implements Harvester {
                 url = next;
             }
             return new Pass(ignored);
+        }
+
+        /**
+         * Reads the {@code Tombstones} deleted after {@code from} (null: all), from {@code position}
+         * (a next link to resume from; null for the start), one page of deletions per page.
+         */
+        void tombstones(Instant from, String position) {
+            HttpUrl url = position != null ? HttpUrl.get(position) : tombstonesUrl(from);
+            Instant newest = state.get(NEWEST).map(Instant::parse).orElse(null);
+            while (url != null) {
+                beforeRequest(url, url.toString());
+                Fetched fetched = fetch(url);
+                if (fetched.code() < 200 || fetched.code() > 299) {
+                    throw new HarvestException("Source " + source.name() + ": GET " + url + " answered "
+                            + fetched.code() + ": " + fetched.snippet());
+                }
+                ODataFeed feed;
+                try {
+                    feed = ODataFeed.read(fetched.body(), fetched.contentType(), url);
+                } catch (ODataFeed.FormatException e) {
+                    throw new HarvestException(
+                            "Source " + source.name() + ": " + url + " is not an OData feed: " + e.getMessage(), e);
+                }
+                Set<IRI> deletes = new LinkedHashSet<>();
+                for (ObjectNode row : feed.rows()) {
+                    Instant updated = ODataDates.instant(JsonValues.text(row, "updated"));
+                    if (updated != null && (newest == null || updated.isAfter(newest))) {
+                        newest = updated;
+                    }
+                    String id = JsonValues.text(row, "id");
+                    java.util.Optional<InformeaEntitySet> set = java.util.Optional.ofNullable(
+                                    JsonValues.text(row, "entitySet"))
+                            .flatMap(InformeaEntitySet::named);
+                    if (id == null || set.isEmpty()) {
+                        sink.notice(null, "A tombstone names no entity set of records or no id: " + row + "; skipped");
+                        continue;
+                    }
+                    try {
+                        deletes.add(mapper.recordIri(set.get(), id));
+                    } catch (InformeaMappingException e) {
+                        sink.notice(null, "A tombstone: " + e.getMessage() + "; skipped");
+                    }
+                }
+                HttpUrl next = feed.next() == null ? null : sameOrigin(HttpUrl.get(feed.next()), "next link");
+                try {
+                    guard.afterPage(url.toString(), feed.rows().size(), next == null ? null : next.toString());
+                } catch (PagingException e) {
+                    throw new HarvestException("Source " + source.name() + ": " + e.getMessage(), e);
+                }
+                state = state.with(SET, TOMBSTONES)
+                        .with(NEXT, next == null ? null : next.toString())
+                        .with(NEWEST, newest == null ? null : newest.toString());
+                sink.page(new HarvestPage(new LinkedHashModel(), deletes, false, state));
+                url = next;
+            }
+        }
+
+        HttpUrl tombstonesUrl(Instant from) {
+            HttpUrl.Builder b = root.newBuilder().addPathSegment(TOMBSTONES); // the server pages (next links)
+            if (from != null) {
+                b.addQueryParameter(
+                        "$filter", "updated gt datetime'" + V2_DATE.format(from.truncatedTo(ChronoUnit.SECONDS)) + "'");
+            }
+            return b.build();
         }
 
         /** Maps one row into {@code records}, its deferred navigation properties read first; or reports why not. */

@@ -124,7 +124,7 @@ final class EntityRows {
                 row.put("published", calendar(d.adopted()));
                 row.put("meetingId", d.meeting() == null ? null : id(InformeaEntitySet.MEETINGS, d.meeting()));
                 row.put("displayOrder", displayOrder(statements, iri));
-                row.strings("title", title(c.title()));
+                row.strings("title", title(c.title(), c.identifier()));
                 row.strings("longTitle", LangText.empty());
                 row.strings("summary", c.summary());
                 row.strings("content", LangText.empty());
@@ -147,7 +147,7 @@ final class EntityRows {
                 row.put("type", m.body() == null ? null : m.body().toLowerCase(Locale.ROOT));
                 row.put("city", m.city());
                 row.put("country", country(m.country()));
-                row.strings("title", title(c.title()));
+                row.strings("title", title(c.title(), c.identifier()));
                 row.strings("description", c.summary());
             }
             case CONTACTS -> {
@@ -194,7 +194,7 @@ final class EntityRows {
                 }
                 row.put("url", page);
                 row.put("submission", calendar(r.submitted()));
-                row.strings("title", title(c.title()));
+                row.strings("title", title(c.title(), c.identifier()));
                 row.files(c.files());
             }
             case SITES -> {
@@ -209,7 +209,7 @@ final class EntityRows {
                 row.put("url", page);
                 row.put("latitude", s.latitude());
                 row.put("longitude", s.longitude());
-                row.strings("name", title(c.title()));
+                row.strings("name", title(c.title(), c.identifier()));
             }
             case TREATIES -> {
                 String english = c.title().get("en").orElse(null);
@@ -222,7 +222,7 @@ final class EntityRows {
                                 .map(st -> st.getObject().stringValue())
                                 .findFirst()
                                 .orElse(null));
-                row.strings("title", title(c.title()));
+                row.strings("title", title(c.title(), c.identifier()));
                 row.strings("description", c.summary());
             }
             case DOCUMENTS -> {
@@ -257,7 +257,7 @@ final class EntityRows {
                     tags.add(Map.of("value", k));
                 }
                 row.nav("tags", tags);
-                row.strings("title", title(c.title()));
+                row.strings("title", title(c.title(), c.identifier()));
                 row.values("types", d.documentType() == null ? List.of() : List.of(label(d.documentType())));
             }
         }
@@ -289,11 +289,15 @@ final class EntityRows {
 
     /**
      * The title with an English text: a record without one also gets, under {@code en}, its title
-     * in the first of French, Spanish, Arabic, Russian, Chinese, any language it has (the spec asks
-     * every provider for an English title; INCUMBENTS.md part B 1.2).
+     * in the first of French, Spanish, Arabic, Russian, Chinese, any language it has; a record with
+     * no title at all gets its identifier as its English title (the spec asks every provider for an
+     * English title, and InforMEA skips rows without a title; INCUMBENTS.md part B 1.2).
      */
-    static LangText title(LangText title) {
-        if (title.isEmpty() || title.get("en").isPresent()) {
+    static LangText title(LangText title, String identifier) {
+        if (title.isEmpty()) {
+            return LangText.of("en", identifier);
+        }
+        if (title.get("en").isPresent()) {
             return title;
         }
         for (String lang : FALLBACK) {

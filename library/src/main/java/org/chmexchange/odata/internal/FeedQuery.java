@@ -33,8 +33,8 @@ import org.eclipse.rdf4j.model.IRI;
  * "Provider"). Supported: conjunctions ({@code and}) of {@code updated gt|ge datetime'...'}, {@code
  * treaty eq '...'} and {@code country eq '...'}, where the {@code eq} comparisons of one property may
  * be joined by {@code or}; order by {@code updated} (asc or desc), optionally followed by {@code id}
- * in the same direction (equal times are in record IRI order, which is {@code id} order for the
- * node's own records). Anything else is a 501 with the reason; a treaty or country the node does not
+ * ascending (as InforMEA's harvester asks: {@code updated desc,id}); equal times are in record IRI
+ * order, which is {@code id} order for the node's own records. Anything else is a 501 with the reason; a treaty or country the node does not
  * know matches nothing.
  *
  * <p>Thread-safety: immutable.
@@ -98,12 +98,12 @@ final class FeedQuery {
         for (int i = 0; i < orders.size(); i++) {
             OrderExpression o = orders.get(i);
             String name = property(o.getExpression());
-            boolean ok =
-                    (i == 0 && "updated".equals(name)) || (i == 1 && "id".equals(name) && o.getSortOrder() == first);
+            boolean ok = (i == 0 && "updated".equals(name))
+                    || (i == 1 && "id".equals(name) && o.getSortOrder() == SortOrder.asc);
             if (!ok || i > 1) {
                 throw notImplemented("$orderby " + orderBy.getExpressionString()
-                        + ": this service orders by 'updated' (asc or desc), optionally followed by 'id' in"
-                        + " the same direction");
+                        + ": this service orders by 'updated' (asc or desc), optionally followed by 'id'"
+                        + " (ascending)");
             }
             if (i == 0) {
                 first = o.getSortOrder();

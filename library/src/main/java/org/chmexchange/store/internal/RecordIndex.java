@@ -316,8 +316,8 @@ public final class RecordIndex implements AutoCloseable {
     }
 
     /**
-     * One page of the records matching {@code query} in order of modification time, then IRI
-     * (both ascending, or both descending), after the position {@code after} and {@code skip}
+     * One page of the records matching {@code query} in order of modification time (ascending or
+     * descending), then IRI (ascending), after the position {@code after} and {@code skip}
      * records more. A record without a modification time sorts as the epoch.
      *
      * @param after the position of the last record of the previous page; null to start at the
@@ -331,8 +331,7 @@ public final class RecordIndex implements AutoCloseable {
         }
         Query filter = toLucene(query);
         Sort sort = new Sort(
-                new SortField(MODIFIED, SortField.Type.LONG, descending),
-                new SortField(IRI, SortField.Type.STRING, descending));
+                new SortField(MODIFIED, SortField.Type.LONG, descending), new SortField(IRI, SortField.Type.STRING));
         IndexSearcher searcher = acquire();
         try {
             long total = searcher.count(filter);

@@ -43,6 +43,7 @@ public final class Routes {
      *     server
      * @param sparql the SPARQL queries over the store, with the node's limits
      * @param oai the OAI-PMH provider over the store
+     * @param informea the InforMEA OData provider over the store
      */
     public record Services(
             RecordStore store,
@@ -55,7 +56,8 @@ public final class Routes {
             AdminSettings admin,
             Scheduler scheduler,
             org.chmexchange.sparql.SparqlQueries sparql,
-            org.chmexchange.oai.OaiProvider oai) {}
+            org.chmexchange.oai.OaiProvider oai,
+            org.chmexchange.odata.InformeaProvider informea) {}
 
     /** Holds the services; requests that arrive before they are set get 503. */
     public static final class Holder {
@@ -118,11 +120,13 @@ public final class Routes {
         final DumpHandler dumps;
         final DatasetDescriptions descriptions;
         final OaiHandler oai;
+        final InformeaHandler informea;
         final OpenApiHandler openApi;
 
         Handlers(Services s) {
             openApi = new OpenApiHandler(s.base());
             oai = new OaiHandler(s.oai());
+            informea = new InformeaHandler(s.informea());
             jsonLdContext = JsonLdAnswer.contextOf(s.base());
             sparql = new SparqlHandler(s.sparql(), s.base());
             dumps = new DumpHandler(s.store());
@@ -194,6 +198,10 @@ public final class Routes {
         t.read(OaiHandler.PATH, null, ctx -> holder.get().oai.get(ctx));
         t.add("POST", OaiHandler.PATH, null, ctx -> holder.get().oai.post(ctx));
         t.read(OaiHandler.SCHEMA_PATH, none, OaiHandler::schema);
+        t.read(InformeaHandler.PATH, null, ctx -> holder.get().informea.handle(ctx));
+        t.read(InformeaHandler.PATH + "/<path>", null, ctx -> holder.get()
+                .informea
+                .handle(ctx));
         t.read(DumpHandler.NQUADS, none, ctx -> holder.get().dumps.nquads(ctx));
         t.read(DumpHandler.TURTLE, none, ctx -> holder.get().dumps.turtle(ctx));
         t.read("/.well-known/void", none, ctx -> holder.get().descriptions.voidDescription(ctx));

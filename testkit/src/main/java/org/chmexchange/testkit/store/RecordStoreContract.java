@@ -193,9 +193,11 @@ public abstract class RecordStoreContract {
                     break;
                 }
             }
-            List<RecordSummary> reversed = new ArrayList<>(ascending);
-            java.util.Collections.reverse(reversed);
-            assertEquals(reversed, descending, "newest first by skip is the reverse");
+            List<RecordSummary> newestFirst = new ArrayList<>(ascending);
+            newestFirst.sort(java.util.Comparator.comparing(RecordSummary::modified)
+                    .reversed()
+                    .thenComparing(r -> r.iri().stringValue()));
+            assertEquals(newestFirst, descending, "newest first by skip, ties in IRI order");
             RecordSummary seventh = descending.get(6);
             assertEquals(
                     descending.subList(7, 10),

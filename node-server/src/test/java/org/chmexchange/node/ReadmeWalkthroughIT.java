@@ -123,6 +123,9 @@ class ReadmeWalkthroughIT {
             if (command.contains("verb=ListRecords") && !run.output().contains("<oai_dc:dc")) {
                 problems.add(command + ": not an OAI-PMH list of oai_dc records\n" + run.output());
             }
+            if (command.contains("/informea.svc") && !run.output().contains("\"__metadata\"")) {
+                problems.add(command + ": not an OData JSON verbose feed\n" + run.output());
+            }
             if (command.contains("/sparql") && !run.output().contains("\"bindings\"")) {
                 problems.add(command + ": not SPARQL JSON results\n" + run.output());
             }

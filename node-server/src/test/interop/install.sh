@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the independent clients the interoperability tests (*ClientsIT) run against the node:
-#   - jsonld.js (npm package jsonld, version pinned in package.json and package-lock.json) into
-#     node-server/target/interop/node_modules, with the machine's Node.js and npm;
+#   - jsonld.js (npm package jsonld), and datajs (Microsoft's OData V1-V3 client, MIT) with the
+#     XMLHttpRequest polyfill xmlhttprequest and @xmldom/xmldom (versions pinned in package.json and
+#     package-lock.json) into node-server/target/interop/node_modules, with the machine's Node.js and npm;
 #   - PyLD and rdflib from Debian's packages (python3-pyld, python3-rdflib, python3-requests), for
 #     Debian's /usr/bin/python3;
 #   - rapper (Raptor RDF parser) from Debian's raptor2-utils;
@@ -23,11 +24,12 @@ if ! /usr/bin/python3 -c 'import pyld, rdflib, requests' 2> /dev/null || ! comma
     || { $sudo apt-get update -qq && $sudo apt-get install -y -qq "${packages[@]}" > /dev/null; }
 fi
 
-if ! cmp -s "$here/package-lock.json" "$target/package-lock.json" || [ ! -d "$target/node_modules/jsonld" ]; then
+if ! cmp -s "$here/package-lock.json" "$target/package-lock.json" || [ ! -d "$target/node_modules/jsonld" ] \
+  || [ ! -d "$target/node_modules/datajs" ]; then
   cp "$here/package.json" "$here/package-lock.json" "$target/"
   (cd "$target" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
 fi
-cp "$here/jsonld-js.js" "$here/python-clients.py" "$here/oai-harvest.pl" "$target/"
+cp "$here/jsonld-js.js" "$here/odata-datajs.js" "$here/python-clients.py" "$here/oai-harvest.pl" "$target/"
 
 # The XML Schemas of OAI-PMH 2.0 (OAI-PMH.xsd, oai_dc.xsd; the Open Archives Initiative's, CC BY-SA)
 # and of simple Dublin Core (simpledc20021212.xsd, DCMI's) with the W3C's xml.xsd, as Debian's

@@ -49,6 +49,13 @@ public final class HarvesterRegistry {
         return new HarvesterRegistry(byName);
     }
 
+    /** This registry with {@code factory} for its protocol, in place of the one it had, if any. */
+    public HarvesterRegistry with(HarvesterFactory factory) {
+        Map<String, HarvesterFactory> byName = new TreeMap<>(factories);
+        byName.put(factory.protocol().name(), factory);
+        return new HarvesterRegistry(byName);
+    }
+
     /** The factory of a protocol, or empty. */
     public Optional<HarvesterFactory> factory(String protocol) {
         return Optional.ofNullable(factories.get(protocol));

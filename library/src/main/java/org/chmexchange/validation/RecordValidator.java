@@ -1,10 +1,13 @@
 package org.chmexchange.validation;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.chmexchange.vocab.Vocabularies;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.vocabulary.RDF4J;
 import org.eclipse.rdf4j.model.vocabulary.SKOS;
@@ -150,6 +153,48 @@ public final class RecordValidator implements AutoCloseable {
         }
     }
 
+    /**
+     * The violations, each also for every other focus node of {@code data} with the same value on the
+     * same path: RDF4J's SHACL engine reports a value that fails a constraint of its own (such as
+     * {@code sh:node}: a concept outside the allowed schemes) once, for one of the records that have
+     * it, and the others would pass unnoticed in a batch. Whether such a value conforms does not
+     * depend on the record that has it, so each of them gets the violation.
+     */
+    /** The SHACL constraint components whose result depends on the value alone, not on its record. */
+    private static final Set<org.eclipse.rdf4j.model.IRI> INTRINSIC = Set.of(
+            org.eclipse.rdf4j.model.vocabulary.SHACL.NODE_CONSTRAINT_COMPONENT,
+            org.eclipse.rdf4j.model.vocabulary.SHACL.CLASS_CONSTRAINT_COMPONENT,
+            org.eclipse.rdf4j.model.vocabulary.SHACL.NODE_KIND_CONSTRAINT_COMPONENT,
+            org.eclipse.rdf4j.model.vocabulary.SHACL.DATATYPE_CONSTRAINT_COMPONENT,
+            org.eclipse.rdf4j.model.vocabulary.SHACL.PATTERN_CONSTRAINT_COMPONENT,
+            org.eclipse.rdf4j.model.vocabulary.SHACL.IN_CONSTRAINT_COMPONENT,
+            org.eclipse.rdf4j.model.vocabulary.SHACL.OR_CONSTRAINT_COMPONENT,
+            org.eclipse.rdf4j.model.vocabulary.SHACL.MIN_INCLUSIVE_CONSTRAINT_COMPONENT,
+            org.eclipse.rdf4j.model.vocabulary.SHACL.MAX_INCLUSIVE_CONSTRAINT_COMPONENT);
+
+    static List<Violation> spread(List<Violation> found, Model data) {
+        Set<Violation> out = new java.util.LinkedHashSet<>(found);
+        for (Violation v : found) {
+            if (v.value() == null || v.path() == null || v.focusNode() == null || !INTRINSIC.contains(v.constraint())) {
+                continue;
+            }
+            for (Resource other : data.filter(null, v.path(), v.value()).subjects()) {
+                if (!other.equals(v.focusNode())) {
+                    out.add(new Violation(
+                            other,
+                            v.field(),
+                            v.path(),
+                            v.value(),
+                            v.message(),
+                            v.severity(),
+                            v.sourceShape(),
+                            v.constraint()));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private ValidationReport validateLocked(Model data) {
         try (SailRepositoryConnection connection = repository.getConnection()) {
             connection.begin(IsolationLevels.SNAPSHOT, ShaclSail.TransactionSettings.ValidationApproach.Bulk);
@@ -168,7 +213,7 @@ public final class RecordValidator implements AutoCloseable {
                 if (invalid == null) {
                     throw e;
                 }
-                return ValidationReport.of(reader.read(invalid.validationReportAsModel()));
+                return ValidationReport.of(spread(reader.read(invalid.validationReportAsModel()), data));
             } finally {
                 connection.rollback();
             }

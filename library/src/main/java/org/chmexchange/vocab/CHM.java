@@ -92,6 +92,8 @@ public final class CHM {
     public static final IRI cbdTerm = term("cbdTerm");
     /** The record as its non-RDF source served it, an {@code rdf:JSON} literal. */
     public static final IRI sourceDocument = term("sourceDocument");
+    /** {@code chm:ImportedConceptScheme}: a SKOS scheme a node imported next to the shared thesaurus. */
+    public static final IRI ImportedConceptScheme = term("ImportedConceptScheme");
     /** {@code chm:displayOrder}: the order of a decision or document within its meeting (InforMEA {@code displayOrder}). */
     public static final IRI displayOrder = term("displayOrder");
     /** {@code chm:keyword}: a keyword the source tagged the record with that no concept of the thesaurus matches. */

@@ -104,6 +104,51 @@ class RecordValidatorTest {
     }
 
     @Test
+    void aSubjectMustBeASubjectConceptOrAConceptOfAnImportedScheme() {
+        org.eclipse.rdf4j.model.IRI term = Values.iri("https://glossary.example.org/terms/trade");
+        org.eclipse.rdf4j.model.IRI glossary = Values.iri("https://glossary.example.org/terms/");
+        Model decision = TestRecords.decision();
+        org.eclipse.rdf4j.model.IRI iri = (org.eclipse.rdf4j.model.IRI)
+                decision.filter(null, org.eclipse.rdf4j.model.vocabulary.RDF.TYPE, CHM.Decision)
+                        .subjects()
+                        .iterator()
+                        .next();
+        decision.add(iri, DCTERMS.SUBJECT, term);
+        Violation violation = single(validator.validate(decision));
+        assertEquals("concepts", violation.field(), violation.toString());
+        assertEquals(term, violation.value());
+        Model three = new LinkedHashModel();
+        for (int i = 0; i < 3; i++) {
+            org.eclipse.rdf4j.model.IRI other = Values.iri(iri + "-" + i);
+            for (org.eclipse.rdf4j.model.Statement st : decision) {
+                org.eclipse.rdf4j.model.Resource subject =
+                        st.getSubject().stringValue().startsWith(iri.stringValue())
+                                ? Values.iri(
+                                        st.getSubject().stringValue().replace(iri.stringValue(), other.stringValue()))
+                                : st.getSubject();
+                three.add(subject, st.getPredicate(), st.getObject());
+            }
+        }
+        assertEquals(
+                3,
+                validator.validate(three).violations().stream()
+                        .filter(v -> v.field().equals("concepts"))
+                        .count(),
+                () -> validator.validate(three).toString());
+
+        Model reference = new LinkedHashModel(TestRecords.thesaurus());
+        reference.add(
+                term, org.eclipse.rdf4j.model.vocabulary.RDF.TYPE, org.eclipse.rdf4j.model.vocabulary.SKOS.CONCEPT);
+        reference.add(term, org.eclipse.rdf4j.model.vocabulary.SKOS.IN_SCHEME, glossary);
+        reference.add(glossary, org.eclipse.rdf4j.model.vocabulary.RDF.TYPE, CHM.ImportedConceptScheme);
+        try (RecordValidator withImport = new RecordValidator(org.chmexchange.vocab.Vocabularies.shapes(), reference)) {
+            assertTrue(
+                    withImport.validate(decision).conforms(),
+                    () -> withImport.validate(decision).toString());
+        }
+    }
+
+    @Test
     void reportsAMissingIdentifierOnAnyRecord() {
         Violation violation = single(validator.validate(without(TestRecords.organization(), DCTERMS.IDENTIFIER)));
 

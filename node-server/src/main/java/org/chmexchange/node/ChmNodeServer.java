@@ -141,7 +141,10 @@ public final class ChmNodeServer implements AutoCloseable {
             http.start(config.port());
             String base = BaseIri.resolve(config, store, http.port());
             ReferenceData.load(store, base, config.loadSampleData(), skos);
-            validator = new RecordValidator();
+            validator = new RecordValidator( // the node's thesaurus: the shared one and what it imported
+                    org.chmexchange.vocab.Vocabularies.shapes(),
+                    org.chmexchange.node.thesaurus.ThesaurusImports.merged(
+                            org.chmexchange.vocab.Vocabularies.thesaurus(), store));
             sync = Sync.open(plan, store, validator, base, config.spoolDir());
             scheduler = new Scheduler(sync);
             RecordValidator v = validator;

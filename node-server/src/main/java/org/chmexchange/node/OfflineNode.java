@@ -89,7 +89,10 @@ public final class OfflineNode implements AutoCloseable {
                         + " has no base IRI yet and node.port is 0: set node.baseUrl, or start the node once");
             }
             String base = BaseIri.resolve(config, store, config.port());
-            validator = new RecordValidator();
+            validator = new RecordValidator( // the node's thesaurus: the shared one and what it imported
+                    org.chmexchange.vocab.Vocabularies.shapes(),
+                    org.chmexchange.node.thesaurus.ThesaurusImports.merged(
+                            org.chmexchange.vocab.Vocabularies.thesaurus(), store));
             return new OfflineNode(store, validator, Sync.open(plan, store, validator, base, config.spoolDir()), base);
         } catch (RuntimeException e) {
             if (validator != null) {

@@ -46,9 +46,27 @@ class HarvestKillTest {
 
     @Test
     void aHarvestKilledTwentyTimesResumesAndEndsComplete() throws Exception {
+        killAndFinish("    protocol: peer\n    url: %s\n    options:\n      limit: 100\n", RECORDS, KILLS, true);
+    }
+
+    /**
+     * The same over InforMEA's protocol: the portal's {@code odata} harvester reads the central
+     * node's {@code /informea.svc} (pages of 100 by the provider's next links), killed ten times.
+     * The Contacts rows carry less than the records (InforMEA has no field for a focal point's
+     * categories), so the copies are counted, not compared.
+     */
+    @Test
+    void anODataHarvestOfANodeKilledTenTimesResumesAndEndsComplete() throws Exception {
+        killAndFinish(
+                "    protocol: odata\n    url: %sinformea.svc\n    options:\n      entitySets: Contacts\n"
+                        + "      pageSize: 100\n",
+                RECORDS / 3, KILLS / 2, false);
+    }
+
+    private void killAndFinish(String source, int records, int kills, boolean sameContent) throws Exception {
         try (ChmNodeServer central = ChmNodeServer.start(new NodeConfig(0, dir.resolve("central"), null, false))) {
             Model batch = new LinkedHashModel();
-            for (int i = 0; i < RECORDS; i++) {
+            for (int i = 0; i < records; i++) {
                 batch.addAll(Fictional.focalPoint(
                         central.baseIri(), "ke-cbd-fp1-person-" + i, "ke", "Person " + i, "p" + i + "@example.org"));
                 if (batch.size() > 5000) {
@@ -67,16 +85,13 @@ class HarvestKillTest {
                       baseUrl: http://portal.example.org/
                     sources:
                       - name: central
-                        protocol: peer
-                        url: %s
-                        options:
-                          limit: 100
                     """
-                            .formatted(portal, central.baseIri()));
+                                    .formatted(portal)
+                            + source.formatted(central.baseIri()));
             Random rnd = new Random(7);
             List<String> failures = new ArrayList<>();
             long previous = 0;
-            for (int kill = 1; kill <= KILLS; kill++) {
+            for (int kill = 1; kill <= kills; kill++) {
                 KilledChild.runAndKill(
                         ChmNode.class,
                         "Harvesting ",
@@ -97,14 +112,14 @@ class HarvestKillTest {
                         failures.add("kill " + kill + ": " + count + " records after " + previous + " before");
                     }
                     previous = count;
-                    String differs = sameAsCentral(store, central.store());
+                    String differs = sameContent ? sameAsCentral(store, central.store()) : null;
                     if (differs != null) {
                         failures.add("kill " + kill + ": " + differs);
                     }
                 }
             }
             assertEquals(List.of(), failures);
-            assertTrue(previous < RECORDS, "the kills came mid-run: " + previous + " of " + RECORDS + " harvested");
+            assertTrue(previous < records, "the kills came mid-run: " + previous + " of " + records + " harvested");
 
             StringWriter out = new StringWriter();
             CommandLine cli = new CommandLine(new ChmNode());
@@ -113,10 +128,12 @@ class HarvestKillTest {
             assertEquals(
                     0, cli.execute("harvest", "central", "--config", config.toString(), "--plain"), out.toString());
             try (RecordStore store = RecordStore.openEmbedded(portal)) {
-                assertEquals(RECORDS, store.count(RecordQuery.ALL));
-                assertEquals(RECORDS, store.countChanges(ChangeQuery.ALL), "each record created exactly once");
+                assertEquals(records, store.count(RecordQuery.ALL));
+                assertEquals(records, store.countChanges(ChangeQuery.ALL), "each record created exactly once");
                 assertEquals(List.of(), store.check().problems());
-                assertEquals(null, sameAsCentral(store, central.store()));
+                if (sameContent) {
+                    assertEquals(null, sameAsCentral(store, central.store()));
+                }
             }
         }
     }

@@ -16,6 +16,7 @@ import org.chmexchange.node.config.ConfigException;
 import org.chmexchange.node.thesaurus.ThesaurusImports;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.StoreException;
+import org.chmexchange.thesaurus.SkosImport;
 import org.chmexchange.vocab.Vocabularies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +44,9 @@ final class ThesaurusCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code chm-node thesaurus import cbd [--url URL] [--domain D]... [--config FILE | --data DIR]}:
+     * {@code chm-node thesaurus import cbd|FILE|URL [--url URL] [--domain D]... [--name N] [--config FILE |
+     * --data DIR]}: for a SKOS vocabulary (a file or URL, any RDF format, SKOS-XL labels too), {@link
+     * ThesaurusImports#importSkos} next to the shared thesaurus, with mapping links reported. For cbd:
      * reads the CBD thesaurus domains ({@code GET {url}api/v2013/thesaurus/domains/{domain}/terms?relations}),
      * merges them with the shared thesaurus by notation ({@link CbdThesaurusImport}) and keeps the
      * result in the data folder, which the node serves from its next start. The node must not be
@@ -62,8 +65,18 @@ final class ThesaurusCommand implements Callable<Integer> {
         @Mixin
         ExchangeOptions options;
 
-        @Parameters(index = "0", paramLabel = "SOURCE", description = "The thesaurus to import: cbd.")
+        @Parameters(
+                index = "0",
+                paramLabel = "SOURCE",
+                description = "cbd (the CBD thesaurus API), or a SKOS file or http(s) URL in any RDF format"
+                        + " (SKOS-XL labels too).")
         String source;
+
+        @Option(
+                names = "--name",
+                description = "The name of a SKOS import (lower-case letters, digits, hyphens; default: from the"
+                        + " file name). Importing under the same name again replaces it.")
+        String name;
 
         @Option(
                 names = "--url",
@@ -84,8 +97,7 @@ final class ThesaurusCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (!"cbd".equals(source)) {
-                err.println("chm-node thesaurus import: unknown thesaurus '" + source + "'; known: cbd");
-                return 2;
+                return skos(out, err);
             }
             HttpUrl api = HttpUrl.parse(url.endsWith("/") ? url : url + "/");
             if (api == null) {
@@ -132,6 +144,64 @@ final class ThesaurusCommand implements Callable<Integer> {
                             : "Nothing changed since the last import.");
             out.flush();
             return 0;
+        }
+
+        /** A SKOS vocabulary from a file or URL, next to the shared thesaurus ({@link SkosImport}). */
+        private int skos(PrintWriter out, PrintWriter err) {
+            String n = name != null ? name : defaultName(source);
+            NodeConfig config;
+            try {
+                config = options.config();
+            } catch (ConfigException | IllegalArgumentException e) {
+                err.println("chm-node thesaurus import: " + e.getMessage());
+                return 2;
+            }
+            ThesaurusImports.SkosImported imported;
+            try (RecordStore store = RecordStore.openEmbedded(config.dataDir())) {
+                OkHttpClient http = HttpClients.create(HttpSettings.defaults());
+                try {
+                    imported = ThesaurusImports.importSkos(store, http, source, n, Vocabularies.thesaurus());
+                } finally {
+                    HttpClients.shutdown(http);
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("chm-node thesaurus import: " + e.getMessage() + "; nothing was imported");
+                return 1;
+            } catch (StoreException e) {
+                err.println("chm-node thesaurus import: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+                return 1;
+            }
+            SkosImport.Result r = imported.result();
+            out.println(n + ": " + r.concepts() + " concept(s) in " + r.schemes() + ", "
+                    + r.matches().size() + " mapping link(s) to the shared thesaurus"
+                    + (r.notices().isEmpty() ? "" : ", " + r.notices().size() + " notice(s)"));
+            for (SkosImport.Match m : r.matches()) {
+                out.println("  <" + m.imported() + "> skos:" + m.relation().getLocalName() + " <" + m.shared() + ">  ("
+                        + m.why() + ")");
+            }
+            r.notices().forEach(x -> out.println("  " + x));
+            out.println(
+                    imported.entry().get("changed").asBoolean()
+                            ? "The thesaurus import is stored in "
+                                    + config.dataDir().toAbsolutePath() + "; the node serves it from its next start."
+                            : "Nothing changed since the last import.");
+            out.flush();
+            return 0;
+        }
+
+        /** {@code glossary} for {@code .../InforMEA-Glossary.ttl}. */
+        static String defaultName(String location) {
+            String last = location.replaceAll("[?#].*$", "").replaceAll("/+$", "");
+            last = last.substring(last.lastIndexOf('/') + 1);
+            int dot = last.indexOf('.');
+            if (dot > 0) {
+                last = last.substring(0, dot);
+            }
+            String slug = last.toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("^-+|-+$", "");
+            return slug.isEmpty() || slug.equals("cbd") ? "imported" : slug;
         }
     }
 }

@@ -20,6 +20,7 @@ import org.chmexchange.harvest.HarvestOutcome;
 import org.chmexchange.harvest.HarvestRun;
 import org.chmexchange.harvest.HarvestSource;
 import org.chmexchange.http.HttpClients;
+import org.chmexchange.node.thesaurus.ThesaurusImports;
 import org.chmexchange.publish.PublishOutcome;
 import org.chmexchange.publish.Publisher;
 import org.chmexchange.store.RecordStore;
@@ -124,7 +125,7 @@ public final class Sync implements AutoCloseable {
                 plan,
                 store,
                 http,
-                new HarvestRun(store, validator, base, plan.registry(), context),
+                new HarvestRun(store, validator, base, ThesaurusImports.harvesters(plan.registry(), store), context),
                 new Publisher(store, http, base));
     }
 

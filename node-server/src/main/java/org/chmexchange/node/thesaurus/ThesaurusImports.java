@@ -10,6 +10,7 @@ import java.util.List;
 import org.chmexchange.cbd.CbdThesaurusImport;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.store.SettingKey;
+import org.chmexchange.thesaurus.SkosImport;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.impl.LinkedHashModel;
@@ -43,11 +44,171 @@ public final class ThesaurusImports {
         return Values.iri("https://w3id.org/chm-exchange/graph/thesaurus-import/" + source);
     }
 
+    /** The setting holding the names of the SKOS import sources ({@link #importSkos}), as a JSON array. */
+    static final SettingKey SOURCES = SettingKey.of("thesaurus:import-sources");
+
+    /** The name a SKOS import may have: lower-case letters, digits and hyphens, not {@code cbd}. */
+    public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    /** The largest vocabulary read: 256 MiB. */
+    private static final long MAX_SKOS_BYTES = 256L * 1024 * 1024;
+
     /** The SKOS every import source holds in {@code store}, together. */
     public static Model imported(RecordStore store) {
         Model all = new LinkedHashModel();
         all.addAll(store.graph(graphOf("cbd")));
+        for (String source : sources(store)) {
+            all.addAll(store.graph(graphOf(source)));
+        }
         return all;
+    }
+
+    /**
+     * The harvesters a node runs with: {@code registry}, its {@code odata} harvester looking keywords,
+     * treaties and countries up in the node's thesaurus (the shared one and what is imported), so that
+     * the keyword terms of harvested rows resolve to imported concepts. The registry as it is when
+     * nothing is imported or it has another {@code odata} harvester (tests).
+     */
+    public static org.chmexchange.harvest.HarvesterRegistry harvesters(
+            org.chmexchange.harvest.HarvesterRegistry registry, RecordStore store) {
+        boolean standard = registry.factory("odata")
+                .filter(f -> f instanceof org.chmexchange.harvest.odata.ODataHarvesterFactory)
+                .isPresent();
+        Model imported = imported(store);
+        if (!standard || imported.isEmpty()) {
+            return registry;
+        }
+        Model all = new LinkedHashModel(org.chmexchange.vocab.Vocabularies.thesaurus());
+        all.addAll(imported);
+        return registry.with(new org.chmexchange.harvest.odata.ODataHarvesterFactory(
+                org.chmexchange.thesaurus.Thesaurus.load(all), System::getenv));
+    }
+
+    /** The names of the SKOS import sources, in the order of their first import. */
+    public static List<String> sources(RecordStore store) {
+        List<String> out = new java.util.ArrayList<>();
+        try {
+            JSON.readTree(store.setting(SOURCES).orElse("[]")).forEach(n -> out.add(n.asText()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The list of thesaurus import sources is not JSON", e);
+        }
+        return out;
+    }
+
+    /** The scheme of the concepts of a SKOS import that name none ({@link SkosImport}). */
+    public static IRI schemeOf(String name) {
+        return Values.iri("https://w3id.org/chm-exchange/thesaurus/imported/" + name);
+    }
+
+    /**
+     * Imports a SKOS vocabulary (SKOS-XL labels included) from a file or an http(s) URL, in any RDF
+     * format the hardened reader knows (by the answer's {@code Content-Type}, else by the
+     * extension), next to the shared thesaurus ({@link SkosImport}), and records it as source
+     * {@code name}. Nothing is written unless the vocabulary was read whole.
+     *
+     * @param location a file path, or an http(s) URL
+     * @param name the source's name ({@link #NAME}): its graph, and the title of its fallback scheme
+     * @param shared the shared thesaurus, as SKOS
+     * @return what the import gave, and the list entry
+     * @throws java.io.IOException if the vocabulary cannot be read (the message says where and why)
+     * @throws IllegalArgumentException if the name is not allowed, the format is unknown, the RDF is
+     *     malformed, or the vocabulary has no concept to import
+     */
+    public static SkosImported importSkos(
+            RecordStore store, okhttp3.OkHttpClient http, String location, String name, Model shared)
+            throws java.io.IOException {
+        if (!NAME.matcher(name).matches() || name.equals("cbd")) {
+            throw new IllegalArgumentException("A thesaurus import's name is lower-case letters, digits and"
+                    + " hyphens, and not 'cbd': '" + name + "'");
+        }
+        byte[] bytes;
+        String base;
+        java.util.Optional<org.chmexchange.rdf.RecordFormat> format;
+        okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(location);
+        if (url != null) {
+            okhttp3.Request request = new okhttp3.Request.Builder()
+                    .url(url)
+                    .header(
+                            "Accept",
+                            "text/turtle, application/rdf+xml;q=0.9, application/ld+json;q=0.8,"
+                                    + " application/n-triples;q=0.7, */*;q=0.1")
+                    .build();
+            try (okhttp3.Response response = http.newCall(request).execute()) {
+                if (!response.isSuccessful()) {
+                    throw new java.io.IOException("GET " + url + " answered " + response.code());
+                }
+                bytes = org.chmexchange.http.Bodies.bounded(response.body(), MAX_SKOS_BYTES);
+                if (bytes == null) {
+                    throw new java.io.IOException(url + " answered more than " + MAX_SKOS_BYTES + " bytes");
+                }
+                String type = response.header("Content-Type");
+                format =
+                        type == null ? java.util.Optional.empty() : org.chmexchange.rdf.RecordFormat.forMediaType(type);
+            }
+            if (format.isEmpty()) {
+                format = byExtension(url.encodedPath());
+            }
+            base = url.toString();
+        } else {
+            java.nio.file.Path file = java.nio.file.Path.of(location);
+            if (java.nio.file.Files.size(file) > MAX_SKOS_BYTES) {
+                throw new java.io.IOException(file + " is larger than " + MAX_SKOS_BYTES + " bytes");
+            }
+            bytes = java.nio.file.Files.readAllBytes(file);
+            format = byExtension(file.getFileName().toString());
+            base = file.toUri().toString();
+        }
+        org.chmexchange.rdf.RecordFormat f = format.orElseThrow(() -> new IllegalArgumentException(
+                "Cannot tell the RDF format of " + location + " (by its Content-Type or extension)"));
+        Model rdf;
+        try {
+            rdf = org.chmexchange.rdf.RecordReader.read(bytes, f, base);
+        } catch (org.chmexchange.rdf.RecordParseException e) {
+            throw new IllegalArgumentException(location + " is not well-formed " + f + ": " + e.getMessage(), e);
+        }
+        SkosImport.Result result =
+                new SkosImport(org.chmexchange.thesaurus.Thesaurus.load(shared)).read(rdf, schemeOf(name), name);
+        // the name first: a crash before the graph leaves a name without SKOS, never SKOS nobody reads
+        List<String> known = sources(store);
+        if (!known.contains(name)) {
+            ArrayNode names = JSON.createArrayNode();
+            known.forEach(names::add);
+            names.add(name);
+            store.setSetting(SOURCES, names.toString());
+        }
+        boolean changed = store.replaceGraphIfChanged(graphOf(name), result.skos());
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("time", Instant.now().toString());
+        entry.put("source", name);
+        entry.put("url", base);
+        entry.put("changed", changed);
+        entry.put("statements", result.skos().size());
+        entry.put("concepts", result.concepts());
+        ArrayNode schemes = entry.putArray("schemes");
+        result.schemes().forEach(sc -> schemes.add(sc.stringValue()));
+        entry.put(
+                "exactMatches",
+                result.matches().stream()
+                        .filter(m -> m.relation().equals(org.eclipse.rdf4j.model.vocabulary.SKOS.EXACT_MATCH))
+                        .count());
+        entry.put(
+                "closeMatches",
+                result.matches().stream()
+                        .filter(m -> m.relation().equals(org.eclipse.rdf4j.model.vocabulary.SKOS.CLOSE_MATCH))
+                        .count());
+        entry.put("notices", result.notices().size());
+        append(store, entry);
+        return new SkosImported(result, entry);
+    }
+
+    /** What one SKOS import gave, and the list entry written. */
+    public record SkosImported(SkosImport.Result result, ObjectNode entry) {}
+
+    private static java.util.Optional<org.chmexchange.rdf.RecordFormat> byExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0
+                ? java.util.Optional.empty()
+                : org.chmexchange.rdf.RecordFormat.forExtension(name.substring(dot + 1));
     }
 
     /**
@@ -78,13 +239,18 @@ public final class ThesaurusImports {
                     .put("enriched", r.enriched().size())
                     .put("notices", r.notices().size());
         }
+        append(store, entry);
+        return entry;
+    }
+
+    /** Lists an import, newest first, at most {@link #MAX_ENTRIES}. */
+    private static void append(RecordStore store, ObjectNode entry) {
         ArrayNode log = list(store);
         log.insert(0, entry);
         while (log.size() > MAX_ENTRIES) {
             log.remove(log.size() - 1);
         }
         store.setSetting(LOG, log.toString());
-        return entry;
     }
 
     /**

@@ -2,7 +2,6 @@ package org.chmexchange.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,10 +17,8 @@ import org.chmexchange.harvest.HarvestSource;
 import org.chmexchange.harvest.HarvesterRegistry;
 import org.chmexchange.http.HttpClients;
 import org.chmexchange.http.HttpSettings;
-import org.chmexchange.node.ChmNodeServer;
 import org.chmexchange.node.replay.CbdFixtures;
 import org.chmexchange.node.replay.CbdReplay;
-import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.validation.RecordValidator;
 import org.eclipse.rdf4j.model.Model;
@@ -151,7 +148,7 @@ public final class CbdBenchmark implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 HarvestOutcome outcome = run.run(source, HarvestListener.NONE);
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                check(outcome, portal, records);
+                PeerBaseline.check(outcome, portal, records);
                 cbdRate = records / seconds;
                 System.out.printf(
                         "cbd harvest (window and sweep) over loopback: %,.0f records/s (%.1f s, %,d requests, %,d"
@@ -174,39 +171,14 @@ public final class CbdBenchmark implements Callable<Integer> {
                     Model all = portal.graph(run.graphOf("cbd"));
                     peerStore.put(all, RecordStore.localGraph(LoadBenchmark.BASE));
                 }
-                try (ChmNodeServer peer = LoadBenchmark.node(peerDir);
-                        RecordStore second = RecordStore.openEmbedded(dir.resolve("peer-portal"))) {
-                    HarvestRun peerRun = new HarvestRun(
-                            second,
-                            validator,
-                            "http://portal.example.org/",
-                            HarvesterRegistry.load(),
-                            new HarvestContext(counting, 1_000_000));
-                    HarvestSource peerSource = new HarvestSource(
-                            "peer", "peer", URI.create(peer.baseIri()), Map.of("limit", Integer.toString(rows)));
-                    requests.set(0);
-                    long t2 = System.nanoTime();
-                    HarvestOutcome peerOutcome = peerRun.run(peerSource, HarvestListener.NONE);
-                    double peerSeconds = (System.nanoTime() - t2) / 1e9;
-                    check(peerOutcome, second, records);
-                    double peerRate = records / peerSeconds;
-                    System.out.printf(
-                            "peer harvest of the same records: %,.0f records/s (%.1f s, %,d requests)  ratio cbd/peer ="
-                                    + " %.2f%n",
-                            peerRate, peerSeconds, requests.get(), cbdRate / peerRate);
-                }
+                double peerRate = PeerBaseline.rate(
+                        peerDir, dir.resolve("peer-portal"), validator, counting, requests, records, rows);
+                System.out.printf("  ratio cbd/peer = %.2f%n", cbdRate / peerRate);
             }
         } finally {
             HttpClients.shutdown(shared);
             LoadBenchmark.delete(dir);
         }
         return 0;
-    }
-
-    private static void check(HarvestOutcome outcome, RecordStore store, int expected) {
-        long held = store.count(RecordQuery.ALL);
-        if (!outcome.ok() || held != expected) {
-            throw new IllegalStateException("Harvest incomplete (" + held + " of " + expected + "): " + outcome);
-        }
     }
 }

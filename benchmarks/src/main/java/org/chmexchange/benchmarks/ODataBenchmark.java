@@ -2,7 +2,6 @@ package org.chmexchange.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,7 +27,6 @@ import org.chmexchange.http.HttpSettings;
 import org.chmexchange.node.ChmNodeServer;
 import org.chmexchange.node.replay.InformeaRows;
 import org.chmexchange.node.replay.ODataReplay;
-import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
 import org.chmexchange.validation.RecordValidator;
 import org.eclipse.rdf4j.model.Model;
@@ -109,7 +107,7 @@ public final class ODataBenchmark implements Callable<Integer> {
                 long start = System.nanoTime();
                 HarvestOutcome outcome = run.run(source, HarvestListener.NONE);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                check(outcome, portal, expected);
+                PeerBaseline.check(outcome, portal, expected);
                 odataRate = expected / seconds;
                 System.out.printf(
                         "odata harvest over loopback: %,.0f rows/s (%.1f s, %,d requests, %,d pages)%n",
@@ -119,27 +117,10 @@ public final class ODataBenchmark implements Callable<Integer> {
                     peerStore.put(all, RecordStore.localGraph(LoadBenchmark.BASE));
                 }
             }
-            try (ChmNodeServer peer = LoadBenchmark.node(peerDir);
-                    RecordStore second = RecordStore.openEmbedded(dir.resolve("peer-portal"))) {
-                HarvestRun peerRun = new HarvestRun(
-                        second,
-                        validator,
-                        "http://portal.example.org/",
-                        HarvesterRegistry.load(),
-                        new HarvestContext(counting, 1_000_000));
-                HarvestSource peerSource =
-                        new HarvestSource("peer", "peer", URI.create(peer.baseIri()), Map.of("limit", "100"));
-                requests.set(0);
-                long start = System.nanoTime();
-                HarvestOutcome peerOutcome = peerRun.run(peerSource, HarvestListener.NONE);
-                double peerSeconds = (System.nanoTime() - start) / 1e9;
-                check(peerOutcome, second, expected);
-                double peerRate = expected / peerSeconds;
-                System.out.printf(
-                        "peer harvest of the same records: %,.0f records/s (%.1f s, %,d requests)  ratio odata/peer ="
-                                + " %.2f%n",
-                        peerRate, peerSeconds, requests.get(), odataRate / peerRate);
-
+            double peerRate = PeerBaseline.rate(
+                    peerDir, dir.resolve("peer-portal"), validator, counting, requests, expected, 100);
+            System.out.printf("  ratio odata/peer = %.2f%n", odataRate / peerRate);
+            try (ChmNodeServer peer = LoadBenchmark.node(peerDir)) {
                 provider(shared, HttpUrl.get(peer.baseIri() + "informea.svc/"), expected);
             }
         } finally {
@@ -219,13 +200,6 @@ public final class ODataBenchmark implements Callable<Integer> {
                         "GET " + url + " answered " + r.code() + ": " + r.body().string());
             }
             return JSON.readTree(r.body().bytes());
-        }
-    }
-
-    private static void check(HarvestOutcome outcome, RecordStore store, int expected) {
-        long held = store.count(RecordQuery.ALL);
-        if (!outcome.ok() || held != expected) {
-            throw new IllegalStateException("Harvest incomplete (" + held + " of " + expected + "): " + outcome);
         }
     }
 }

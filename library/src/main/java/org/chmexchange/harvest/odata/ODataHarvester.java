@@ -310,17 +310,7 @@ final class ODataHarvester implements Harvester {
                     sink.notice(null, "The service " + root + " has no " + set.setName() + " (404); skipped");
                     return new Pass(ignored);
                 }
-                if (fetched.code() < 200 || fetched.code() > 299) {
-                    throw new HarvestException("Source " + source.name() + ": GET " + url + " answered "
-                            + fetched.code() + ": " + fetched.snippet());
-                }
-                ODataFeed feed;
-                try {
-                    feed = ODataFeed.read(fetched.body(), fetched.contentType(), url);
-                } catch (ODataFeed.FormatException e) {
-                    throw new HarvestException(
-                            "Source " + source.name() + ": " + url + " is not an OData feed: " + e.getMessage(), e);
-                }
+                ODataFeed feed = feedOf(url, fetched);
                 List<String> ids = new ArrayList<>();
                 Model records = new LinkedHashModel();
                 for (ObjectNode row : feed.rows()) {
@@ -385,17 +375,7 @@ final class ODataHarvester implements Harvester {
             while (url != null) {
                 beforeRequest(url, url.toString());
                 Fetched fetched = fetch(url);
-                if (fetched.code() < 200 || fetched.code() > 299) {
-                    throw new HarvestException("Source " + source.name() + ": GET " + url + " answered "
-                            + fetched.code() + ": " + fetched.snippet());
-                }
-                ODataFeed feed;
-                try {
-                    feed = ODataFeed.read(fetched.body(), fetched.contentType(), url);
-                } catch (ODataFeed.FormatException e) {
-                    throw new HarvestException(
-                            "Source " + source.name() + ": " + url + " is not an OData feed: " + e.getMessage(), e);
-                }
+                ODataFeed feed = feedOf(url, fetched);
                 Set<IRI> deletes = new LinkedHashSet<>();
                 for (ObjectNode row : feed.rows()) {
                     Instant updated = ODataDates.instant(JsonValues.text(row, "updated"));
@@ -475,20 +455,22 @@ final class ODataHarvester implements Harvester {
             }
             HttpUrl url = sameOrigin(HttpUrl.get(uri), "deferred navigation link");
             beforeRequest(url, null);
-            Fetched fetched = fetch(url);
+            feedOf(url, fetch(url)).rows().forEach(results::add);
+            return JsonNodeFactory.instance.objectNode().set("results", results);
+        }
+
+        /** The feed of a successful answer; a clear error for a failed one or a body that is no feed. */
+        ODataFeed feedOf(HttpUrl url, Fetched fetched) {
             if (fetched.code() < 200 || fetched.code() > 299) {
                 throw new HarvestException("Source " + source.name() + ": GET " + url + " answered " + fetched.code()
                         + ": " + fetched.snippet());
             }
             try {
-                ODataFeed.read(fetched.body(), fetched.contentType(), url)
-                        .rows()
-                        .forEach(results::add);
+                return ODataFeed.read(fetched.body(), fetched.contentType(), url);
             } catch (ODataFeed.FormatException e) {
                 throw new HarvestException(
                         "Source " + source.name() + ": " + url + " is not an OData feed: " + e.getMessage(), e);
             }
-            return JsonNodeFactory.instance.objectNode().set("results", results);
         }
 
         HttpUrl first(InformeaEntitySet set, Instant from, boolean expand, int skip) {

@@ -300,14 +300,7 @@ public final class RecordIndex implements AutoCloseable {
         try {
             long total = searcher.count(filter);
             TopFieldDocs top = searcher.search(page, limit + 1, new Sort(new SortField(IRI, SortField.Type.STRING)));
-            List<RecordSummary> items = new ArrayList<>();
-            for (int i = 0; i < Math.min(limit, top.scoreDocs.length); i++) {
-                items.add(summary(searcher.storedFields().document(top.scoreDocs[i].doc)));
-            }
-            Optional<IRI> last = top.scoreDocs.length > limit
-                    ? Optional.of(items.get(items.size() - 1).iri())
-                    : Optional.empty();
-            return new RecordPage(items, total, last);
+            return page(searcher, top, 0, limit, total);
         } catch (IOException e) {
             throw new StoreException("Cannot search the record index", e);
         } finally {
@@ -335,6 +328,9 @@ public final class RecordIndex implements AutoCloseable {
         IndexSearcher searcher = acquire();
         try {
             long total = searcher.count(filter);
+            if (skip >= total) { // past the end: no need to rank skip + limit hits
+                return new RecordPage(List.of(), total, Optional.empty());
+            }
             int wanted = Math.addExact(Math.addExact(skip, limit), 1);
             org.apache.lucene.search.TopDocs top;
             if (after == null) {
@@ -348,19 +344,26 @@ public final class RecordIndex implements AutoCloseable {
                 });
                 top = searcher.searchAfter(position, filter, wanted, sort);
             }
-            List<RecordSummary> items = new ArrayList<>();
-            for (int i = skip; i < Math.min(skip + limit, top.scoreDocs.length); i++) {
-                items.add(summary(searcher.storedFields().document(top.scoreDocs[i].doc)));
-            }
-            Optional<IRI> last = top.scoreDocs.length > skip + limit
-                    ? Optional.of(items.get(items.size() - 1).iri())
-                    : Optional.empty();
-            return new RecordPage(items, total, last);
+            return page(searcher, top, skip, limit, total);
         } catch (IOException e) {
             throw new StoreException("Cannot search the record index", e);
         } finally {
             release(searcher);
         }
+    }
+
+    /** Hits {@code skip} to {@code skip + limit} of {@code top}; a last key when more follow. */
+    private static RecordPage page(
+            IndexSearcher searcher, org.apache.lucene.search.TopDocs top, int skip, int limit, long total)
+            throws IOException {
+        List<RecordSummary> items = new ArrayList<>();
+        for (int i = skip; i < Math.min(skip + limit, top.scoreDocs.length); i++) {
+            items.add(summary(searcher.storedFields().document(top.scoreDocs[i].doc)));
+        }
+        Optional<IRI> last = top.scoreDocs.length > skip + limit && !items.isEmpty()
+                ? Optional.of(items.get(items.size() - 1).iri())
+                : Optional.empty();
+        return new RecordPage(items, total, last);
     }
 
     /** How many records match. */

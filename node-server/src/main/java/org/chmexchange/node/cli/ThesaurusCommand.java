@@ -104,28 +104,16 @@ final class ThesaurusCommand implements Callable<Integer> {
                 err.println("chm-node thesaurus import: --url is not an http(s) URL: " + url);
                 return 2;
             }
-            NodeConfig config;
-            try {
-                config = options.config();
-            } catch (ConfigException | IllegalArgumentException e) {
-                err.println("chm-node thesaurus import: " + e.getMessage());
+            NodeConfig config = config(err);
+            if (config == null) {
                 return 2;
             }
-            ThesaurusImports.Imported imported;
-            try (RecordStore store = RecordStore.openEmbedded(config.dataDir())) {
-                OkHttpClient http = HttpClients.create(HttpSettings.defaults());
-                try {
-                    imported = ThesaurusImports.importCbd(
-                            store, http, api, domains == null ? List.of() : domains, Vocabularies.thesaurus());
-                } finally {
-                    HttpClients.shutdown(http);
-                }
-            } catch (IOException | CbdMappingException e) {
-                err.println("chm-node thesaurus import: " + e.getMessage() + "; nothing was imported");
-                return 1;
-            } catch (StoreException e) {
-                err.println("chm-node thesaurus import: " + e.getMessage()
-                        + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+            ThesaurusImports.Imported imported = importing(
+                    config,
+                    err,
+                    (store, http) -> ThesaurusImports.importCbd(
+                            store, http, api, domains == null ? List.of() : domains, Vocabularies.thesaurus()));
+            if (imported == null) {
                 return 1;
             }
             List<CbdThesaurusImport.Result> results = imported.results();
@@ -149,27 +137,15 @@ final class ThesaurusCommand implements Callable<Integer> {
         /** A SKOS vocabulary from a file or URL, next to the shared thesaurus ({@link SkosImport}). */
         private int skos(PrintWriter out, PrintWriter err) {
             String n = name != null ? name : defaultName(source);
-            NodeConfig config;
-            try {
-                config = options.config();
-            } catch (ConfigException | IllegalArgumentException e) {
-                err.println("chm-node thesaurus import: " + e.getMessage());
+            NodeConfig config = config(err);
+            if (config == null) {
                 return 2;
             }
-            ThesaurusImports.SkosImported imported;
-            try (RecordStore store = RecordStore.openEmbedded(config.dataDir())) {
-                OkHttpClient http = HttpClients.create(HttpSettings.defaults());
-                try {
-                    imported = ThesaurusImports.importSkos(store, http, source, n, Vocabularies.thesaurus());
-                } finally {
-                    HttpClients.shutdown(http);
-                }
-            } catch (IOException | IllegalArgumentException e) {
-                err.println("chm-node thesaurus import: " + e.getMessage() + "; nothing was imported");
-                return 1;
-            } catch (StoreException e) {
-                err.println("chm-node thesaurus import: " + e.getMessage()
-                        + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+            ThesaurusImports.SkosImported imported = importing(
+                    config,
+                    err,
+                    (store, http) -> ThesaurusImports.importSkos(store, http, source, n, Vocabularies.thesaurus()));
+            if (imported == null) {
                 return 1;
             }
             SkosImport.Result r = imported.result();
@@ -188,6 +164,44 @@ final class ThesaurusCommand implements Callable<Integer> {
                             : "Nothing changed since the last import.");
             out.flush();
             return 0;
+        }
+
+        /** The node's configuration, or null after saying why on {@code err}. */
+        private NodeConfig config(PrintWriter err) {
+            try {
+                return options.config();
+            } catch (ConfigException | IllegalArgumentException e) {
+                err.println("chm-node thesaurus import: " + e.getMessage());
+                return null;
+            }
+        }
+
+        /** One import's work on the data folder's store, with an HTTP client. */
+        interface Work<T> {
+            T run(RecordStore store, OkHttpClient http) throws IOException;
+        }
+
+        /**
+         * Runs {@code work} on the store of the data folder; null after saying on {@code err} why
+         * nothing was imported (the source cannot be read or is not what it should be, or the store
+         * fails).
+         */
+        private static <T> T importing(NodeConfig config, PrintWriter err, Work<T> work) {
+            try (RecordStore store = RecordStore.openEmbedded(config.dataDir())) {
+                OkHttpClient http = HttpClients.create(HttpSettings.defaults());
+                try {
+                    return work.run(store, http);
+                } finally {
+                    HttpClients.shutdown(http);
+                }
+            } catch (StoreException e) {
+                err.println("chm-node thesaurus import: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+                return null;
+            } catch (IOException | CbdMappingException | IllegalArgumentException e) {
+                err.println("chm-node thesaurus import: " + e.getMessage() + "; nothing was imported");
+                return null;
+            }
         }
 
         /** {@code glossary} for {@code .../InforMEA-Glossary.ttl}. */

@@ -142,7 +142,10 @@ public final class InformeaProcessor extends ODataSingleProcessor {
                 RecordPage page = shared.store.listByModified(rq, q.descending, after, skip, limit);
                 total = page.totalItems();
                 for (RecordSummary s : page.items()) {
-                    data.add(row(set, s.iri()));
+                    // a record deleted since the index listed it is left out: its tombstone is listed
+                    shared.store
+                            .get(s.iri())
+                            .ifPresent(m -> data.add(rows.row(set, RecordMapper.fromRdf(m, s.iri()), m)));
                 }
                 if (page.lastKey().isPresent() && top > limit && !page.items().isEmpty()) {
                     RecordSummary last = page.items().get(page.items().size() - 1);
@@ -234,13 +237,6 @@ public final class InformeaProcessor extends ODataSingleProcessor {
                 .filter(c -> plans == c.notations().stream().anyMatch(InformeaIds.PLAN_TYPES::contains))
                 .map(Concept::iri)
                 .collect(Collectors.toUnmodifiableSet());
-    }
-
-    private Map<String, Object> row(InformeaEntitySet set, IRI iri) {
-        Model m = shared.store
-                .get(iri)
-                .orElseThrow(() -> new IllegalStateException("The index lists <" + iri + ">, which the store lacks"));
-        return rows.row(set, RecordMapper.fromRdf(m, iri), m);
     }
 
     private Optional<Map<String, Object>> entity(InformeaEntitySet set, String key) {

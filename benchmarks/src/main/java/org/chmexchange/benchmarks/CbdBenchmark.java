@@ -173,7 +173,7 @@ public final class CbdBenchmark implements Callable<Integer> {
                 }
                 double peerRate = PeerBaseline.rate(
                         peerDir, dir.resolve("peer-portal"), validator, counting, requests, records, rows);
-                System.out.printf("  ratio cbd/peer = %.2f%n", cbdRate / peerRate);
+                System.out.printf("ratio cbd/peer = %.2f%n", cbdRate / peerRate);
             }
         } finally {
             HttpClients.shutdown(shared);

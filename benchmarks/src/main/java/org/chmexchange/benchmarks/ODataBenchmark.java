@@ -119,7 +119,7 @@ public final class ODataBenchmark implements Callable<Integer> {
             }
             double peerRate = PeerBaseline.rate(
                     peerDir, dir.resolve("peer-portal"), validator, counting, requests, expected, 100);
-            System.out.printf("  ratio odata/peer = %.2f%n", odataRate / peerRate);
+            System.out.printf("ratio odata/peer = %.2f%n", odataRate / peerRate);
             try (ChmNodeServer peer = LoadBenchmark.node(peerDir)) {
                 provider(shared, HttpUrl.get(peer.baseIri() + "informea.svc/"), expected);
             }

@@ -63,7 +63,7 @@ final class PeerBaseline {
             check(outcome, portal, expected);
             double rate = expected / seconds;
             System.out.printf(
-                    "peer harvest of the same records: %,.0f records/s (%.1f s, %,d requests)",
+                    "peer harvest of the same records: %,.0f records/s (%.1f s, %,d requests)%n",
                     rate, seconds, requests.get());
             return rate;
         }

@@ -37,9 +37,11 @@ import org.eclipse.rdf4j.model.vocabulary.SKOSXL;
  * chm:ImportedConceptScheme}, whose concepts the shapes accept as subjects of records. Concepts of the vocabulary that name no
  * scheme go into its one declared {@code skos:ConceptScheme}, or into {@code fallbackScheme} (typed
  * {@code skos:ConceptScheme}, titled with the import's name) when it declares none or several.
- * Statements about other subjects than the concepts, schemes and SKOS-XL labels are left out; a
- * concept IRI that is already one of the shared thesaurus's is left out with a notice (an import
- * never changes the shared concepts).
+ * Statements about other subjects than the concepts, schemes and SKOS-XL labels are left out; so are,
+ * with a notice, a concept IRI that is already one of the shared thesaurus's, and the hierarchy and
+ * scheme links ({@code skos:broader}, {@code narrower}, {@code broadMatch}, {@code narrowMatch},
+ * {@code inScheme}, {@code hasTopConcept}, ...) that point at a shared concept or scheme: an import
+ * never changes the shared concepts (the thesaurus reads those links both ways).
  *
  * <p>Thread-safety: stateless apart from the shared thesaurus, which is immutable.
  */
@@ -131,6 +133,7 @@ public final class SkosImport {
         int kept = 0;
         Model out = new LinkedHashModel();
         Set<IRI> schemes = new LinkedHashSet<>();
+        declared.removeIf(this::isShared);
         IRI home = declared.size() == 1 ? (IRI) declared.iterator().next() : fallbackScheme;
         List<Match> matches = new ArrayList<>();
         for (Resource r : concepts) {
@@ -140,14 +143,29 @@ public final class SkosImport {
                 continue;
             }
             kept++;
-            out.addAll(in.filter(concept, null, null));
+            for (Statement st : in.filter(concept, null, null)) {
+                if (STRUCTURAL.contains(st.getPredicate()) && isShared(st.getObject())) {
+                    notice(
+                            notices,
+                            "<" + concept + "> " + st.getPredicate().getLocalName() + " <" + st.getObject()
+                                    + ">, of the shared thesaurus, left out (an import links, it does not change the"
+                                    + " shared concepts)");
+                } else {
+                    out.add(st);
+                }
+            }
             out.add(concept, RDF.TYPE, SKOS.CONCEPT);
-            Set<Value> in0 = in.filter(concept, SKOS.IN_SCHEME, null).objects();
-            if (in0.isEmpty()) {
+            Set<IRI> own = new LinkedHashSet<>();
+            for (Value v : in.filter(concept, SKOS.IN_SCHEME, null).objects()) {
+                if (v instanceof IRI scheme && !isShared(scheme)) {
+                    own.add(scheme);
+                }
+            }
+            if (own.isEmpty()) {
                 out.add(concept, SKOS.IN_SCHEME, home);
                 schemes.add(home);
             } else {
-                in0.stream().filter(v -> v instanceof IRI).forEach(v -> schemes.add((IRI) v));
+                schemes.addAll(own);
             }
             matches.addAll(match(concept, in));
         }
@@ -159,7 +177,11 @@ public final class SkosImport {
             out.addAll(in.filter(label, null, null));
         }
         for (IRI scheme : schemes) {
-            out.addAll(in.filter(scheme, null, null));
+            for (Statement st : in.filter(scheme, null, null)) {
+                if (!(STRUCTURAL.contains(st.getPredicate()) && isShared(st.getObject()))) {
+                    out.add(st);
+                }
+            }
             out.add(scheme, RDF.TYPE, SKOS.CONCEPT_SCHEME);
             out.add(scheme, RDF.TYPE, org.chmexchange.vocab.CHM.ImportedConceptScheme);
             if (scheme.equals(fallbackScheme)) {
@@ -171,6 +193,25 @@ public final class SkosImport {
             out.add(m.imported(), m.relation(), m.shared());
         }
         return new Result(out, schemes, kept, matches, notices);
+    }
+
+    /** The SKOS properties that would change a shared concept or scheme if they pointed at one. */
+    private static final Set<IRI> STRUCTURAL = Set.of(
+            SKOS.IN_SCHEME,
+            SKOS.TOP_CONCEPT_OF,
+            SKOS.HAS_TOP_CONCEPT,
+            SKOS.BROADER,
+            SKOS.NARROWER,
+            SKOS.BROADER_TRANSITIVE,
+            SKOS.NARROWER_TRANSITIVE,
+            SKOS.BROAD_MATCH,
+            SKOS.NARROW_MATCH,
+            SKOS.MEMBER);
+
+    /** Whether a value is a concept or a scheme of the shared thesaurus. */
+    private boolean isShared(Value v) {
+        return v instanceof IRI iri
+                && (shared.concept(iri).isPresent() || shared.scheme(iri).isPresent());
     }
 
     private List<Match> match(IRI concept, Model in) {

@@ -153,13 +153,6 @@ public final class RecordValidator implements AutoCloseable {
         }
     }
 
-    /**
-     * The violations, each also for every other focus node of {@code data} with the same value on the
-     * same path: RDF4J's SHACL engine reports a value that fails a constraint of its own (such as
-     * {@code sh:node}: a concept outside the allowed schemes) once, for one of the records that have
-     * it, and the others would pass unnoticed in a batch. Whether such a value conforms does not
-     * depend on the record that has it, so each of them gets the violation.
-     */
     /** The SHACL constraint components whose result depends on the value alone, not on its record. */
     private static final Set<org.eclipse.rdf4j.model.IRI> INTRINSIC = Set.of(
             org.eclipse.rdf4j.model.vocabulary.SHACL.NODE_CONSTRAINT_COMPONENT,
@@ -172,14 +165,27 @@ public final class RecordValidator implements AutoCloseable {
             org.eclipse.rdf4j.model.vocabulary.SHACL.MIN_INCLUSIVE_CONSTRAINT_COMPONENT,
             org.eclipse.rdf4j.model.vocabulary.SHACL.MAX_INCLUSIVE_CONSTRAINT_COMPONENT);
 
+    /**
+     * The violations, each also for every other focus node of {@code data} with the same value on the
+     * same path and a type in common: RDF4J's SHACL engine reports a value that fails a constraint of its own (such as
+     * {@code sh:node}: a concept outside the allowed schemes) once, for one of the records that have
+     * it, and the others would pass unnoticed in a batch. Whether such a value conforms does not
+     * depend on the record that has it, so each of them gets the violation.
+     */
     static List<Violation> spread(List<Violation> found, Model data) {
         Set<Violation> out = new java.util.LinkedHashSet<>(found);
         for (Violation v : found) {
             if (v.value() == null || v.path() == null || v.focusNode() == null || !INTRINSIC.contains(v.constraint())) {
                 continue;
             }
+            Set<org.eclipse.rdf4j.model.Value> types = data.filter(
+                            v.focusNode(), org.eclipse.rdf4j.model.vocabulary.RDF.TYPE, null)
+                    .objects();
             for (Resource other : data.filter(null, v.path(), v.value()).subjects()) {
-                if (!other.equals(v.focusNode())) {
+                boolean sameKind =
+                        data.filter(other, org.eclipse.rdf4j.model.vocabulary.RDF.TYPE, null).objects().stream()
+                                .anyMatch(types::contains);
+                if (!other.equals(v.focusNode()) && sameKind) {
                     out.add(new Violation(
                             other,
                             v.field(),

@@ -247,6 +247,28 @@ class InformeaProviderTest {
     }
 
     @Test
+    void anNbsapIsANationalPlanByItsCodeAndByKey() throws Exception {
+        org.chmexchange.model.NationalReport nbsap = org.chmexchange.model.NationalReport.builder(
+                        Samples.common(org.chmexchange.model.RecordType.NATIONAL_REPORT, "plan-fr-nbsap", "FR-NBSAP"),
+                        List.of(Samples.CBD),
+                        org.chmexchange.vocab.ChmThesaurus.country("fr"),
+                        org.chmexchange.vocab.ChmThesaurus.concept(
+                                org.chmexchange.vocab.ChmThesaurus.REPORT_TYPES, "nbsap"))
+                .build();
+        store.put(RecordMapper.toRdf(nbsap), RecordStore.localGraph(Samples.BASE));
+        JsonNode plans = json("NationalPlans");
+        assertEquals(1, plans.path("d").path("results").size(), plans.toString());
+        JsonNode row = plans.path("d").path("results").get(0);
+        assertEquals("fr-nbsap", row.path("id").asText(), "the local id without the plan prefix");
+        assertEquals("nbsap", row.path("type").asText(), "the code, not a CBD GUID notation");
+        assertEquals(
+                "fr-nbsap",
+                json("NationalPlans('fr-nbsap')").path("d").path("id").asText());
+        assertEquals(1, json("CountryReports").path("d").path("results").size(), "the NR7 only");
+        assertEquals(400, get("CountryReports", "$filter", "country eq null").status());
+    }
+
+    @Test
     void deletedRecordsAreTombstones() throws Exception {
         Instant before = Instant.now();
         Thread.sleep(5);
@@ -262,6 +284,13 @@ class InformeaProviderTest {
         assertEquals(0, json("CountryReports").path("d").path("results").size());
         assertTrue(store.delete(Samples.organization().iri()));
         assertEquals(1, json("Tombstones").path("d").path("results").size(), "an organization has no entity set");
+        assertTrue(store.delete(Samples.treaty().iri()));
+        JsonNode treaty = json("Tombstones", "$filter", "updated gt datetime'" + iso(before) + "'")
+                .path("d")
+                .path("results")
+                .get(1);
+        assertEquals("Treaties", treaty.path("entitySet").asText());
+        assertEquals("nagoya", treaty.path("id").asText(), "keyed by the treaty's identifier, as its row was");
     }
 
     @Test

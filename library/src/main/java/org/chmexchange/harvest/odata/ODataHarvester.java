@@ -212,7 +212,9 @@ final class ODataHarvester implements Harvester {
             }
             int start = 0;
             String position = null;
-            if (inProgress != null && state.get(SET).filter(TOMBSTONES::equals).isPresent()) {
+            if (inProgress != null
+                    && tombstones
+                    && state.get(SET).filter(TOMBSTONES::equals).isPresent()) {
                 start = sets.size();
                 position = state.get(NEXT).orElse(null);
             } else if (inProgress != null && state.get(SET).isPresent()) {
@@ -389,6 +391,13 @@ final class ODataHarvester implements Harvester {
                     if (id == null || set.isEmpty()) {
                         sink.notice(null, "A tombstone names no entity set of records or no id: " + row + "; skipped");
                         continue;
+                    }
+                    // the record IRI at the provider too: a row served with its IRI as id was stored under it,
+                    // and a national report's tombstone cannot always tell which of its two sets served it
+                    String uri = JsonValues.text(row, "uri");
+                    IRI atProvider = uri == null ? null : org.chmexchange.mapping.SourceValues.httpIri(uri);
+                    if (atProvider != null) {
+                        deletes.add(atProvider);
                     }
                     try {
                         deletes.add(mapper.recordIri(set.get(), id));

@@ -270,7 +270,14 @@ final class EntityRows {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("uri", deleted.record().stringValue());
         row.put("entitySet", set.setName());
-        row.put("id", id(set, deleted.record()));
+        // a Treaty row was keyed by its treaty's identifier, which the tombstone's treaties keep
+        String id = set == InformeaEntitySet.TREATIES
+                ? deleted.treaties().stream()
+                        .findFirst()
+                        .flatMap(treaties::identifier)
+                        .orElse(id(set, deleted.record()))
+                : id(set, deleted.record());
+        row.put("id", id);
         row.put("updated", calendar(deleted.time()));
         return row;
     }
@@ -309,13 +316,20 @@ final class EntityRows {
         return title.with("en", title.texts().values().iterator().next());
     }
 
+    /**
+     * A code-list concept's code: the notation equal to its IRI's local name (ignoring case), else
+     * its first notation (a concept may also carry CBD GUID notations), else the local name.
+     */
     private String code(IRI concept) {
         if (concept == null) {
             return null;
         }
-        return thesaurus
-                .concept(concept)
-                .flatMap(c -> c.notations().stream().findFirst())
+        List<String> notations =
+                thesaurus.concept(concept).map(Concept::notations).orElse(List.of());
+        return notations.stream()
+                .filter(n -> n.equalsIgnoreCase(concept.getLocalName()))
+                .findFirst()
+                .or(() -> notations.stream().findFirst())
                 .orElse(concept.getLocalName());
     }
 

@@ -202,6 +202,9 @@ final class FeedQuery {
             }
             String value = string(b.getRightOperand());
             String p = property(b.getLeftOperand());
+            if (value == null) {
+                throw badRequest("$filter " + text + ": '" + p + "' is compared with a string, not null");
+            }
             Optional<IRI> found = "treaty".equals(p)
                     ? treatyIds.resolve(value)
                     : thesaurus

@@ -57,7 +57,7 @@ import org.eclipse.rdf4j.model.util.Values;
  * {@code $skiptoken}), {@code $top}, {@code $skip}, {@code $filter} and {@code $orderby} as {@link
  * FeedQuery} reads them, {@code $inlinecount}, {@code $count}, {@code $expand} and {@code $select},
  * entities by key, navigation properties ({@code Decisions('x')/title}), and the {@code Tombstones}
- * of deleted records. Writes are not offered (Olingo answers them 501).
+ * of deleted records. Writes never reach it ({@code InformeaProvider} answers them 405).
  *
  * <p>Lifecycle: one instance per request (Olingo gives it the request's context). Not thread-safe.
  */
@@ -242,7 +242,13 @@ public final class InformeaProcessor extends ODataSingleProcessor {
     private Optional<Map<String, Object>> entity(InformeaEntitySet set, String key) {
         Optional<IRI> iri;
         if (set == InformeaEntitySet.TREATIES) {
-            iri = treatyRecord(key);
+            iri = treatyRecord(key).or(() -> {
+                try { // a Treaty record whose treaty has no identifier is listed under its record id
+                    return Optional.of(InformeaIds.recordIri(shared.base, set, key));
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
+            });
         } else {
             try {
                 iri = Optional.of(InformeaIds.recordIri(shared.base, set, key));

@@ -398,13 +398,13 @@ public final class IndexedRecordStore implements RecordStore {
         return index.list(Objects.requireNonNull(query, "query"), after, limit);
     }
 
-    /** How many records match {@code query} (not null). */
     @Override
     public RecordPage listByModified(
             RecordQuery query, boolean descending, org.chmexchange.store.ModifiedKey after, int skip, int limit) {
         return index.listByModified(Objects.requireNonNull(query, "query"), descending, after, skip, limit);
     }
 
+    /** How many records match {@code query} (not null). */
     @Override
     public long count(RecordQuery query) {
         return index.count(Objects.requireNonNull(query, "query"));

@@ -204,7 +204,7 @@ final class ThesaurusCommand implements Callable<Integer> {
             }
         }
 
-        /** {@code glossary} for {@code .../InforMEA-Glossary.ttl}. */
+        /** {@code informea-glossary} for {@code .../InforMEA-Glossary.ttl}: at most 63 characters. */
         static String defaultName(String location) {
             String last = location.replaceAll("[?#].*$", "").replaceAll("/+$", "");
             last = last.substring(last.lastIndexOf('/') + 1);
@@ -215,6 +215,7 @@ final class ThesaurusCommand implements Callable<Integer> {
             String slug = last.toLowerCase(java.util.Locale.ROOT)
                     .replaceAll("[^a-z0-9]+", "-")
                     .replaceAll("^-+|-+$", "");
+            slug = slug.substring(0, Math.min(63, slug.length())).replaceAll("-+$", "");
             return slug.isEmpty() || slug.equals("cbd") ? "imported" : slug;
         }
     }

@@ -50,8 +50,8 @@ public final class ThesaurusImports {
     /** The name a SKOS import may have: lower-case letters, digits and hyphens, not {@code cbd}. */
     public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-    /** The largest vocabulary read: 256 MiB. */
-    private static final long MAX_SKOS_BYTES = 256L * 1024 * 1024;
+    /** The largest vocabulary read: 64 MiB (it is held in memory a few times over while imported). */
+    private static final long MAX_SKOS_BYTES = 64L * 1024 * 1024;
 
     /** The SKOS every import source holds in {@code store}, together. */
     public static Model imported(RecordStore store) {

@@ -84,7 +84,6 @@ class GlossaryImportTest {
             ExchangeCommandsTest.Run harvest =
                     ExchangeCommandsTest.run(Map.of(), "harvest", "mea", "--config", config.toString(), "--plain");
             assertEquals(0, harvest.exit(), harvest.err() + harvest.out());
-            System.out.println("HARVEST " + harvest.out() + harvest.err());
         }
         try (ChmNodeServer node = ChmNodeServer.start(new NodeConfig(0, data, null, false))) {
             RecordStore store = node.store();

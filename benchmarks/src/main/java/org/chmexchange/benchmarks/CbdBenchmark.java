@@ -9,12 +9,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
-import org.chmexchange.harvest.HarvestContext;
 import org.chmexchange.harvest.HarvestListener;
 import org.chmexchange.harvest.HarvestOutcome;
 import org.chmexchange.harvest.HarvestRun;
 import org.chmexchange.harvest.HarvestSource;
-import org.chmexchange.harvest.HarvesterRegistry;
 import org.chmexchange.http.HttpClients;
 import org.chmexchange.http.HttpSettings;
 import org.chmexchange.node.replay.CbdFixtures;
@@ -120,12 +118,7 @@ public final class CbdBenchmark implements Callable<Integer> {
         Path dir = Files.createTempDirectory("chm-cbd-bench");
         OkHttpClient shared = HttpClients.create(HttpSettings.defaults());
         AtomicLong requests = new AtomicLong();
-        OkHttpClient counting = shared.newBuilder()
-                .addInterceptor(chain -> {
-                    requests.incrementAndGet();
-                    return chain.proceed(chain.request());
-                })
-                .build();
+        OkHttpClient counting = PeerBaseline.counting(shared, requests);
         try (RecordValidator validator = new RecordValidator()) {
             System.out.printf(
                     "CHM Exchange CBD harvest benchmark: %,d index documents (half with a body), rows %d, JVM %s, %d"
@@ -137,12 +130,7 @@ public final class CbdBenchmark implements Callable<Integer> {
             double cbdRate;
             try (CbdReplay replay = CbdReplay.start(synthetic(records), "127.0.0.1", 0);
                     RecordStore portal = RecordStore.openEmbedded(dir.resolve("cbd-portal"))) {
-                HarvestRun run = new HarvestRun(
-                        portal,
-                        validator,
-                        "http://portal.example.org/",
-                        HarvesterRegistry.load(),
-                        new HarvestContext(counting, 1_000_000));
+                HarvestRun run = PeerBaseline.runner(portal, validator, counting);
                 HarvestSource source =
                         new HarvestSource("cbd", "cbd", replay.url(), Map.of("rows", Integer.toString(rows)));
                 long t0 = System.nanoTime();

@@ -25,12 +25,10 @@ import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import okhttp3.OkHttpClient;
-import org.chmexchange.harvest.HarvestContext;
 import org.chmexchange.harvest.HarvestListener;
 import org.chmexchange.harvest.HarvestOutcome;
 import org.chmexchange.harvest.HarvestRun;
 import org.chmexchange.harvest.HarvestSource;
-import org.chmexchange.harvest.HarvesterRegistry;
 import org.chmexchange.harvest.dump.DumpHarvesterFactory;
 import org.chmexchange.http.HttpClients;
 import org.chmexchange.http.HttpSettings;
@@ -152,12 +150,7 @@ public final class DumpBenchmark implements Callable<Integer> {
             OkHttpClient http = HttpClients.create(HttpSettings.defaults());
             try (RecordStore portal = RecordStore.openEmbedded(dir.resolve("portal"));
                     RecordValidator validator = new RecordValidator()) {
-                HarvestRun run = new HarvestRun(
-                        portal,
-                        validator,
-                        "http://portal.example.org/",
-                        HarvesterRegistry.load(),
-                        new HarvestContext(http, 1_000_000));
+                HarvestRun run = PeerBaseline.runner(portal, validator, http);
                 HarvestSource source = new HarvestSource(
                         "dump",
                         "rdf-dump",

@@ -7,12 +7,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
-import org.chmexchange.harvest.HarvestContext;
 import org.chmexchange.harvest.HarvestListener;
 import org.chmexchange.harvest.HarvestOutcome;
 import org.chmexchange.harvest.HarvestRun;
 import org.chmexchange.harvest.HarvestSource;
-import org.chmexchange.harvest.HarvesterRegistry;
 import org.chmexchange.http.HttpClients;
 import org.chmexchange.http.HttpSettings;
 import org.chmexchange.node.ChmNodeServer;
@@ -100,21 +98,11 @@ public final class HarvestBenchmark implements Callable<Integer> {
 
             AtomicLong requests = new AtomicLong();
             OkHttpClient shared = HttpClients.create(HttpSettings.defaults());
-            OkHttpClient counting = shared.newBuilder()
-                    .addInterceptor(chain -> {
-                        requests.incrementAndGet();
-                        return chain.proceed(chain.request());
-                    })
-                    .build();
+            OkHttpClient counting = PeerBaseline.counting(shared, requests);
             try (ChmNodeServer peer = LoadBenchmark.node(peerDir);
                     RecordStore portal = RecordStore.openEmbedded(dir.resolve("portal"));
                     RecordValidator validator = new RecordValidator()) {
-                HarvestRun run = new HarvestRun(
-                        portal,
-                        validator,
-                        "http://portal.example.org/",
-                        HarvesterRegistry.load(),
-                        new HarvestContext(counting, 1_000_000));
+                HarvestRun run = PeerBaseline.runner(portal, validator, counting);
                 HarvestSource source = new HarvestSource(
                         "peer", "peer", URI.create(peer.baseIri()), Map.of("limit", Integer.toString(page)));
 

@@ -16,12 +16,10 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.chmexchange.harvest.HarvestContext;
 import org.chmexchange.harvest.HarvestListener;
 import org.chmexchange.harvest.HarvestOutcome;
 import org.chmexchange.harvest.HarvestRun;
 import org.chmexchange.harvest.HarvestSource;
-import org.chmexchange.harvest.HarvesterRegistry;
 import org.chmexchange.http.HttpClients;
 import org.chmexchange.http.HttpSettings;
 import org.chmexchange.node.ChmNodeServer;
@@ -73,12 +71,7 @@ public final class ODataBenchmark implements Callable<Integer> {
         Path dir = Files.createTempDirectory("chm-odata-bench");
         OkHttpClient shared = HttpClients.create(HttpSettings.defaults());
         AtomicLong requests = new AtomicLong();
-        OkHttpClient counting = shared.newBuilder()
-                .addInterceptor(chain -> {
-                    requests.incrementAndGet();
-                    return chain.proceed(chain.request());
-                })
-                .build();
+        OkHttpClient counting = PeerBaseline.counting(shared, requests);
         Instant t0 = Instant.parse("2024-01-01T00:00:00Z");
         try (RecordValidator validator = new RecordValidator();
                 ODataReplay replay = ODataReplay.start("127.0.0.1", 0)) {
@@ -96,12 +89,7 @@ public final class ODataBenchmark implements Callable<Integer> {
             double odataRate;
             Path peerDir = dir.resolve("peer");
             try (RecordStore portal = RecordStore.openEmbedded(dir.resolve("odata-portal"))) {
-                HarvestRun run = new HarvestRun(
-                        portal,
-                        validator,
-                        "http://portal.example.org/",
-                        HarvesterRegistry.load(),
-                        new HarvestContext(counting, 1_000_000));
+                HarvestRun run = PeerBaseline.runner(portal, validator, counting);
                 HarvestSource source =
                         new HarvestSource("mea", "odata", replay.url(), Map.of("pageSize", "100", "treaty", "cites"));
                 long start = System.nanoTime();

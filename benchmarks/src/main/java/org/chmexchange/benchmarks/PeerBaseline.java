@@ -17,12 +17,31 @@ import org.chmexchange.store.RecordStore;
 import org.chmexchange.validation.RecordValidator;
 
 /**
- * What the protocol benchmarks share: the check that a harvest ended complete, and the baseline of
- * the same records served by a CHM Exchange node and harvested with protocol {@code peer}.
+ * What the harvest benchmarks share: the runner and the request-counting client, the check that a
+ * harvest ended complete, and the baseline of the same records served by a CHM Exchange node and
+ * harvested with protocol {@code peer}.
  */
 final class PeerBaseline {
 
     private PeerBaseline() {}
+
+    /** The portal base every benchmark harvests under. */
+    static final String PORTAL = "http://portal.example.org/";
+
+    /** A harvest runner into {@code portal}, with every registered protocol and a budget of 10^6 requests. */
+    static HarvestRun runner(RecordStore portal, RecordValidator validator, OkHttpClient http) {
+        return new HarvestRun(portal, validator, PORTAL, HarvesterRegistry.load(), new HarvestContext(http, 1_000_000));
+    }
+
+    /** {@code http}, counting each request it sends in {@code requests}. */
+    static OkHttpClient counting(OkHttpClient http, AtomicLong requests) {
+        return http.newBuilder()
+                .addInterceptor(chain -> {
+                    requests.incrementAndGet();
+                    return chain.proceed(chain.request());
+                })
+                .build();
+    }
 
     /** Fails unless the run succeeded and the store holds {@code expected} records. */
     static void check(HarvestOutcome outcome, RecordStore store, long expected) {
@@ -48,12 +67,7 @@ final class PeerBaseline {
             int limit) {
         try (ChmNodeServer peer = LoadBenchmark.node(peerDir);
                 RecordStore portal = RecordStore.openEmbedded(portalDir)) {
-            HarvestRun run = new HarvestRun(
-                    portal,
-                    validator,
-                    "http://portal.example.org/",
-                    HarvesterRegistry.load(),
-                    new HarvestContext(http, 1_000_000));
+            HarvestRun run = runner(portal, validator, http);
             HarvestSource source = new HarvestSource(
                     "peer", "peer", URI.create(peer.baseIri()), Map.of("limit", Integer.toString(limit)));
             requests.set(0);

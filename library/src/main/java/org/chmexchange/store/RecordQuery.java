@@ -27,6 +27,8 @@ import org.eclipse.rdf4j.model.IRI;
  *     dcterms:identifier}, {@code chm:cbdIdentifier}, {@code chm:cbdUniqueIdentifier}, {@code
  *     chm:cbdDocumentId} (as digits), {@code chm:informeaId}, or an {@code owl:sameAs} IRI (such as
  *     the CBD permalink); never null
+ * @param years years of the record's date (adoption, publication, submission or start, the first
+ *     it has: see {@link RecordFacets.Facet#YEAR}), any of which it is in; never null
  */
 public record RecordQuery(
         Set<RecordType> types,
@@ -36,10 +38,12 @@ public record RecordQuery(
         Set<IRI> concepts,
         Instant modifiedSince,
         String text,
-        Set<String> identifiers) {
+        Set<String> identifiers,
+        Set<Integer> years) {
 
     /** The query that matches every record. */
-    public static final RecordQuery ALL = new RecordQuery(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null);
+    public static final RecordQuery ALL =
+            new RecordQuery(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, Set.of(), Set.of());
 
     /** The most words of {@code text}: {@value}. */
     public static final int MAX_TEXT_WORDS = 64;
@@ -66,6 +70,7 @@ public record RecordQuery(
         meetings = Set.copyOf(meetings);
         concepts = Set.copyOf(concepts);
         identifiers = Set.copyOf(identifiers);
+        years = Set.copyOf(years);
         text = text == null || text.isBlank() ? null : text.strip();
         long words = text == null ? 0 : WORD.matcher(text).results().count();
         if (words > MAX_TEXT_WORDS) {
@@ -78,7 +83,8 @@ public record RecordQuery(
                 + countries.size()
                 + meetings.size()
                 + concepts.size()
-                + identifiers.size();
+                + identifiers.size()
+                + years.size();
         if (terms > MAX_TERMS) {
             throw new IllegalArgumentException(
                     "The query has " + terms + " filter values and words; at most " + MAX_TERMS + " are allowed");
@@ -94,11 +100,30 @@ public record RecordQuery(
             Set<IRI> concepts,
             Instant modifiedSince,
             String text) {
-        this(types, treaties, countries, meetings, concepts, modifiedSince, text, Set.of());
+        this(types, treaties, countries, meetings, concepts, modifiedSince, text, Set.of(), Set.of());
+    }
+
+    /** A query without a year filter. */
+    public RecordQuery(
+            Set<RecordType> types,
+            Set<IRI> treaties,
+            Set<IRI> countries,
+            Set<IRI> meetings,
+            Set<IRI> concepts,
+            Instant modifiedSince,
+            String text,
+            Set<String> identifiers) {
+        this(types, treaties, countries, meetings, concepts, modifiedSince, text, identifiers, Set.of());
     }
 
     /** This query, matching only records with one of {@code values} as an identifier. */
     public RecordQuery withIdentifiers(Set<String> values) {
-        return new RecordQuery(types, treaties, countries, meetings, concepts, modifiedSince, text, values);
+        return new RecordQuery(types, treaties, countries, meetings, concepts, modifiedSince, text, values, years);
+    }
+
+    /** This query, matching only records whose year is one of {@code values}. */
+    public RecordQuery withYears(Set<Integer> values) {
+        return new RecordQuery(
+                types, treaties, countries, meetings, concepts, modifiedSince, text, identifiers, values);
     }
 }

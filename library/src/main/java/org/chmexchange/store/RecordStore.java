@@ -275,6 +275,17 @@ public interface RecordStore extends AutoCloseable {
     long count(RecordQuery query);
 
     /**
+     * The facet counts of the records matching {@code query}: for each {@link RecordFacets.Facet},
+     * the {@code top} values most records have, with how many. Read from the record index, as {@link
+     * #list} is; thread-safe.
+     *
+     * @param query the filter; not null
+     * @param top the most values per facet, at least 1
+     * @throws IllegalArgumentException if {@code top} is less than 1
+     */
+    RecordFacets facets(RecordQuery query, int top);
+
+    /**
      * Replaces a named graph of reference data (ontology, shapes, thesaurus) unless it already holds
      * this content (compared as graphs, blank nodes included, with {@link Models#isomorphic}).
      *

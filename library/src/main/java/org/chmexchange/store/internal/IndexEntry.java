@@ -31,7 +31,20 @@ public record IndexEntry(
         Set<String> meetings,
         Set<String> concepts,
         List<String> texts,
-        Set<String> identifiers) {
+        Set<String> identifiers,
+        Integer year) {
+
+    /**
+     * The dates a record's year is read from, the first present winning: adoption (decisions,
+     * treaties), publication, submission (national reports), start (meetings, reporting periods),
+     * then {@code dcterms:date}.
+     */
+    static final List<IRI> YEAR_PROPERTIES = List.of(
+            CHM.adoptionDate,
+            DCTERMS.ISSUED,
+            DCTERMS.DATE_SUBMITTED,
+            org.chmexchange.vocab.Std.SCHEMA_START_DATE,
+            DCTERMS.DATE);
 
     /**
      * Properties whose values a record is found by exactly ({@code RecordQuery#identifiers}): the
@@ -84,6 +97,7 @@ public record IndexEntry(
         Set<String> concepts = new LinkedHashSet<>();
         List<String> texts = new ArrayList<>();
         Set<String> identifiers = new LinkedHashSet<>();
+        Integer[] years = new Integer[YEAR_PROPERTIES.size()];
         for (Statement st : record) {
             if (!st.getSubject().equals(iri)) {
                 continue;
@@ -92,6 +106,10 @@ public record IndexEntry(
             Value o = st.getObject();
             if (IDENTIFIER_PROPERTIES.contains(p)) {
                 identifiers.add(o.stringValue());
+            }
+            int dateRank = YEAR_PROPERTIES.indexOf(p);
+            if (dateRank >= 0 && years[dateRank] == null && o instanceof Literal date) {
+                years[dateRank] = yearOf(date);
             }
             if (TEXT_PROPERTIES.contains(p)) {
                 texts.add(o.stringValue());
@@ -121,7 +139,21 @@ public record IndexEntry(
                 meetings,
                 concepts,
                 texts,
-                identifiers);
+                identifiers,
+                java.util.Arrays.stream(years)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null));
+    }
+
+    /** The year of an {@code xsd:date}, {@code xsd:dateTime}, {@code xsd:gYear} or similar; null if it has none. */
+    private static Integer yearOf(Literal date) {
+        try {
+            int year = date.calendarValue().getYear();
+            return year == javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED ? null : year;
+        } catch (IllegalArgumentException notADate) {
+            return null; // a free-text date has no year to facet on
+        }
     }
 
     private static Instant parseInstant(IRI iri, Value v) {

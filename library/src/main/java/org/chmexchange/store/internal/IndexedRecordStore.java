@@ -410,6 +410,11 @@ public final class IndexedRecordStore implements RecordStore {
         return index.count(Objects.requireNonNull(query, "query"));
     }
 
+    @Override
+    public org.chmexchange.store.RecordFacets facets(RecordQuery query, int top) {
+        return index.facets(Objects.requireNonNull(query, "query"), top);
+    }
+
     /**
      * Replaces a named graph of reference data (ontology, shapes, thesaurus) unless it already holds
      * this content (compared as graphs, blank nodes included, with {@link Models#isomorphic}).

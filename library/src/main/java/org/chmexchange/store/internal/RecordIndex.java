@@ -21,9 +21,16 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -48,6 +55,7 @@ import org.chmexchange.store.ChangeKind;
 import org.chmexchange.store.ChangePage;
 import org.chmexchange.store.ChangeQuery;
 import org.chmexchange.store.ModifiedKey;
+import org.chmexchange.store.RecordFacets;
 import org.chmexchange.store.RecordPage;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordSummary;
@@ -96,11 +104,24 @@ public final class RecordIndex implements AutoCloseable {
     private static final String LATEST = "latest";
     /** Commit data: the layout of the documents; an index of another layout is rebuilt. */
     private static final String FORMAT = "format";
+    /** The year of a record's date ({@link RecordFacets.Facet#YEAR}), as digits. */
+    private static final String YEAR = "year";
+    /** The doc-values field each facet is counted on. */
+    private static final Map<RecordFacets.Facet, String> FACET_FIELDS = Map.of(
+            RecordFacets.Facet.TYPE, "facet.type",
+            RecordFacets.Facet.TREATY, "facet.treaty",
+            RecordFacets.Facet.COUNTRY, "facet.country",
+            RecordFacets.Facet.CONCEPT, "facet.concept",
+            RecordFacets.Facet.YEAR, "facet.year");
     /**
      * 2: change entries carry {@link #LATEST} and a {@link LongPoint} on {@link #TIME}; 4: their
-     * {@link #ACTIVITY} is indexed, and records have doc values on {@link #MODIFIED}.
+     * {@link #ACTIVITY} is indexed, and records have doc values on {@link #MODIFIED}; 5: records have a {@link #YEAR} and facet doc
+     * values ({@link #FACET_FIELDS}).
      */
-    static final String FORMAT_VERSION = "4";
+    static final String FORMAT_VERSION = "5";
+
+    /** The facet ordinal maps of the last reader facets were counted on; replaced when the index changes. */
+    private volatile FacetStates facetStates;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
@@ -573,6 +594,7 @@ public final class RecordIndex implements AutoCloseable {
         anyOf(b, MEETING, strings(q.meetings()));
         anyOf(b, CONCEPT, strings(q.concepts()));
         anyOf(b, IDS, List.copyOf(q.identifiers()));
+        anyOf(b, YEAR, q.years().stream().map(String::valueOf).toList());
         if (q.modifiedSince() != null) {
             b.add(LongPoint.newRangeQuery(MODIFIED, q.modifiedSince().toEpochMilli(), Long.MAX_VALUE), Occur.FILTER);
         }
@@ -625,10 +647,18 @@ public final class RecordIndex implements AutoCloseable {
         d.add(new StringField(IRI, s.iri().stringValue(), Field.Store.YES));
         d.add(new SortedDocValuesField(IRI, new BytesRef(s.iri().stringValue())));
         d.add(new StringField(TYPE, s.type().slug(), Field.Store.YES));
+        facet(d, RecordFacets.Facet.TYPE, s.type().slug());
         e.treaties().forEach(v -> d.add(new StringField(TREATY, v, Field.Store.NO)));
+        e.treaties().forEach(v -> facet(d, RecordFacets.Facet.TREATY, v));
         e.countries().forEach(v -> d.add(new StringField(COUNTRY, v, Field.Store.NO)));
+        e.countries().forEach(v -> facet(d, RecordFacets.Facet.COUNTRY, v));
         e.meetings().forEach(v -> d.add(new StringField(MEETING, v, Field.Store.NO)));
         e.concepts().forEach(v -> d.add(new StringField(CONCEPT, v, Field.Store.NO)));
+        e.concepts().forEach(v -> facet(d, RecordFacets.Facet.CONCEPT, v));
+        if (e.year() != null) {
+            d.add(new StringField(YEAR, e.year().toString(), Field.Store.NO));
+            facet(d, RecordFacets.Facet.YEAR, e.year().toString());
+        }
         e.identifiers().forEach(v -> d.add(new StringField(IDS, v, Field.Store.NO)));
         if (s.modified() != null) {
             d.add(new LongPoint(MODIFIED, s.modified().toEpochMilli()));
@@ -645,6 +675,72 @@ public final class RecordIndex implements AutoCloseable {
         }
         return d;
     }
+
+    private static void facet(Document d, RecordFacets.Facet facet, String value) {
+        d.add(new SortedSetDocValuesField(FACET_FIELDS.get(facet), new BytesRef(value)));
+    }
+
+    /**
+     * The facet counts of the records matching {@code query}, the {@code top} values of each facet
+     * (Lucene's {@link StringValueFacetCounts} over doc values; the ordinal maps are built once per
+     * index generation).
+     */
+    public RecordFacets facets(RecordQuery query, int top) {
+        if (top < 1) {
+            throw new IllegalArgumentException("top must be at least 1: " + top);
+        }
+        Query filter = toLucene(query);
+        IndexSearcher searcher = acquire();
+        try {
+            FacetsCollector hits = searcher.search(filter, new FacetsCollectorManager());
+            long total = 0;
+            for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) {
+                total += m.totalHits;
+            }
+            Map<RecordFacets.Facet, StringDocValuesReaderState> states = facetStates(searcher);
+            Map<RecordFacets.Facet, List<RecordFacets.Count>> counts =
+                    new java.util.EnumMap<>(RecordFacets.Facet.class);
+            for (RecordFacets.Facet f : RecordFacets.Facet.values()) {
+                List<RecordFacets.Count> values = new ArrayList<>();
+                if (total > 0) {
+                    FacetResult result =
+                            new StringValueFacetCounts(states.get(f), hits).getTopChildren(top, FACET_FIELDS.get(f));
+                    if (result != null) {
+                        for (LabelAndValue lv : result.labelValues) {
+                            values.add(new RecordFacets.Count(lv.label, lv.value.longValue()));
+                        }
+                    }
+                }
+                values.sort(java.util.Comparator.comparingLong(RecordFacets.Count::count)
+                        .reversed()
+                        .thenComparing(RecordFacets.Count::value));
+                counts.put(f, values);
+            }
+            return new RecordFacets(total, counts);
+        } catch (IOException e) {
+            throw new StoreException("Cannot count facets in the record index", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** The facet ordinal maps of the searcher's reader, built once per reader. */
+    private Map<RecordFacets.Facet, StringDocValuesReaderState> facetStates(IndexSearcher searcher) throws IOException {
+        FacetStates cached = facetStates;
+        if (cached != null && cached.reader() == searcher.getIndexReader()) {
+            return cached.states();
+        }
+        Map<RecordFacets.Facet, StringDocValuesReaderState> states = new java.util.EnumMap<>(RecordFacets.Facet.class);
+        for (RecordFacets.Facet f : RecordFacets.Facet.values()) {
+            states.put(f, new StringDocValuesReaderState(searcher.getIndexReader(), FACET_FIELDS.get(f)));
+        }
+        facetStates = new FacetStates(searcher.getIndexReader(), states);
+        return states;
+    }
+
+    /** The facet ordinal maps of one index reader. */
+    private record FacetStates(
+            org.apache.lucene.index.IndexReader reader, Map<RecordFacets.Facet, StringDocValuesReaderState> states) {}
 
     private static RecordSummary summary(Document d) {
         try {

@@ -16,6 +16,7 @@ import org.chmexchange.store.ChangeKind;
 import org.chmexchange.store.ChangeQuery;
 import org.chmexchange.store.Compaction;
 import org.chmexchange.store.ModifiedKey;
+import org.chmexchange.store.RecordFacets;
 import org.chmexchange.store.RecordPage;
 import org.chmexchange.store.RecordQuery;
 import org.chmexchange.store.RecordStore;
@@ -152,6 +153,79 @@ public abstract class RecordStoreContract {
                     null,
                     null);
             assertEquals(29, store.count(concept));
+        }
+    }
+
+    @Test
+    public void facetsCountTheMatchingRecordsAndYearsFilter() {
+        try (RecordStore store = open(dir)) {
+            Model all = new LinkedHashModel();
+            for (int i = 0; i < 12; i++) {
+                Model d = decision(
+                        "f" + i,
+                        i % 3 == 0 ? "cms" : "cbd",
+                        "Decision " + i,
+                        "en",
+                        i % 2 == 0 ? "GBF-TARGET-03" : "GBF-TARGET-01");
+                IRI iri = RecordType.DECISION.mint(BASE, "f" + i);
+                if (i < 10) { // adopted in 2020 + i % 2; two without a date have no year
+                    d.add(iri, CHM.adoptionDate, Values.literal(java.time.LocalDate.of(2020 + i % 2, 5, 1)));
+                }
+                if (i == 0) { // an issued date ranks after the adoption date
+                    d.add(iri, DCTERMS.ISSUED, Values.literal(java.time.LocalDate.of(1999, 1, 1)));
+                }
+                all.addAll(d);
+            }
+            store.put(all, GRAPH);
+            RecordFacets facets = store.facets(RecordQuery.ALL, 10);
+            assertEquals(12, facets.total());
+            assertEquals(
+                    List.of(new RecordFacets.Count(RecordType.DECISION.slug(), 12)),
+                    facets.of(RecordFacets.Facet.TYPE));
+            assertEquals(
+                    List.of(
+                            new RecordFacets.Count(ChmThesaurus.treaty("cbd").stringValue(), 8),
+                            new RecordFacets.Count(ChmThesaurus.treaty("cms").stringValue(), 4)),
+                    facets.of(RecordFacets.Facet.TREATY));
+            assertEquals(
+                    List.of(new RecordFacets.Count("2020", 5), new RecordFacets.Count("2021", 5)),
+                    facets.of(RecordFacets.Facet.YEAR),
+                    "ties by value; the issued date of f0 loses to its adoption date");
+            assertEquals(List.of(), facets.of(RecordFacets.Facet.COUNTRY));
+            assertEquals(
+                    1,
+                    store.facets(RecordQuery.ALL, 1)
+                            .of(RecordFacets.Facet.TREATY)
+                            .size(),
+                    "top");
+
+            RecordQuery cms = new RecordQuery(
+                    Set.of(), Set.of(ChmThesaurus.treaty("cms")), Set.of(), Set.of(), Set.of(), null, null);
+            RecordFacets cmsFacets = store.facets(cms, 10);
+            assertEquals(4, cmsFacets.total());
+            assertEquals(
+                    List.of(
+                            new RecordFacets.Count(
+                                    ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03")
+                                            .stringValue(),
+                                    2),
+                            new RecordFacets.Count(
+                                    ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-01")
+                                            .stringValue(),
+                                    2)),
+                    cmsFacets.of(RecordFacets.Facet.CONCEPT).stream()
+                            .sorted(java.util.Comparator.comparing(RecordFacets.Count::value)
+                                    .reversed())
+                            .toList());
+
+            RecordQuery y2021 = RecordQuery.ALL.withYears(Set.of(2021));
+            assertEquals(5, store.count(y2021));
+            assertEquals(
+                    List.of(new RecordFacets.Count("2021", 5)),
+                    store.facets(y2021, 10).of(RecordFacets.Facet.YEAR));
+            assertEquals(
+                    0, store.facets(RecordQuery.ALL.withYears(Set.of(1999)), 10).total());
+            assertThrows(IllegalArgumentException.class, () -> store.facets(RecordQuery.ALL, 0));
         }
     }
 

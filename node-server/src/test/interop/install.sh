@@ -7,7 +7,9 @@
 #     Debian's /usr/bin/python3;
 #   - rapper (Raptor RDF parser) from Debian's raptor2-utils;
 #   - xmllint (libxml2-utils), to validate OAI-PMH answers against their XML Schemas (below), and
-#     the Perl OAI-PMH harvester HTTP::OAI (libhttp-oai-perl).
+#     the Perl OAI-PMH harvester HTTP::OAI (libhttp-oai-perl);
+#   - Debian's Chromium and its ChromeDriver (chromium, chromium-driver: /usr/bin/chromium and
+#     /usr/bin/chromedriver), for the portal's browser tests (PortalBrowserIT), and axe-core (npm).
 # Idempotent: what is there already is kept. Run by Maven (pre-integration-test of node-server) and
 # usable by hand: bash node-server/src/test/interop/install.sh
 set -euo pipefail
@@ -16,8 +18,10 @@ target="$here/../../../target/interop"
 mkdir -p "$target"
 
 if ! /usr/bin/python3 -c 'import pyld, rdflib, requests' 2> /dev/null || ! command -v rapper > /dev/null \
-  || ! command -v xmllint > /dev/null || ! perl -MHTTP::OAI -e 1 2> /dev/null; then
-  packages=(python3-pyld python3-rdflib python3-requests raptor2-utils libxml2-utils libhttp-oai-perl)
+  || ! command -v xmllint > /dev/null || ! perl -MHTTP::OAI -e 1 2> /dev/null \
+  || [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  packages=(python3-pyld python3-rdflib python3-requests raptor2-utils libxml2-utils libhttp-oai-perl
+    chromium chromium-driver)
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get install -y -qq "${packages[@]}" > /dev/null 2>&1 \
@@ -25,7 +29,7 @@ if ! /usr/bin/python3 -c 'import pyld, rdflib, requests' 2> /dev/null || ! comma
 fi
 
 if ! cmp -s "$here/package-lock.json" "$target/package-lock.json" || [ ! -d "$target/node_modules/jsonld" ] \
-  || [ ! -d "$target/node_modules/datajs" ]; then
+  || [ ! -d "$target/node_modules/datajs" ] || [ ! -f "$target/node_modules/axe-core/axe.min.js" ]; then
   cp "$here/package.json" "$here/package-lock.json" "$target/"
   (cd "$target" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
 fi

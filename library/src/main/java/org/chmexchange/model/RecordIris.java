@@ -85,6 +85,24 @@ public final class RecordIris {
     }
 
     /**
+     * The type of a record IRI minted under {@code base} ({@link RecordType#mint}: {@code
+     * {base}records/{slug}/{id}} with a known slug and a valid id); empty for any other IRI.
+     */
+    public static Optional<RecordType> mintedType(String base, IRI iri) {
+        String prefix = base + "records/";
+        String s = iri.stringValue();
+        if (!s.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String rest = s.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        if (slash < 0 || !RecordType.ID.matcher(rest.substring(slash + 1)).matches()) {
+            return Optional.empty();
+        }
+        return RecordType.fromSlug(rest.substring(0, slash));
+    }
+
+    /**
      * Why a record of {@code type} cannot have {@code iri}: an IRI under {@code {base}records/} names
      * its type in its path ({@link RecordType#mint}), so a focal point cannot live at a decision's
      * address; empty if the IRI is not under that path or names the right type.

@@ -9,9 +9,12 @@ import java.util.Optional;
  * language ({@code fr} for {@code fr-CA} and the reverse), then English, then any language (the first
  * tag in sorted order). Tags are compared in lower case.
  *
+ * <p>The one language fallback of the project: thesaurus labels, and record titles wherever they
+ * are shown (the node's portal).
+ *
  * <p>Thread-safety: stateless.
  */
-final class Languages {
+public final class Languages {
 
     /** The language every concept of the shared thesaurus has a label in. */
     static final String ENGLISH = "en";
@@ -26,11 +29,11 @@ final class Languages {
     /**
      * The key of {@code texts} to use for {@code lang}.
      *
-     * @param texts language tag (normalized) to text, sorted by tag; not null
+     * @param texts language tag (normalized) to text; not null
      * @param lang requested tag; null for no preference
      * @return the chosen tag, or empty if {@code texts} is empty
      */
-    static Optional<String> pick(Map<String, String> texts, String lang) {
+    public static Optional<String> pick(Map<String, ?> texts, String lang) {
         if (texts.isEmpty()) {
             return Optional.empty();
         }
@@ -49,7 +52,7 @@ final class Languages {
         if (texts.containsKey(ENGLISH)) {
             return Optional.of(ENGLISH);
         }
-        return Optional.of(texts.keySet().iterator().next());
+        return texts.keySet().stream().sorted().findFirst();
     }
 
     /**

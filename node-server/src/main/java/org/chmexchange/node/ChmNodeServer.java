@@ -172,7 +172,8 @@ public final class ChmNodeServer implements AutoCloseable {
                                 t,
                                 base,
                                 java.net.URI.create(base + "informea.svc/"),
-                                InformeaProvider.DEFAULT_PAGE_SIZE)));
+                                InformeaProvider.DEFAULT_PAGE_SIZE),
+                        config.oai().settings(base).repositoryName()));
             };
             serve.accept(ThesaurusImports.merged(skos, store)); // until now, requests get 503
             if (config.thesaurusImport() != null) {

@@ -51,6 +51,16 @@ final class Negotiation {
         throw ApiException.notAcceptable(accept, "application/json, " + AVAILABLE_RDF);
     }
 
+    /**
+     * Whether a client asks for a page rather than data: {@code text/html} is acceptable and weighs
+     * more than {@code application/json} (browsers send {@code text/html} at 1 and {@code *}{@code /*}
+     * at 0.8; a client sending only {@code *}{@code /*}, or no {@code Accept}, gets data).
+     */
+    static boolean wantsHtml(String accept) {
+        double html = RecordFormat.acceptQuality(accept, "text/html");
+        return html > 0 && html > RecordFormat.acceptQuality(accept, "application/json");
+    }
+
     /** For endpoints that only answer JSON: 406 unless the client takes application/json. */
     static void requireJson(String accept) {
         if (!RecordFormat.accepts(accept, "application/json") && !RecordFormat.accepts(accept, "application/ld+json")) {

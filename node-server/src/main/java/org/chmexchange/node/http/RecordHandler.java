@@ -9,25 +9,31 @@ import org.chmexchange.rdf.RecordFormat;
 import org.chmexchange.rdf.RecordWriter;
 import org.chmexchange.store.ChangeKind;
 import org.chmexchange.store.RecordStore;
-import org.chmexchange.thesaurus.Thesaurus;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Model;
 
 /**
  * {@code GET /records/{type}/{id}}: dereferences the record IRI {@code {base}records/{type}/{id}}
- * with content negotiation (Turtle, JSON-LD, RDF/XML, N-Triples, N-Quads; HTML for browsers);
- * 404 if the node has no such record, 406 if no representation is acceptable.
+ * with content negotiation (Turtle, JSON-LD, RDF/XML, TriG, N-Triples, N-Quads; the portal's page
+ * for browsers); {@code GET /record?iri=} does the same for any record the node holds, its own or
+ * harvested. {@code format} (a file extension: {@code ttl}, {@code jsonld}, {@code rdf}, {@code
+ * trig}, {@code nt}, {@code nq}) overrides {@code Accept}, for links. 404 if the node has no such
+ * record, 410 if it was deleted, 406 if no representation is acceptable, 400 for an unknown format.
  */
 final class RecordHandler implements Handler {
 
     private final RecordStore store;
-    private final Thesaurus thesaurus;
     private final String base;
     private final JsonLdAnswer answer;
 
-    RecordHandler(RecordStore store, Thesaurus thesaurus, String base) {
+    /** The query parameters of both addresses. */
+    static final java.util.List<String> PARAMETERS = java.util.List.of("format", "lang");
+
+    private final PortalHandler portal;
+
+    RecordHandler(RecordStore store, String base, PortalHandler portal) {
+        this.portal = portal;
         this.store = store;
-        this.thesaurus = thesaurus;
         this.base = base;
         this.answer = new JsonLdAnswer(base);
     }
@@ -42,11 +48,25 @@ final class RecordHandler implements Handler {
             throw ApiException.notFound("'" + id + "' is not a record id (letters, digits, '.', '_', '~', '-').");
         }
         IRI iri = recordType.mint(base, id);
+        answer(ctx, iri, ctx.path());
+    }
+
+    /** {@code GET /record?iri=}: any record the node holds, by its IRI. */
+    void byIri(Context ctx) {
+        String value = RecordListRequest.single(ctx.queryParamMap(), "iri");
+        if (value == null) {
+            throw ApiException.badParameter("iri", "Give the record IRI: /record?iri=https://...");
+        }
+        IRI iri = Params.iri("iri", value);
+        answer(ctx, iri, "/record?iri=" + org.chmexchange.node.portal.Page.Urls.encode(iri.stringValue()));
+    }
+
+    private void answer(Context ctx, IRI iri, String self) {
         Model record = store.get(iri).orElseThrow(() -> missing(iri));
-        Negotiation.Choice choice = Negotiation.forRecord(ctx.header("Accept"));
+        Negotiation.Choice choice = chosen(ctx);
         ctx.header("Vary", "Accept");
         if (choice.html()) {
-            ctx.contentType("text/html; charset=utf-8").result(HtmlView.record(iri, record, thesaurus, base));
+            portal.record(ctx, iri, record, self);
             return;
         }
         RecordFormat format = choice.format();
@@ -56,6 +76,18 @@ final class RecordHandler implements Handler {
             ctx.header("Link", answer.context().linkHeader());
         }
         ctx.contentType(choice.mediaType() + "; charset=utf-8").result(out.toByteArray());
+    }
+
+    /** The representation asked for: {@code format} if given, else by {@code Accept}. */
+    private static Negotiation.Choice chosen(Context ctx) {
+        String format = RecordListRequest.single(ctx.queryParamMap(), "format");
+        if (format == null) {
+            return Negotiation.forRecord(ctx.header("Accept"));
+        }
+        RecordFormat f = RecordFormat.forExtension(format)
+                .orElseThrow(() -> ApiException.badParameter(
+                        "format", "Unknown format '" + format + "'; give one of ttl, jsonld, rdf, trig, nt, nq."));
+        return new Negotiation.Choice(false, f, f.mediaType());
     }
 
     /** 410 Gone for a deleted record (its tombstone is in the change log), else 404. */

@@ -24,9 +24,11 @@ final class RecordListHandler implements Handler {
     private final RecordListRequest.Resolver resolver;
     private final String self;
     private final JsonLdAnswer answer;
+    private final PortalHandler portal;
 
     /** @param base the node's base IRI: links are built from it, never from request headers */
-    RecordListHandler(RecordStore store, RecordListRequest.Resolver resolver, String base) {
+    RecordListHandler(RecordStore store, RecordListRequest.Resolver resolver, String base, PortalHandler portal) {
+        this.portal = portal;
         this.store = store;
         this.resolver = resolver;
         this.self = base + "records";
@@ -35,8 +37,15 @@ final class RecordListHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        Negotiation.requireJson(ctx.header("Accept"));
+        boolean html = PortalHandler.wantsHtml(ctx);
+        if (!html) {
+            Negotiation.requireJson(ctx.header("Accept"));
+        }
         RecordListRequest request = RecordListRequest.parse(ctx.queryParamMap(), resolver);
+        if (html) {
+            portal.search(ctx, request);
+            return;
+        }
         RecordPage page = store.list(request.query(), request.after(), request.limit());
         Map<String, Object> body = answer.body(self + queryString(ctx.queryParamMap(), null), "OrderedCollectionPage");
         body.put("totalItems", page.totalItems());

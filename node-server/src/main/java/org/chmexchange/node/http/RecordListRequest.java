@@ -38,7 +38,18 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
     static final int MAX_LIMIT = 500;
     /** The parameters of {@code GET /records}: filters, then paging. */
     static final List<String> PARAMETERS = List.of(
-            "type", "treaty", "country", "meeting", "concept", "identifier", "modifiedSince", "q", "cursor", "limit");
+            "type",
+            "treaty",
+            "country",
+            "meeting",
+            "concept",
+            "identifier",
+            "year",
+            "modifiedSince",
+            "q",
+            "lang",
+            "cursor",
+            "limit");
 
     /** Resolves filter values to IRIs; each throws {@link ApiException} (400) for an unknown value. */
     interface Resolver {
@@ -73,7 +84,15 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
         RecordQuery query;
         try {
             query = new RecordQuery(
-                    types, treaties, countries, meetings, concepts, since, q, Set.copyOf(values(params, "identifier")));
+                            types,
+                            treaties,
+                            countries,
+                            meetings,
+                            concepts,
+                            since,
+                            q,
+                            Set.copyOf(values(params, "identifier")))
+                    .withYears(years(params));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(
                     "Query too large",
@@ -85,6 +104,18 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
         IRI after = cursor == null ? null : Cursor.decodeIri(cursor, fingerprint);
         return new RecordListRequest(
                 query, after, Params.limit(single(params, "limit"), DEFAULT_LIMIT, MAX_LIMIT), fingerprint);
+    }
+
+    /** The {@code year} filter: years of four digits. */
+    private static Set<Integer> years(Map<String, List<String>> params) {
+        Set<Integer> years = new LinkedHashSet<>();
+        for (String y : values(params, "year")) {
+            if (!y.matches("[0-9]{4}")) {
+                throw ApiException.badParameter("year", "A year has four digits, such as 2022: " + y);
+            }
+            years.add(Integer.parseInt(y));
+        }
+        return years;
     }
 
     static RecordType recordType(String value) {

@@ -44,6 +44,7 @@ public final class Routes {
      * @param sparql the SPARQL queries over the store, with the node's limits
      * @param oai the OAI-PMH provider over the store
      * @param informea the InforMEA OData provider over the store
+     * @param nodeName the node's name, as people read it (its portal, its self-description)
      */
     public record Services(
             RecordStore store,
@@ -57,7 +58,8 @@ public final class Routes {
             Scheduler scheduler,
             org.chmexchange.sparql.SparqlQueries sparql,
             org.chmexchange.oai.OaiProvider oai,
-            org.chmexchange.odata.InformeaProvider informea) {}
+            org.chmexchange.odata.InformeaProvider informea,
+            String nodeName) {}
 
     /** Holds the services; requests that arrive before they are set get 503. */
     public static final class Holder {
@@ -122,8 +124,12 @@ public final class Routes {
         final OaiHandler oai;
         final InformeaHandler informea;
         final OpenApiHandler openApi;
+        final PortalHandler portal;
+        final SelfDescription self;
 
         Handlers(Services s) {
+            portal = new PortalHandler(s.store(), s.thesaurus(), s.base(), s.nodeName());
+            self = new SelfDescription(s.store(), s.base(), s.nodeName());
             openApi = new OpenApiHandler(s.base());
             oai = new OaiHandler(s.oai());
             informea = new InformeaHandler(s.informea());
@@ -132,13 +138,15 @@ public final class Routes {
             dumps = new DumpHandler(s.store());
             descriptions = new DatasetDescriptions(s.store(), s.base(), jsonLdContext);
             health = new HealthHandler(s.store());
-            record = new RecordHandler(s.store(), s.thesaurus(), s.base());
-            list = new RecordListHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
+            record = new RecordHandler(s.store(), s.base(), portal);
+            list = new RecordListHandler(
+                    s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base(), portal);
             thesaurus = new ThesaurusHandler(
                     s.thesaurus(),
                     s.skos(),
                     s.base(),
-                    () -> org.chmexchange.node.thesaurus.ThesaurusImports.list(s.store()));
+                    () -> org.chmexchange.node.thesaurus.ThesaurusImports.list(s.store()),
+                    portal);
             changes = new ChangesHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
             Publishing publishing = new Publishing(s.store(), s.validator(), s.tokens(), s.base(), s.maxRequestBytes());
             putByPath = new PutRecordHandler(publishing, RecordTarget.fromPath(s.base()));
@@ -158,6 +166,24 @@ public final class Routes {
         Table t = new Table(routes);
         List<String> none = List.of();
         List<String> conceptParams = List.of("iri", "transitive", "lang");
+        List<String> lang = List.of("lang");
+        t.read("/", lang, ctx -> {
+            Handlers h = holder.get();
+            if (PortalHandler.wantsHtml(ctx)) {
+                h.portal.home(ctx);
+            } else {
+                h.self.handle(ctx);
+            }
+        });
+        t.read("/.well-known/chm-node", none, ctx -> holder.get().self.handle(ctx));
+        t.read("/countries", lang, ctx -> holder.get().portal.countries(ctx));
+        t.read("/countries/{code}", lang, ctx -> {
+            PortalHandler portal = holder.get().portal;
+            portal.country(ctx, portal.countryOf(ctx.pathParam("code")));
+        });
+        t.read("/record", List.of("iri", "format", "lang"), ctx -> holder.get()
+                .record
+                .byIri(ctx));
         t.read("/health", none, ctx -> holder.health(ctx));
         t.read(OpenApiHandler.PATH, none, ctx -> holder.get().openApi.handle(ctx));
         VocabularyHandler vocabulary = new VocabularyHandler(holder::jsonLdContext);
@@ -167,7 +193,9 @@ public final class Routes {
         t.read("/records", RecordListRequest.PARAMETERS, ctx -> holder.get()
                 .list
                 .handle(ctx));
-        t.read("/records/{type}/{id}", none, ctx -> holder.get().record.handle(ctx));
+        t.read("/records/{type}/{id}", RecordHandler.PARAMETERS, ctx -> holder.get()
+                .record
+                .handle(ctx));
         t.read("/changes", none, ctx -> holder.get().changes.collection(ctx));
         t.read("/changes/page", ChangesHandler.PAGE_PARAMETERS, ctx -> holder.get()
                 .changes
@@ -176,13 +204,13 @@ public final class Routes {
         t.read("/thesaurus/search", List.of("q", "lang", "limit"), ctx -> holder.get()
                 .thesaurus
                 .search(ctx));
-        t.read("/thesaurus", none, ctx -> holder.get().thesaurus.all(ctx));
-        t.read("/thesaurus/schemes", none, ctx -> holder.get().thesaurus.schemes(ctx));
+        t.read("/thesaurus", lang, ctx -> holder.get().thesaurus.all(ctx));
+        t.read("/thesaurus/schemes", lang, ctx -> holder.get().thesaurus.schemes(ctx));
         t.read("/thesaurus/imports", none, ctx -> holder.get().thesaurus.imports(ctx));
         t.read("/thesaurus/top", List.of("scheme", "lang"), ctx -> holder.get()
                 .thesaurus
                 .top(ctx));
-        t.read("/thesaurus/concept", List.of("iri"), ctx -> holder.get()
+        t.read("/thesaurus/concept", List.of("iri", "lang"), ctx -> holder.get()
                 .thesaurus
                 .concept(ctx));
         t.read("/thesaurus/broader", conceptParams, ctx -> holder.get()

@@ -61,6 +61,7 @@ final class ThesaurusHandler {
     private final java.util.function.Supplier<com.fasterxml.jackson.databind.node.ArrayNode> imports;
     private final JsonLdAnswer answer;
     private final RdfDocument all;
+    private final PortalHandler portal;
 
     /**
      * @param thesaurus the look-up API
@@ -71,7 +72,9 @@ final class ThesaurusHandler {
             Thesaurus thesaurus,
             Model skos,
             String base,
-            java.util.function.Supplier<com.fasterxml.jackson.databind.node.ArrayNode> imports) {
+            java.util.function.Supplier<com.fasterxml.jackson.databind.node.ArrayNode> imports,
+            PortalHandler portal) {
+        this.portal = portal;
         this.thesaurus = thesaurus;
         this.skos = skos;
         this.base = base;
@@ -82,6 +85,10 @@ final class ThesaurusHandler {
 
     /** {@code GET /thesaurus}: every concept scheme of the node's thesaurus, as one RDF document. */
     void all(Context ctx) {
+        if (PortalHandler.wantsHtml(ctx)) {
+            portal.schemes(ctx);
+            return;
+        }
         all.answer(ctx, answer.context());
     }
 
@@ -104,6 +111,10 @@ final class ThesaurusHandler {
     }
 
     void schemes(Context ctx) {
+        if (PortalHandler.wantsHtml(ctx)) {
+            portal.schemes(ctx);
+            return;
+        }
         Negotiation.requireJson(ctx.header("Accept"));
         List<Map<String, Object>> items = new ArrayList<>();
         for (ConceptScheme s : thesaurus.schemes()) {
@@ -136,7 +147,10 @@ final class ThesaurusHandler {
     }
 
     void top(Context ctx) {
-        Negotiation.requireJson(ctx.header("Accept"));
+        boolean html = PortalHandler.wantsHtml(ctx);
+        if (!html) {
+            Negotiation.requireJson(ctx.header("Accept"));
+        }
         String scheme = ctx.queryParam("scheme");
         if (scheme == null || scheme.isBlank()) {
             throw ApiException.badParameter("scheme", "Give a concept scheme by name or IRI, e.g. scheme=gbf-targets.");
@@ -148,6 +162,10 @@ final class ThesaurusHandler {
                 .scheme(iri)
                 .orElseThrow(() ->
                         ApiException.notFound("There is no concept scheme <" + iri + ">; see /thesaurus/schemes."));
+        if (html) {
+            portal.scheme(ctx, s);
+            return;
+        }
         String lang = language(ctx.queryParam("lang"));
         List<Map<String, Object>> items = new ArrayList<>();
         for (Concept c : thesaurus.topConcepts(s.iri())) {
@@ -161,6 +179,10 @@ final class ThesaurusHandler {
 
     void concept(Context ctx) {
         Concept concept = conceptParam(ctx);
+        if (PortalHandler.wantsHtml(ctx)) {
+            portal.concept(ctx, concept);
+            return;
+        }
         Negotiation.Choice choice = Negotiation.forConcept(ctx.header("Accept"));
         Model description = new LinkedHashModel(skos.getNamespaces(), 32);
         description.addAll(skos.filter(concept.iri(), null, null));

@@ -1,0 +1,401 @@
+package org.chmexchange.node.http;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.chmexchange.model.RecordType;
+import org.chmexchange.node.portal.CountryViews;
+import org.chmexchange.node.portal.Label;
+import org.chmexchange.node.portal.Messages;
+import org.chmexchange.node.portal.Models;
+import org.chmexchange.node.portal.Models.FacetGroup;
+import org.chmexchange.node.portal.Models.FacetRow;
+import org.chmexchange.node.portal.Page;
+import org.chmexchange.node.portal.ReaderLanguage;
+import org.chmexchange.node.portal.RecordViews;
+import org.chmexchange.node.portal.Templates;
+import org.chmexchange.node.portal.ThesaurusViews;
+import org.chmexchange.node.portal.Views;
+import org.chmexchange.store.RecordFacets;
+import org.chmexchange.store.RecordFacets.Facet;
+import org.chmexchange.store.RecordPage;
+import org.chmexchange.store.RecordQuery;
+import org.chmexchange.store.RecordStore;
+import org.chmexchange.thesaurus.Concept;
+import org.chmexchange.thesaurus.ConceptScheme;
+import org.chmexchange.thesaurus.Thesaurus;
+import org.chmexchange.vocab.ChmThesaurus;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Model;
+
+/**
+ * The portal: the HTML pages a browser gets at the API's own addresses (content negotiation:
+ * {@link Negotiation#wantsHtml}), in the reader's language ({@link ReaderLanguage}). Every page
+ * answers {@code Vary: Accept, Accept-Language} and {@code Content-Language}.
+ */
+final class PortalHandler {
+
+    /** How many values of a facet the search page shows. */
+    static final int FACET_ROWS = 12;
+
+    /** How many values of each facet the store counts (the concept facet needs more than it shows). */
+    static final int FACET_COUNTED = 500;
+
+    private final RecordStore store;
+    private final Thesaurus thesaurus;
+    private final String base;
+    private final String nodeName;
+    private final RecordListRequest.Resolver resolver;
+
+    PortalHandler(RecordStore store, Thesaurus thesaurus, String base, String nodeName) {
+        this.store = store;
+        this.thesaurus = thesaurus;
+        this.base = base;
+        this.nodeName = nodeName;
+        this.resolver = new NodeResolver(thesaurus, store, base);
+    }
+
+    /** Whether the client asks for a page rather than data. */
+    static boolean wantsHtml(Context ctx) {
+        return Negotiation.wantsHtml(ctx.header("Accept"));
+    }
+
+    private Views views(Context ctx) {
+        ReaderLanguage lang = ReaderLanguage.choose(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+        return new Views(thesaurus, base, Messages.of(lang));
+    }
+
+    private Page page(Context ctx, Views v, String title, String section, List<Page.Link> alternates) {
+        Map<String, List<String>> query = new LinkedHashMap<>(ctx.queryParamMap());
+        return new Page(v.m(), title, nodeName, ctx.path(), query, alternates, section);
+    }
+
+    private static void send(Context ctx, Views v, String html) {
+        ctx.header("Vary", "Accept, Accept-Language");
+        ctx.header("Content-Language", v.lang());
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** {@code /}: counts by type and treaty, the latest changes, the search box. */
+    void home(Context ctx) {
+        Views v = views(ctx);
+        RecordFacets facets = store.facets(RecordQuery.ALL, FACET_COUNTED);
+        List<Models.RecordRow> latest = store.listByModified(RecordQuery.ALL, true, null, 0, 10).items().stream()
+                .map(v::row)
+                .toList();
+        Models.Home home = new Models.Home(
+                facets.total(),
+                group(v.m().t("facet.type"), facets.of(Facet.TYPE), c -> typeLabel(v, c), "type", FACET_ROWS, v),
+                group(
+                        v.m().t("facet.treaty"),
+                        facets.of(Facet.TREATY),
+                        c -> v.conceptText(iri(c)),
+                        "treaty",
+                        FACET_ROWS,
+                        v),
+                latest);
+        Page page = page(
+                ctx,
+                v,
+                v.m().t("nav.home"),
+                "home",
+                List.of(new Page.Link("/.well-known/chm-node", "JSON", "application/json")));
+        send(ctx, v, Templates.page("home.jte", page, "home", home));
+    }
+
+    /** {@code /records} in a browser: the search with facets and cursor paging of the API. */
+    void search(Context ctx, RecordListRequest request) {
+        Views v = views(ctx);
+        Map<String, List<String>> params = ctx.queryParamMap();
+        RecordPage results = store.list(request.query(), request.after(), request.limit());
+        RecordFacets facets = store.facets(request.query(), FACET_COUNTED);
+        List<FacetGroup> groups = new ArrayList<>();
+        groups.add(facetGroup(v, params, "facet.type", "type", facets.of(Facet.TYPE), c -> typeLabel(v, c)));
+        groups.add(
+                facetGroup(v, params, "facet.treaty", "treaty", facets.of(Facet.TREATY), c -> v.conceptText(iri(c))));
+        groups.add(facetGroup(
+                v, params, "facet.country", "country", facets.of(Facet.COUNTRY), c -> v.conceptText(iri(c))));
+        groups.add(conceptGroup(v, params, request.query(), facets.of(Facet.CONCEPT)));
+        List<RecordFacets.Count> years = new ArrayList<>(facets.of(Facet.YEAR));
+        years.sort(Comparator.comparing(RecordFacets.Count::value).reversed());
+        groups.add(facetGroup(v, params, "facet.year", "year", years, Label::of));
+
+        List<String[]> hidden = new ArrayList<>();
+        params.forEach((name, values) -> {
+            if (!name.equals("q") && !name.equals("cursor")) {
+                values.forEach(value -> hidden.add(new String[] {name, value}));
+            }
+        });
+        if (!params.containsKey("lang")) {
+            hidden.add(new String[] {"lang", v.lang()});
+        }
+        List<Label> active = new ArrayList<>();
+        params.forEach((name, values) -> {
+            if (RecordListRequest.PARAMETERS.contains(name) && !name.equals("cursor") && !name.equals("limit")) {
+                for (String value : RecordListRequest.values(params, name)) {
+                    active.add(new Label(activeLabel(v, name, value), null, toggled(params, name, value, false)));
+                }
+            }
+        });
+        String next = results.lastKey()
+                .map(last ->
+                        "/records" + RecordListHandler.queryString(params, Cursor.encode(last, request.fingerprint())))
+                .orElse(null);
+        Models.Search search = new Models.Search(
+                RecordListRequest.single(params, "q"),
+                results.totalItems(),
+                hidden,
+                active,
+                groups,
+                results.items().stream().map(v::row).toList(),
+                next);
+        String json = "/records" + RecordListHandler.queryString(withoutLang(params), null);
+        Page page = page(
+                ctx,
+                v,
+                v.m().t("search.heading"),
+                "records",
+                List.of(new Page.Link(json, "JSON-LD", "application/ld+json")));
+        send(ctx, v, Templates.page("search.jte", page, "search", search));
+    }
+
+    /** A record's page; {@code self} is its path on this node. */
+    void record(Context ctx, IRI iri, Model record, String self) {
+        Views v = views(ctx);
+        Models.RecordView view = RecordViews.of(iri, record, store, v, self);
+        List<Page.Link> alternates = new ArrayList<>();
+        for (org.chmexchange.rdf.RecordFormat f : org.chmexchange.rdf.RecordFormat.values()) {
+            alternates.add(new Page.Link(
+                    self + (self.contains("?") ? "&" : "?") + "format=" + f.fileExtension(),
+                    f.rdfFormat().getName(),
+                    f.mediaType()));
+        }
+        Page page = page(ctx, v, view.title().text(), "records", alternates);
+        send(ctx, v, Templates.page("record.jte", page, "r", view));
+    }
+
+    /** {@code /thesaurus} and {@code /thesaurus/schemes} in a browser. */
+    void schemes(Context ctx) {
+        Views v = views(ctx);
+        Page page = page(
+                ctx,
+                v,
+                v.m().t("thesaurus.heading"),
+                "thesaurus",
+                List.of(new Page.Link("/thesaurus/schemes", "JSON", "application/json")));
+        send(ctx, v, Templates.page("schemes.jte", page, "schemes", ThesaurusViews.schemes(thesaurus, v)));
+    }
+
+    /** {@code /thesaurus/top?scheme=} in a browser: the scheme's hierarchy. */
+    void scheme(Context ctx, ConceptScheme scheme) {
+        Views v = views(ctx);
+        Models.Scheme model = ThesaurusViews.scheme(thesaurus, scheme, v);
+        Page page = page(
+                ctx,
+                v,
+                model.title().text(),
+                "thesaurus",
+                List.of(new Page.Link(
+                        "/thesaurus/top?scheme=" + Page.Urls.encode(scheme.iri().stringValue()),
+                        "JSON",
+                        "application/json")));
+        send(ctx, v, Templates.page("scheme.jte", page, "scheme", model));
+    }
+
+    /** {@code /thesaurus/concept?iri=} in a browser. */
+    void concept(Context ctx, Concept concept) {
+        Views v = views(ctx);
+        Models.ConceptView model = ThesaurusViews.concept(thesaurus, concept, store, v);
+        String self = "/thesaurus/concept?iri=" + Page.Urls.encode(concept.iri().stringValue());
+        Page page = page(
+                ctx, v, model.label().text(), "thesaurus", List.of(new Page.Link(self, "JSON", "application/json")));
+        send(ctx, v, Templates.page("concept.jte", page, "c", model));
+    }
+
+    /** {@code /countries}: the countries that have records, with how many. */
+    void countries(Context ctx) {
+        Views v = views(ctx);
+        List<FacetRow> rows = new ArrayList<>();
+        for (RecordFacets.Count c : store.facets(RecordQuery.ALL, 400).of(Facet.COUNTRY)) {
+            IRI country = iri(c.value());
+            Optional<String> code = Views.countryCode(country);
+            if (code.isPresent()) {
+                Label l = v.conceptText(country);
+                rows.add(new FacetRow(new Label(l.text(), l.lang(), v.countryHref(code.get())), c.count(), false));
+            }
+        }
+        rows.sort(Comparator.comparing(r -> r.label().text()));
+        Page page = page(ctx, v, v.m().t("nav.countries"), "countries", List.of());
+        send(ctx, v, Templates.page("countries.jte", page, "countries", new Models.Countries(rows)));
+    }
+
+    /** {@code /countries/{code}}: focal points merged across sources, national reports and NBSAPs. */
+    void country(Context ctx, IRI country) {
+        Views v = views(ctx);
+        Models.Country model = CountryViews.of(country, store, v);
+        Page page = page(ctx, v, model.name().text(), "countries", List.of());
+        send(ctx, v, Templates.page("country.jte", page, "country", model));
+    }
+
+    // ---- facets
+
+    private FacetGroup group(
+            String name,
+            List<RecordFacets.Count> counts,
+            Function<String, Label> label,
+            String param,
+            int max,
+            Views v) {
+        List<FacetRow> rows = new ArrayList<>();
+        for (RecordFacets.Count c : counts) {
+            if (rows.size() >= max) {
+                break;
+            }
+            Label l = label.apply(c.value());
+            rows.add(new FacetRow(
+                    new Label(l.text(), l.lang(), v.withLang("/records?" + param + "=" + Page.Urls.encode(c.value()))),
+                    c.count(),
+                    false));
+        }
+        return new FacetGroup(name, rows);
+    }
+
+    private FacetGroup facetGroup(
+            Views v,
+            Map<String, List<String>> params,
+            String nameKey,
+            String param,
+            List<RecordFacets.Count> counts,
+            Function<String, Label> label) {
+        List<String> selected = RecordListRequest.values(params, param);
+        List<FacetRow> rows = new ArrayList<>();
+        for (RecordFacets.Count c : counts) {
+            if (rows.size() >= FACET_ROWS) {
+                break;
+            }
+            boolean isSelected = selected.stream().anyMatch(s -> sameValue(param, s, c.value()));
+            Label l = label.apply(c.value());
+            rows.add(new FacetRow(
+                    new Label(l.text(), l.lang(), toggled(params, param, c.value(), !isSelected)),
+                    c.count(),
+                    isSelected));
+        }
+        return new FacetGroup(v.m().t(nameKey), rows);
+    }
+
+    /**
+     * The concept facet: without a concept filter, the concepts most records are tagged with; with
+     * one, the selected concepts and their narrower concepts, with the records tagged with each.
+     */
+    private FacetGroup conceptGroup(
+            Views v, Map<String, List<String>> params, RecordQuery query, List<RecordFacets.Count> counts) {
+        List<String> selected = RecordListRequest.values(params, "concept");
+        if (selected.isEmpty()) {
+            return facetGroup(v, params, "facet.concept", "concept", counts, c -> v.conceptText(iri(c)));
+        }
+        Map<String, Long> byValue = new LinkedHashMap<>();
+        counts.forEach(c -> byValue.put(c.value(), c.count()));
+        List<RecordFacets.Count> shown = new ArrayList<>();
+        for (String s : selected) {
+            Optional<Concept> c = ConceptLookup.resolve(thesaurus, s, "concept");
+            if (c.isEmpty()) {
+                continue;
+            }
+            shown.add(new RecordFacets.Count(c.get().iri().stringValue(), store.count(query)));
+            for (Concept n : thesaurus.narrower(c.get().iri(), false)) {
+                Long count = byValue.get(n.iri().stringValue());
+                if (count != null) {
+                    shown.add(new RecordFacets.Count(n.iri().stringValue(), count));
+                }
+            }
+        }
+        return facetGroup(v, params, "facet.concept", "concept", shown, c -> v.conceptText(iri(c)));
+    }
+
+    /** Whether the parameter value {@code given} names the facet value {@code value}. */
+    private boolean sameValue(String param, String given, String value) {
+        try {
+            return switch (param) {
+                case "type" -> RecordListRequest.recordType(given).slug().equals(value);
+                case "treaty" -> resolver.treaty(given).stringValue().equals(value);
+                case "country" -> resolver.country(given).stringValue().equals(value);
+                case "concept" -> ConceptLookup.resolve(thesaurus, given, "concept")
+                        .map(c -> c.iri().stringValue().equals(value))
+                        .orElse(false);
+                default -> given.equals(value);
+            };
+        } catch (ApiException unknown) {
+            return false;
+        }
+    }
+
+    /** The search with {@code value} added to (or removed from) {@code param}, from the first page. */
+    private String toggled(Map<String, List<String>> params, String param, String value, boolean add) {
+        Map<String, List<String>> next = new LinkedHashMap<>();
+        params.forEach((name, values) -> {
+            if (!name.equals("cursor")) {
+                next.put(name, new ArrayList<>(values));
+            }
+        });
+        List<String> current = new ArrayList<>(RecordListRequest.values(params, param));
+        if (add) {
+            current.add(value);
+        } else {
+            current.removeIf(s -> s.equals(value) || sameValue(param, s, value));
+        }
+        if (current.isEmpty()) {
+            next.remove(param);
+        } else {
+            next.put(param, current);
+        }
+        return "/records" + Page.Urls.query(next);
+    }
+
+    private String activeLabel(Views v, String param, String value) {
+        try {
+            return switch (param) {
+                case "type" -> v.typeName(RecordListRequest.recordType(value));
+                case "treaty" -> v.conceptText(resolver.treaty(value)).text();
+                case "country" -> v.conceptText(resolver.country(value)).text();
+                case "concept" -> ConceptLookup.resolve(thesaurus, value, "concept")
+                        .map(c -> c.label(v.lang()))
+                        .orElse(value);
+                case "q" -> "“" + value + "”";
+                default -> value;
+            };
+        } catch (ApiException unknown) {
+            return value;
+        }
+    }
+
+    private static Label typeLabel(Views v, String slug) {
+        return Label.of(RecordType.fromSlug(slug).map(v::typeName).orElse(slug));
+    }
+
+    private static IRI iri(String value) {
+        return org.eclipse.rdf4j.model.util.Values.iri(value);
+    }
+
+    private static Map<String, List<String>> withoutLang(Map<String, List<String>> params) {
+        Map<String, List<String>> out = new LinkedHashMap<>(params);
+        out.remove("lang");
+        return out;
+    }
+
+    /** The country concept of a {@code /countries/{code}} address: an ISO 3166-1 alpha-2 code. */
+    IRI countryOf(String code) {
+        if (!code.matches("[A-Za-z]{2}")) {
+            throw ApiException.notFound("'" + code + "' is not an ISO 3166-1 alpha-2 country code.");
+        }
+        IRI iri = ChmThesaurus.country(code);
+        if (thesaurus.concept(iri).isEmpty()) {
+            throw ApiException.notFound("The thesaurus has no country '" + code + "'.");
+        }
+        return iri;
+    }
+}

@@ -1,0 +1,177 @@
+package org.chmexchange.node.portal;
+
+import java.util.List;
+
+/**
+ * What the portal's templates show: plain values, already in the reader's language, built by the
+ * node's handlers. Every list is never null.
+ */
+public final class Models {
+
+    private Models() {}
+
+    /**
+     * One record in a list.
+     *
+     * @param title its title in the reader's language (or its name, or its identifier), linking to it
+     * @param type the record type's name in the reader's language
+     * @param identifier its identifier, may be empty
+     * @param modified when it last changed, ISO 8601, or null
+     */
+    public record RecordRow(Label title, String type, String identifier, String modified) {}
+
+    /**
+     * One value of a facet.
+     *
+     * @param label the value's name, linking to the search with this value added (or removed when
+     *     selected)
+     * @param count how many records have it
+     * @param selected whether the search filters on it
+     */
+    public record FacetRow(Label label, long count, boolean selected) {}
+
+    /**
+     * A facet.
+     *
+     * @param name its name in the reader's language
+     * @param rows its values, the most frequent first
+     */
+    public record FacetGroup(String name, List<FacetRow> rows) {}
+
+    /** The home page: counts, facets by type and treaty, the latest changes. */
+    public record Home(long total, FacetGroup byType, FacetGroup byTreaty, List<RecordRow> latest) {}
+
+    /**
+     * A search page.
+     *
+     * @param q the text searched for, or null
+     * @param total how many records match
+     * @param hidden the other filters, kept as hidden fields of the search form (name, value pairs)
+     * @param active the active filters, each linking to the search without it
+     * @param facets the facets with counts
+     * @param results this page of results
+     * @param next the next page, or null
+     */
+    public record Search(
+            String q,
+            long total,
+            List<String[]> hidden,
+            List<Label> active,
+            List<FacetGroup> facets,
+            List<RecordRow> results,
+            String next) {}
+
+    /**
+     * A named list of values on a record or concept page.
+     *
+     * @param name the field's name in the reader's language (or a property's prefixed name)
+     * @param values its values
+     */
+    public record Field(String name, List<Label> values) {}
+
+    /**
+     * A record page.
+     *
+     * @param title the record's title (or name) in the reader's language
+     * @param type the record type's name
+     * @param iri the record IRI
+     * @param languages the record in the other languages it has a title in (links with {@code lang})
+     * @param fields the main fields (identifier, treaty, country, dates, subjects...)
+     * @param description the description in the reader's language, or null
+     * @param files its files (links)
+     * @param linksTo the records it names, with their titles
+     * @param linkedFrom the records that name it
+     * @param provenance where it came from: source graph, last change, same-as IRIs
+     * @param formats links to its RDF representations
+     * @param properties every statement, property by property
+     */
+    public record RecordView(
+            Label title,
+            String type,
+            String iri,
+            List<Label> languages,
+            List<Field> fields,
+            Label description,
+            List<Label> files,
+            List<RecordRow> linksTo,
+            List<RecordRow> linkedFrom,
+            List<Field> provenance,
+            List<Label> formats,
+            List<Field> properties) {}
+
+    /**
+     * The list of concept schemes.
+     *
+     * @param schemes each scheme's title linking to its page, with its number of concepts
+     */
+    public record Schemes(List<FacetRow> schemes) {}
+
+    /**
+     * A node of a concept hierarchy.
+     *
+     * @param label the concept's label, linking to its page
+     * @param notation its first notation, or null
+     * @param children its narrower concepts (in this scheme)
+     */
+    public record TreeNode(Label label, String notation, List<TreeNode> children) {}
+
+    /**
+     * A concept scheme's page.
+     *
+     * @param title its title
+     * @param iri its IRI
+     * @param top its top concepts with their narrower concepts
+     */
+    public record Scheme(Label title, String iri, List<TreeNode> top) {}
+
+    /**
+     * A concept's page.
+     *
+     * @param label its label in the reader's language
+     * @param iri its IRI
+     * @param fields notations, schemes, broader, narrower, mappings
+     * @param labels its labels in every language (preferred, then alternative)
+     * @param definition its definition in the reader's language, or null
+     * @param records the records tagged with it (or a narrower concept), the first page
+     * @param total how many records are tagged
+     * @param searchHref the search for these records
+     * @param countryHref the country page when the concept is a country, else null
+     */
+    public record ConceptView(
+            Label label,
+            String iri,
+            List<Field> fields,
+            List<Label> labels,
+            Label definition,
+            List<RecordRow> records,
+            long total,
+            String searchHref,
+            String countryHref) {}
+
+    /**
+     * One person or organisation holding focal-point roles in a country, merged across records.
+     *
+     * @param name their name
+     * @param organization their organisation in the reader's language, or null
+     * @param roles each role: treaty and category, linking to the record it comes from
+     * @param emails their e-mail addresses ({@code mailto:} links)
+     */
+    public record Person(Label name, Label organization, List<Label> roles, List<Label> emails) {}
+
+    /**
+     * A country's page.
+     *
+     * @param name the country's name
+     * @param people its focal points, one entry per person
+     * @param reports its national reports and NBSAPs
+     * @param searchHref the search for all the country's records
+     */
+    public record Country(Label name, List<Person> people, List<RecordRow> reports, String searchHref) {}
+
+    /**
+     * The list of countries that have records.
+     *
+     * @param countries each country linking to its page, with its number of records
+     */
+    public record Countries(List<FacetRow> countries) {}
+}

@@ -136,7 +136,8 @@ final class PortalHandler {
         }
         List<Label> active = new ArrayList<>();
         params.forEach((name, values) -> {
-            if (RecordListRequest.PARAMETERS.contains(name) && !name.equals("cursor") && !name.equals("limit")) {
+            if (RecordListRequest.PARAMETERS.contains(name)
+                    && !List.of("cursor", "limit", "lang").contains(name)) {
                 for (String value : RecordListRequest.values(params, name)) {
                     active.add(new Label(activeLabel(v, name, value), null, toggled(params, name, value, false)));
                 }

@@ -64,6 +64,7 @@ public final class Routes {
     /** Holds the services; requests that arrive before they are set get 503. */
     public static final class Holder {
         private final AtomicReference<Handlers> handlers = new AtomicReference<>();
+        private final NodeMetrics metrics = new NodeMetrics();
         private volatile Map<String, List<String>> routes = Map.of();
 
         /**
@@ -76,7 +77,14 @@ public final class Routes {
 
         /** Makes the API answer with these services. */
         public void set(Services services) {
-            handlers.set(new Handlers(services));
+            if (handlers.getAndSet(new Handlers(services)) == null) {
+                metrics.bind(services.store(), services.scheduler().sync());
+            }
+        }
+
+        /** The node's metrics ({@code /metrics}). */
+        public NodeMetrics metrics() {
+            return metrics;
         }
 
         /** {@code /health} answers while starting too: 503 with status STARTING. */
@@ -163,7 +171,7 @@ public final class Routes {
     public static void register(RoutesConfig routes, Holder holder) {
         routes.before(RequestGuards::check);
         routes.before(Cors::grantReads);
-        Table t = new Table(routes);
+        Table t = new Table(routes, holder.metrics);
         List<String> none = List.of();
         List<String> conceptParams = List.of("iri", "transitive", "lang");
         List<String> lang = List.of("lang");
@@ -235,6 +243,9 @@ public final class Routes {
         t.read("/.well-known/void", none, ctx -> holder.get().descriptions.voidDescription(ctx));
         t.read("/catalog", none, ctx -> holder.get().descriptions.catalog(ctx));
         t.read("/status", none, ctx -> holder.get().status.handle(ctx));
+        t.read("/metrics", none, ctx -> ctx.header("Cache-Control", "no-store")
+                .contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(holder.metrics.scrape()));
         t.add("PUT", "/records/{type}/{id}", none, ctx -> holder.get().putByPath.handle(ctx));
         t.add("PUT", "/records", List.of("iri"), ctx -> holder.get().putByIri.handle(ctx));
         t.add("DELETE", "/records/{type}/{id}", none, ctx -> holder.get()
@@ -265,9 +276,11 @@ public final class Routes {
     private static final class Table {
         private final RoutesConfig routes;
         private final Map<String, List<String>> methods = new LinkedHashMap<>();
+        private final NodeMetrics metrics;
 
-        Table(RoutesConfig routes) {
+        Table(RoutesConfig routes, NodeMetrics metrics) {
             this.routes = routes;
+            this.metrics = metrics;
         }
 
         /** GET and HEAD run the same handler; for HEAD the server sends the headers without the body. */
@@ -282,12 +295,25 @@ public final class Routes {
          * badArgument}).
          */
         void add(String method, String path, List<String> parameters, Handler route) {
-            Handler handler = parameters == null
+            Handler checked = parameters == null
                     ? route
                     : ctx -> {
                         Params.only(ctx.queryParamMap(), parameters);
                         route.handle(ctx);
                     };
+            Handler handler = ctx -> { // timed for /metrics, with the status the client gets
+                long start = System.nanoTime();
+                int status = 500;
+                try {
+                    checked.handle(ctx);
+                    status = ctx.statusCode();
+                } catch (ApiException e) {
+                    status = e.status();
+                    throw e;
+                } finally {
+                    metrics.request(method, path, status, System.nanoTime() - start);
+                }
+            };
             switch (method) {
                 case "GET" -> routes.get(path, handler);
                 case "HEAD" -> routes.head(path, handler);

@@ -49,7 +49,9 @@ public final class Messages {
 
     /** The text of {@code key} with its {@code {0}}, {@code {1}}... filled in ({@link MessageFormat}). */
     public String t(String key, Object... args) {
-        return new MessageFormat(bundle.getString(key), Locale.forLanguageTag(language.code())).format(args);
+        // Latin digits in every language, as the counts the templates print (UN Arabic documents use them too)
+        return new MessageFormat(bundle.getString(key), Locale.forLanguageTag(language.code() + "-u-nu-latn"))
+                .format(args);
     }
 
     /** Whether {@code key} has a text (in this language or in English). */

@@ -150,7 +150,7 @@ class PortalTest {
                 page(next.group(1).replace("&amp;", "&").substring(1), "en").status());
 
         String filtered = html("records?type=decision&treaty=cbd", "en");
-        assertTrue(filtered.contains("aria-pressed=\"true\">✓ Decision</a>"), "the selected type");
+        assertTrue(filtered.contains("aria-current=\"true\">✓ Decision</a>"), "the selected type");
         assertTrue(filtered.contains("Remove the filter"), "active filters can be removed");
 
         String year = html("records?year=2019", "en");

@@ -134,6 +134,7 @@ public final class LoadBenchmark implements Callable<Integer> {
             }
             if (largest != null) {
                 ListLatency.run(largest, requests);
+                PortalLatency.run(largest, requests);
             }
         } finally {
             if (workDir == null) {

@@ -47,24 +47,31 @@ final class ListLatency {
                     node.store().count(org.chmexchange.store.RecordQuery.ALL), requests);
             double baseline = 0;
             for (Map.Entry<String, String> q : queries.entrySet()) {
-                double[] ms = new double[requests];
-                for (int i = 0; i < requests; i++) {
-                    long t0 = System.nanoTime();
-                    fetch(http, root + q.getValue());
-                    ms[i] = (System.nanoTime() - t0) / 1e6;
-                }
-                Arrays.sort(ms);
-                double p50 = ms[requests / 2];
-                double p99 = ms[Math.min(requests - 1, (int) Math.ceil(requests * 0.99) - 1)];
-                if (baseline == 0) {
-                    baseline = p50;
-                }
-                System.out.printf(
-                        "  %-26s p50 %6.2f ms  p99 %6.2f ms  (p50 = %.1fx /health)%n",
-                        q.getKey(), p50, p99, p50 / baseline);
+                double p50 = report(q.getKey(), requests, () -> fetch(http, root + q.getValue()), baseline);
+                baseline = baseline == 0 ? p50 : baseline;
             }
             deepPaging(http, root, requests);
         }
+    }
+
+    /**
+     * Runs {@code request} {@code requests} times in a row, prints its p50 and p99 and the p50's ratio
+     * to {@code baseline} (the first line's own p50 when 0), and returns the p50 in milliseconds.
+     */
+    static double report(String label, int requests, Runnable request, double baseline) {
+        double[] ms = new double[requests];
+        for (int i = 0; i < requests; i++) {
+            long t0 = System.nanoTime();
+            request.run();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        double p50 = ms[requests / 2];
+        double p99 = ms[Math.min(requests - 1, (int) Math.ceil(requests * 0.99) - 1)];
+        System.out.printf(
+                "  %-28s p50 %6.2f ms  p99 %6.2f ms  (p50 = %.1fx /health)%n",
+                label, p50, p99, p50 / (baseline == 0 ? p50 : baseline));
+        return p50;
     }
 
     /** Follows next links through the whole type=focal-point listing: every page must cost the same. */

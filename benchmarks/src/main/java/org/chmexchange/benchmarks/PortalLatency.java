@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.OkHttpClient;
@@ -61,21 +60,9 @@ final class PortalLatency {
                     node.store().count(org.chmexchange.store.RecordQuery.ALL), requests);
             double baseline = 0;
             for (Map.Entry<String, String> p : pages.entrySet()) {
-                double[] ms = new double[requests];
-                for (int i = 0; i < requests; i++) {
-                    long t0 = System.nanoTime();
-                    fetch(http, root + p.getValue(), BROWSER);
-                    ms[i] = (System.nanoTime() - t0) / 1e6;
-                }
-                Arrays.sort(ms);
-                double p50 = ms[requests / 2];
-                double p99 = ms[Math.min(requests - 1, (int) Math.ceil(requests * 0.99) - 1)];
-                if (baseline == 0) {
-                    baseline = p50;
-                }
-                System.out.printf(
-                        "  %-28s p50 %6.2f ms  p99 %6.2f ms  (p50 = %.1fx /health)%n",
-                        p.getKey(), p50, p99, p50 / baseline);
+                double p50 = ListLatency.report(
+                        p.getKey(), requests, () -> fetch(http, root + p.getValue(), BROWSER), baseline);
+                baseline = baseline == 0 ? p50 : baseline;
             }
         }
     }

@@ -66,6 +66,9 @@ public final class ChmNodeServer implements AutoCloseable {
 
     private final Map<String, List<String>> routes;
 
+    /** The registry of the network's nodes ({@code /network}). */
+    private final org.chmexchange.node.network.NodeRegistry network;
+
     private ChmNodeServer(
             RecordStore store,
             RecordValidator validator,
@@ -75,7 +78,9 @@ public final class ChmNodeServer implements AutoCloseable {
             Scheduler scheduler,
             StoreMaintenance maintenance,
             Map<String, List<String>> routes,
-            ThesaurusSchedule imports) {
+            ThesaurusSchedule imports,
+            org.chmexchange.node.network.NodeRegistry network) {
+        this.network = network;
         this.routes = routes;
         this.imports = imports;
         this.store = store;
@@ -127,6 +132,7 @@ public final class ChmNodeServer implements AutoCloseable {
         Sync sync = null;
         Scheduler scheduler = null;
         ThesaurusSchedule imports = null;
+        org.chmexchange.node.network.NodeRegistry network = null;
         try {
             Routes.Holder holder = new Routes.Holder();
             http = Javalin.create(cfg -> {
@@ -149,6 +155,15 @@ public final class ChmNodeServer implements AutoCloseable {
             scheduler = new Scheduler(sync);
             RecordValidator v = validator;
             Scheduler s = scheduler;
+            network = new org.chmexchange.node.network.NodeRegistry(
+                    store,
+                    config.network(),
+                    org.chmexchange.http.HttpClients.create(org.chmexchange.http.HttpSettings.defaults().toBuilder()
+                            .callTimeout(java.time.Duration.ofSeconds(20))
+                            .maxRetries(0) // the next poll is the retry
+                            .build()),
+                    holder::describe);
+            org.chmexchange.node.network.NodeRegistry registry = network;
             // the node's thesaurus: the shared one with what was imported into it (docs/CBD.md)
             java.util.function.Consumer<Model> serve = nodeSkos -> {
                 Thesaurus t = nodeSkos.size() == skos.size() ? thesaurus : Thesaurus.load(nodeSkos);
@@ -173,7 +188,8 @@ public final class ChmNodeServer implements AutoCloseable {
                                 base,
                                 java.net.URI.create(base + "informea.svc/"),
                                 InformeaProvider.DEFAULT_PAGE_SIZE),
-                        config.oai().settings(base).repositoryName()));
+                        config.oai().settings(base).repositoryName(),
+                        registry));
             };
             serve.accept(ThesaurusImports.merged(skos, store)); // until now, requests get 503
             if (config.thesaurusImport() != null) {
@@ -181,6 +197,7 @@ public final class ChmNodeServer implements AutoCloseable {
                 imports.start();
             }
             scheduler.start();
+            network.start();
             LOG.info(
                     "CHM node listening on port {} with base {} and data in {}; {} write token(s){}",
                     http.port(),
@@ -198,10 +215,13 @@ public final class ChmNodeServer implements AutoCloseable {
             StoreMaintenance maintenance =
                     StoreMaintenance.start(store, CompactionPolicy.DEFAULT, StoreMaintenance.DEFAULT_EVERY);
             return new ChmNodeServer(
-                    store, validator, http, base, sync, scheduler, maintenance, holder.routes(), imports);
+                    store, validator, http, base, sync, scheduler, maintenance, holder.routes(), imports, network);
         } catch (RuntimeException e) {
             if (http != null) {
                 http.stop();
+            }
+            if (network != null) {
+                network.close();
             }
             if (imports != null) {
                 imports.close();
@@ -273,14 +293,21 @@ public final class ChmNodeServer implements AutoCloseable {
         return sync;
     }
 
+    /** The registry of the network's nodes: polled on its schedule; {@code pollAll()} polls now. */
+    public org.chmexchange.node.network.NodeRegistry network() {
+        return network;
+    }
+
     /**
-     * Stops the HTTP server, then the scheduler (waiting for running harvests up to a bound), shuts
-     * the HTTP client down, closes the validator, waits for a running compaction, and closes the store.
+     * Stops the HTTP server and the network registry's polls, then the scheduler (waiting for running
+     * harvests up to a bound), shuts the HTTP client down, closes the validator, waits for a running
+     * compaction, and closes the store.
      */
     @Override
     public void close() {
         try {
             http.stop();
+            network.close();
             if (imports != null) {
                 imports.close();
             }

@@ -42,6 +42,7 @@ import org.chmexchange.node.config.TokenEntry;
  * @param sparql the limits of the SPARQL endpoint; default {@link SparqlSettings#DEFAULTS}
  * @param oai the identity of the OAI-PMH provider; default {@link OaiConfig#DEFAULTS}
  * @param thesaurusImport a scheduled import of the CBD thesaurus; null for none (the default)
+ * @param network the registry of other nodes; default {@link org.chmexchange.node.config.NetworkConfig#DEFAULTS}
  */
 public record NodeConfig(
         int port,
@@ -55,7 +56,8 @@ public record NodeConfig(
         List<PublishTarget> publish,
         SparqlSettings sparql,
         OaiConfig oai,
-        org.chmexchange.node.config.ThesaurusImportConfig thesaurusImport) {
+        org.chmexchange.node.config.ThesaurusImportConfig thesaurusImport,
+        org.chmexchange.node.config.NetworkConfig network) {
 
     public static final int DEFAULT_PORT = NodeSettings.DEFAULT_PORT;
     public static final String DEFAULT_DATA_DIR = NodeSettings.DEFAULT_DATA;
@@ -83,6 +85,55 @@ public record NodeConfig(
         publish = List.copyOf(publish);
         Objects.requireNonNull(sparql, "sparql");
         Objects.requireNonNull(oai, "oai");
+        network = network == null ? org.chmexchange.node.config.NetworkConfig.DEFAULTS : network;
+    }
+
+    /** A configuration without a network section (no other nodes configured). */
+    public NodeConfig(
+            int port,
+            Path dataDir,
+            String baseIri,
+            boolean loadSampleData,
+            long maxRequestBytes,
+            List<Token> tokens,
+            AdminSettings admin,
+            List<SourceEntry> sources,
+            List<PublishTarget> publish,
+            SparqlSettings sparql,
+            OaiConfig oai,
+            org.chmexchange.node.config.ThesaurusImportConfig thesaurusImport) {
+        this(
+                port,
+                dataDir,
+                baseIri,
+                loadSampleData,
+                maxRequestBytes,
+                tokens,
+                admin,
+                sources,
+                publish,
+                sparql,
+                oai,
+                thesaurusImport,
+                null);
+    }
+
+    /** This configuration with another network section. */
+    public NodeConfig withNetwork(org.chmexchange.node.config.NetworkConfig newNetwork) {
+        return new NodeConfig(
+                port,
+                dataDir,
+                baseIri,
+                loadSampleData,
+                maxRequestBytes,
+                tokens,
+                admin,
+                sources,
+                publish,
+                sparql,
+                oai,
+                thesaurusImport,
+                newNetwork);
     }
 
     /** A configuration with the default OAI-PMH identity. */
@@ -187,7 +238,8 @@ public record NodeConfig(
                 file.publish(),
                 file.sparql(),
                 file.oai(),
-                file.thesaurusImport());
+                file.thesaurusImport(),
+                file.network());
     }
 
     /** This configuration on another port. */
@@ -204,7 +256,8 @@ public record NodeConfig(
                 publish,
                 sparql,
                 oai,
-                thesaurusImport);
+                thesaurusImport,
+                network);
     }
 
     /** This configuration with another data folder. */
@@ -221,7 +274,8 @@ public record NodeConfig(
                 publish,
                 sparql,
                 oai,
-                thesaurusImport);
+                thesaurusImport,
+                network);
     }
 
     /** This configuration with another base IRI (null: the stored one). */
@@ -238,7 +292,8 @@ public record NodeConfig(
                 publish,
                 sparql,
                 oai,
-                thesaurusImport);
+                thesaurusImport,
+                network);
     }
 
     /** This configuration with these write tokens instead of its own. */
@@ -255,7 +310,8 @@ public record NodeConfig(
                 publish,
                 sparql,
                 oai,
-                thesaurusImport);
+                thesaurusImport,
+                network);
     }
 
     /** This configuration with another OAI-PMH identity and page size. */
@@ -272,7 +328,8 @@ public record NodeConfig(
                 publish,
                 sparql,
                 newOai,
-                thesaurusImport);
+                thesaurusImport,
+                network);
     }
 
     /** This configuration with another request body limit, in bytes. */
@@ -289,7 +346,8 @@ public record NodeConfig(
                 publish,
                 sparql,
                 oai,
-                thesaurusImport);
+                thesaurusImport,
+                network);
     }
 
     /** This configuration with a scheduled thesaurus import (null: none). */
@@ -306,6 +364,7 @@ public record NodeConfig(
                 publish,
                 sparql,
                 oai,
-                newImport);
+                newImport,
+                network);
     }
 }

@@ -48,6 +48,7 @@ import java.util.stream.Collectors;
  * @param oai the {@code oai:} section (the OAI-PMH provider's identity); defaults when absent
  * @param thesaurusImport the {@code thesaurusImport:} section (a scheduled import of the CBD
  *     thesaurus); null when absent
+ * @param network the {@code network:} section (the registry of other nodes); defaults when absent
  */
 public record ConfigFile(
         NodeSettings node,
@@ -57,10 +58,11 @@ public record ConfigFile(
         List<PublishTarget> publish,
         SparqlSettings sparql,
         OaiConfig oai,
-        ThesaurusImportConfig thesaurusImport) {
+        ThesaurusImportConfig thesaurusImport,
+        NetworkConfig network) {
 
     /** A file with no content: every default, no tokens, no sources. */
-    public static final ConfigFile DEFAULTS = new ConfigFile(null, null, null, null, null, null, null, null);
+    public static final ConfigFile DEFAULTS = new ConfigFile(null, null, null, null, null, null, null, null, null);
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -80,6 +82,7 @@ public record ConfigFile(
         node = node == null ? NodeSettings.DEFAULTS : node;
         sparql = sparql == null ? SparqlSettings.DEFAULTS : sparql;
         oai = oai == null ? OaiConfig.DEFAULTS : oai;
+        network = network == null ? NetworkConfig.DEFAULTS : network;
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         sources = sources == null ? List.of() : List.copyOf(sources);
         publish = publish == null ? List.of() : List.copyOf(publish);

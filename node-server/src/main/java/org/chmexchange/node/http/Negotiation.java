@@ -52,13 +52,13 @@ final class Negotiation {
     }
 
     /**
-     * Whether a client asks for a page rather than data: {@code text/html} is acceptable and weighs
-     * more than {@code application/json} (browsers send {@code text/html} at 1 and {@code *}{@code /*}
-     * at 0.8; a client sending only {@code *}{@code /*}, or no {@code Accept}, gets data).
+     * Whether a client asks for a page rather than data: the same rule as for records ({@link
+     * RecordFormat#negotiate(String, boolean)} chooses HTML), so browsers ({@code text/html} at 1,
+     * {@code *}{@code /*} at 0.8) get pages, and {@code *}{@code /*}, {@code text/*}, no {@code
+     * Accept} or a data type get data.
      */
     static boolean wantsHtml(String accept) {
-        double html = RecordFormat.acceptQuality(accept, "text/html");
-        return html > 0 && html > RecordFormat.acceptQuality(accept, "application/json");
+        return RecordFormat.negotiate(accept, true).outcome() == Negotiated.Outcome.HTML;
     }
 
     /** For endpoints that only answer JSON: 406 unless the client takes application/json. */

@@ -243,6 +243,191 @@ final class PortalHandler {
         send(ctx, v, Templates.page("country.jte", page, "country", model));
     }
 
+    /** Colours of the chart's lines: distinct, each at least 4.5:1 against white. */
+    static final List<String> PALETTE =
+            List.of("#0b5d3b", "#0b4f9c", "#a50e0e", "#6a3d9a", "#8a4b00", "#00697a", "#b0006e", "#3d3d3d", "#5a6b00");
+
+    /** The network page: the body of {@code GET /status} with the registry's histories as charts. */
+    @SuppressWarnings("unchecked")
+    void network(Context ctx, Map<String, Object> status, org.chmexchange.node.network.NodeRegistry registry) {
+        Views v = views(ctx);
+        Messages m = v.m();
+        java.time.Instant now = java.time.Instant.parse((String) status.get("time"));
+        List<Models.NodeRow> nodes = new ArrayList<>();
+        List<Models.Chart> charts = new ArrayList<>();
+        for (Object o : (List<Object>) status.get("network")) {
+            Map<String, Object> n = (Map<String, Object>) o;
+            String url = (String) n.get("url");
+            String name = (String) n.get("name");
+            Map<String, Object> exchange = (Map<String, Object>) n.get("exchange");
+            Object lag = exchange != null && exchange.get("lag") != null ? exchange.get("lag") : n.get("dataAge");
+            String error = (String) n.get("error");
+            if (error == null && exchange != null) {
+                error = (String) exchange.get("error");
+            }
+            String state = (String) n.get("state");
+            nodes.add(new Models.NodeRow(
+                    url == null ? Label.of(name) : new Label(name, null, url),
+                    (String) n.get("nodeName"),
+                    m.t("network.origin." + n.get("origin")),
+                    state,
+                    m.t("network." + state),
+                    ago(m, now, (String) n.get("lastSuccess")),
+                    n.get("latencyMillis") == null ? null : n.get("latencyMillis") + " ms",
+                    n.get("records") == null
+                            ? null
+                            : String.format(java.util.Locale.ROOT, "%,d", (Long) n.get("records")),
+                    exchange == null ? null : ago(m, now, (String) exchange.get("lastSuccess")),
+                    lag == null ? null : duration(m, ((Number) lag).longValue()),
+                    error,
+                    (String) n.get("version")));
+            Models.Chart chart = chart(v, name, registry.history(name));
+            if (chart != null && charts.size() < 20) {
+                charts.add(chart);
+            }
+        }
+        List<Models.RunRow> sources = new ArrayList<>();
+        for (Object o : (List<Object>) status.get("sources")) {
+            Map<String, Object> s = (Map<String, Object>) o;
+            Map<String, Object> run = (Map<String, Object>) s.get("lastRun");
+            sources.add(run(
+                    m,
+                    now,
+                    s,
+                    run,
+                    run == null
+                            ? null
+                            : m.t(
+                                    "network.harvestCounts",
+                                    run.get("created"),
+                                    run.get("updated"),
+                                    run.get("deleted"),
+                                    run.get("rejected")),
+                    null));
+        }
+        List<Models.RunRow> targets = new ArrayList<>();
+        for (Object o : (List<Object>) status.get("publish")) {
+            Map<String, Object> t = (Map<String, Object>) o;
+            Map<String, Object> run = (Map<String, Object>) t.get("lastRun");
+            targets.add(run(
+                    m,
+                    now,
+                    t,
+                    run,
+                    run == null
+                            ? null
+                            : m.t("network.publishCounts", run.get("upserted"), run.get("deleted"), run.get("refused")),
+                    String.valueOf(t.get("deadLetters"))));
+        }
+        Models.Network model = new Models.Network((String) status.get("time"), nodes, sources, targets, charts);
+        Page page = page(
+                ctx,
+                v,
+                m.t("network.heading"),
+                "network",
+                List.of(new Page.Link("/status", "JSON", "application/json")));
+        send(ctx, v, Templates.page("network.jte", page, "network", model));
+    }
+
+    private static Models.RunRow run(
+            Messages m,
+            java.time.Instant now,
+            Map<String, Object> entry,
+            Map<String, Object> run,
+            String counts,
+            String deadLetters) {
+        String state = run == null ? "never" : Boolean.TRUE.equals(run.get("ok")) ? "ok" : "failed";
+        return new Models.RunRow(
+                (String) entry.get("name"),
+                (String) entry.get("url"),
+                state,
+                m.t("network.run." + state),
+                run == null ? null : ago(m, now, (String) run.get("ended")),
+                counts,
+                run == null ? null : m.t("network.perSecond", run.get("recordsPerSecond")),
+                deadLetters,
+                run == null ? null : (String) run.get("error"));
+    }
+
+    /** A node's records per type over time, from its history; null with fewer than one sample. */
+    private Models.Chart chart(Views v, String name, List<org.chmexchange.node.network.NodeRegistry.Sample> samples) {
+        if (samples.isEmpty()) {
+            return null;
+        }
+        int width = 640;
+        int height = 200;
+        long max = 1;
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        for (var s : samples) {
+            types.addAll(s.byType().keySet());
+            for (long c : s.byType().values()) {
+                max = Math.max(max, c);
+            }
+        }
+        long t0 = samples.get(0).time().toEpochMilli();
+        long span = Math.max(1, samples.get(samples.size() - 1).time().toEpochMilli() - t0);
+        List<Models.Series> series = new ArrayList<>();
+        int i = 0;
+        for (String type : types) {
+            StringBuilder points = new StringBuilder();
+            for (var s : samples) {
+                double x = 40
+                        + (width - 40) * (samples.size() == 1 ? 1.0 : (s.time().toEpochMilli() - t0) / (double) span);
+                double y = height - height * (s.byType().getOrDefault(type, 0L) / (double) max);
+                points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+            }
+            long last = samples.get(samples.size() - 1).byType().getOrDefault(type, 0L);
+            series.add(new Models.Series(
+                    RecordType.fromSlug(type).map(v::typeName).orElse(type),
+                    PALETTE.get(i++ % PALETTE.size()),
+                    points.toString().strip(),
+                    last));
+        }
+        List<String[]> countries = new ArrayList<>();
+        samples.get(samples.size() - 1).byCountry().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> countries.add(new String[] {
+                    v.conceptText(ChmThesaurus.country(e.getKey())).text(), String.valueOf(e.getValue())
+                }));
+        return new Models.Chart(
+                v.m().t("network.chart", name),
+                width,
+                height,
+                samples.get(0).time().toString().substring(0, 16).replace('T', ' '),
+                samples.get(samples.size() - 1)
+                        .time()
+                        .toString()
+                        .substring(0, 16)
+                        .replace('T', ' '),
+                max,
+                series,
+                countries);
+    }
+
+    /** "3 min ago"-style text of an ISO 8601 time, or null. */
+    private static String ago(Messages m, java.time.Instant now, String time) {
+        if (time == null) {
+            return null;
+        }
+        long seconds =
+                java.time.Duration.between(java.time.Instant.parse(time), now).toSeconds();
+        return m.t("network.ago", duration(m, Math.max(0, seconds)));
+    }
+
+    /** A duration in the largest fitting unit (s, min, h, d). */
+    static String duration(Messages m, long seconds) {
+        if (seconds < 120) {
+            return m.t("network.seconds", seconds);
+        }
+        if (seconds < 7200) {
+            return m.t("network.minutes", seconds / 60);
+        }
+        if (seconds < 172_800) {
+            return m.t("network.hours", seconds / 3600);
+        }
+        return m.t("network.days", seconds / 86_400);
+    }
+
     // ---- facets
 
     private FacetGroup group(

@@ -45,6 +45,7 @@ public final class Routes {
      * @param oai the OAI-PMH provider over the store
      * @param informea the InforMEA OData provider over the store
      * @param nodeName the node's name, as people read it (its portal, its self-description)
+     * @param network the registry of the network's nodes; owned by the server
      */
     public record Services(
             RecordStore store,
@@ -59,7 +60,8 @@ public final class Routes {
             org.chmexchange.sparql.SparqlQueries sparql,
             org.chmexchange.oai.OaiProvider oai,
             org.chmexchange.odata.InformeaProvider informea,
-            String nodeName) {}
+            String nodeName,
+            org.chmexchange.node.network.NodeRegistry network) {}
 
     /** Holds the services; requests that arrive before they are set get 503. */
     public static final class Holder {
@@ -95,6 +97,11 @@ public final class Routes {
             } else {
                 h.health.handle(ctx);
             }
+        }
+
+        /** This node's self-description ({@code /.well-known/chm-node}), read without HTTP. */
+        public Map<String, Object> describe() {
+            return get().self.describe();
         }
 
         /** The context the node's JSON-LD names: its own once the services are set, else the canonical one. */
@@ -134,6 +141,7 @@ public final class Routes {
         final OpenApiHandler openApi;
         final PortalHandler portal;
         final SelfDescription self;
+        final NetworkHandler network;
 
         Handlers(Services s) {
             portal = new PortalHandler(s.store(), s.thesaurus(), s.base(), s.nodeName());
@@ -157,12 +165,13 @@ public final class Routes {
                     portal);
             changes = new ChangesHandler(s.store(), new NodeResolver(s.thesaurus(), s.store(), s.base()), s.base());
             Publishing publishing = new Publishing(s.store(), s.validator(), s.tokens(), s.base(), s.maxRequestBytes());
+            network = new NetworkHandler(s.network(), publishing);
             putByPath = new PutRecordHandler(publishing, RecordTarget.fromPath(s.base()));
             putByIri = new PutRecordHandler(publishing, RecordTarget.fromQuery());
             deleteByPath = new DeleteRecordHandler(publishing, RecordTarget.fromPath(s.base()));
             deleteByIri = new DeleteRecordHandler(publishing, RecordTarget.fromQuery());
             post = new PostRecordsHandler(publishing);
-            status = new StatusHandler(s.scheduler().sync(), s.store(), s.base());
+            status = new StatusHandler(s.scheduler().sync(), s.store(), s.base(), s.network(), portal);
             admin = new AdminHandler(new AdminAuth(s.admin(), s.tokens()), s.scheduler(), s.base());
         }
     }
@@ -242,7 +251,9 @@ public final class Routes {
         t.read(DumpHandler.TURTLE, none, ctx -> holder.get().dumps.turtle(ctx));
         t.read("/.well-known/void", none, ctx -> holder.get().descriptions.voidDescription(ctx));
         t.read("/catalog", none, ctx -> holder.get().descriptions.catalog(ctx));
-        t.read("/status", none, ctx -> holder.get().status.handle(ctx));
+        t.read("/status", lang, ctx -> holder.get().status.handle(ctx));
+        t.read("/network", lang, ctx -> holder.get().status.handle(ctx));
+        t.add("POST", "/network/nodes", none, ctx -> holder.get().network.register(ctx));
         t.read("/metrics", none, ctx -> ctx.header("Cache-Control", "no-store")
                 .contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(holder.metrics.scrape()));

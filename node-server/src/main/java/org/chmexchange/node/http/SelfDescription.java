@@ -17,10 +17,12 @@ import org.chmexchange.store.RecordSummary;
  * <pre>{@code
  * {"name": "...", "base": "https://chm.example.org/", "software": "chm-exchange",
  *  "version": "0.1.0", "records": 1234, "recordsByType": {"decision": 812, ...},
+ *  "recordsByCountry": {"co": 40, ...},
  *  "lastSequence": 5678, "lastModified": "2026-12-01T10:00:00Z",
  *  "endpoints": [{"protocol": "chm-records", "url": "https://chm.example.org/records"}, ...]}
  * }</pre>
  *
+ * {@code recordsByCountry} counts records by {@code chm:country} (lower-case ISO 3166-1 alpha-2).
  * {@code lastModified} is the newest {@code dcterms:modified} of a record (absent when the node holds
  * none); {@code Cache-Control: no-store}. Thread-safety: stateless.
  */
@@ -40,6 +42,9 @@ final class SelfDescription {
             new String[] {"status", "status"},
             new String[] {"prometheus-metrics", "metrics"});
 
+    /** More than the countries and territories of ISO 3166-1 (249). */
+    static final int MAX_COUNTRIES = 400;
+
     private final RecordStore store;
     private final String base;
     private final String name;
@@ -56,13 +61,17 @@ final class SelfDescription {
         body.put("name", name);
         body.put("base", base);
         body.put("software", "chm-exchange");
-        String version = SelfDescription.class.getPackage().getImplementationVersion();
-        body.put("version", version == null ? "development" : version);
-        RecordFacets facets = store.facets(RecordQuery.ALL, org.chmexchange.model.RecordType.values().length);
+        body.put("version", org.chmexchange.http.HttpSettings.VERSION);
+        RecordFacets facets = store.facets(RecordQuery.ALL, MAX_COUNTRIES);
         body.put("records", facets.total());
         Map<String, Long> byType = new LinkedHashMap<>();
         facets.of(RecordFacets.Facet.TYPE).forEach(c -> byType.put(c.value(), c.count()));
         body.put("recordsByType", byType);
+        Map<String, Long> byCountry = new java.util.TreeMap<>();
+        facets.of(RecordFacets.Facet.COUNTRY).forEach(c -> org.chmexchange.node.portal.Views.countryCode(
+                        org.eclipse.rdf4j.model.util.Values.iri(c.value()))
+                .ifPresent(code -> byCountry.put(code, c.count())));
+        body.put("recordsByCountry", byCountry);
         body.put("lastSequence", store.lastSequence());
         store.listByModified(RecordQuery.ALL, true, null, 0, 1).items().stream()
                 .map(RecordSummary::modified)

@@ -19,8 +19,10 @@ import org.chmexchange.publish.PublishOutcome;
 import org.chmexchange.store.RecordStore;
 
 /**
- * {@code GET /status}: the state of every configured source and publish target (node-server/API.md,
- * "Status"). Open, like every read; {@code Cache-Control: no-store}. Thread-safety: safe from any
+ * {@code GET /status} and {@code GET /network}: the state of every configured source and publish
+ * target, and of every node of the network registry (node-server/API.md, "Status"), as JSON for
+ * clients and as the portal's network page for browsers: one body, two renderings. Open, like every
+ * read; {@code Cache-Control: no-store}. Thread-safety: safe from any
  * thread; each entry is a consistent snapshot, the entries are read one after the other.
  */
 final class StatusHandler implements Handler {
@@ -31,16 +33,36 @@ final class StatusHandler implements Handler {
     private final Sync sync;
     private final RecordStore store;
     private final String base;
+    private final org.chmexchange.node.network.NodeRegistry registry;
+    private final PortalHandler portal;
 
-    StatusHandler(Sync sync, RecordStore store, String base) {
+    StatusHandler(
+            Sync sync,
+            RecordStore store,
+            String base,
+            org.chmexchange.node.network.NodeRegistry registry,
+            PortalHandler portal) {
         this.sync = sync;
         this.store = store;
         this.base = base;
+        this.registry = registry;
+        this.portal = portal;
     }
 
     @Override
     public void handle(Context ctx) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Object> body = body(now);
+        if (PortalHandler.wantsHtml(ctx)) {
+            ctx.header("Cache-Control", "no-store");
+            portal.network(ctx, body, registry);
+            return;
+        }
+        ctx.header("Cache-Control", "no-store").contentType("application/json").result(Json.write(body));
+    }
+
+    /** The status at {@code now}: this node, its sources and targets, the network's nodes. */
+    Map<String, Object> body(Instant now) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("node", base);
         body.put("time", now.toString());
@@ -55,7 +77,61 @@ final class StatusHandler implements Handler {
             targets.add(target(t));
         }
         body.put("publish", targets);
-        ctx.header("Cache-Control", "no-store").contentType("application/json").result(Json.write(body));
+        List<Object> nodes = new ArrayList<>();
+        for (org.chmexchange.node.network.NodeHealth n : registry.nodes()) {
+            nodes.add(node(n, now));
+        }
+        body.put("network", nodes);
+        return body;
+    }
+
+    /** A node of the registry, with the harvest source that reads it, if one does. */
+    private Map<String, Object> node(org.chmexchange.node.network.NodeHealth n, Instant now) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", n.name());
+        m.put("origin", n.origin());
+        m.put("url", n.url());
+        m.put("state", n.state());
+        m.put("lastPoll", n.lastPoll() == null ? null : n.lastPoll().toString());
+        m.put("lastSuccess", n.lastSuccess() == null ? null : n.lastSuccess().toString());
+        m.put("latencyMillis", n.latencyMillis() < 0 ? null : n.latencyMillis());
+        m.put("error", n.error());
+        var d = n.description();
+        m.put("nodeName", d == null ? null : d.path("name").asText(null));
+        m.put("version", d == null ? null : d.path("version").asText(null));
+        m.put("records", n.records() < 0 ? null : n.records());
+        m.put("recordsByType", d == null ? Map.of() : d.path("recordsByType"));
+        m.put("lastModified", d == null ? null : d.path("lastModified").asText(null));
+        m.put("dataAge", n.lag(now).map(Duration::toSeconds).orElse(null));
+        SourceStatus exchange = n.url() == null
+                ? null
+                : sync.sourceStatus().stream()
+                        .filter(s -> s.url().startsWith(n.url()))
+                        .findFirst()
+                        .orElse(null);
+        if (exchange != null) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("source", exchange.name());
+            e.put(
+                    "lastSuccess",
+                    exchange.lastSuccess() == null
+                            ? null
+                            : exchange.lastSuccess().toString());
+            e.put("lag", exchange.lag(now).map(Duration::toSeconds).orElse(null));
+            e.put(
+                    "error",
+                    exchange.lastRun() == null ? null : exchange.lastRun().error());
+            m.put("exchange", e);
+        } else {
+            m.put("exchange", null);
+        }
+        return m;
+    }
+
+    /** Records handled per second of a run, 0 for a run of no measurable length. */
+    static double perSecond(long records, Instant started, Instant ended) {
+        double seconds = Duration.between(started, ended).toMillis() / 1000.0;
+        return seconds <= 0 ? 0 : Math.round(records / seconds * 10) / 10.0;
     }
 
     private static Map<String, Object> source(SourceStatus s, Instant now) {
@@ -81,6 +157,13 @@ final class StatusHandler implements Handler {
             run.put("ok", last.ok());
             run.put("error", last.error());
             counts(run, last.counts());
+            HarvestCounts c = last.counts();
+            run.put(
+                    "recordsPerSecond",
+                    perSecond(
+                            c.created() + c.updated() + c.unchanged() + c.deleted() + c.rejected(),
+                            last.started(),
+                            last.ended()));
             m.put("lastRun", run);
         }
         m.put("lag", s.lag(now).map(Duration::toSeconds).orElse(null));
@@ -120,6 +203,9 @@ final class StatusHandler implements Handler {
             run.put("deleted", last.deleted());
             run.put("refused", last.refused());
             run.put("position", last.position());
+            run.put(
+                    "recordsPerSecond",
+                    perSecond(last.upserted() + last.deleted() + last.refused(), last.started(), last.ended()));
             m.put("lastRun", run);
         }
         m.put("pendingChanges", t.pendingChanges());

@@ -174,4 +174,102 @@ public final class Models {
      * @param countries each country linking to its page, with its number of records
      */
     public record Countries(List<FacetRow> countries) {}
+
+    /**
+     * A node of the network page.
+     *
+     * @param name its registry name, linking to its portal
+     * @param nodeName the name it gives itself, or null
+     * @param origin self, configured or registered (already in the reader's language)
+     * @param state up, down or unknown (a CSS class and a word)
+     * @param stateText the state in the reader's language
+     * @param lastSuccess when it last answered, or null
+     * @param latency the last answer's time, or null
+     * @param records how many records it reported, or null
+     * @param exchange the last successful harvest from it, or null
+     * @param lag how far this node's copy is behind it (harvest lag), or its data age, or null
+     * @param error the last poll's or harvest's error, or null
+     * @param version its software version, or null
+     */
+    public record NodeRow(
+            Label name,
+            String nodeName,
+            String origin,
+            String state,
+            String stateText,
+            String lastSuccess,
+            String latency,
+            String records,
+            String exchange,
+            String lag,
+            String error,
+            String version) {}
+
+    /**
+     * A harvest source or publish target of this node, with its last run.
+     *
+     * @param name its name
+     * @param url its URL
+     * @param state ok, failed or never
+     * @param stateText the state in the reader's language
+     * @param lastRun when the last run ended, or null
+     * @param counts what the last run did, or null
+     * @param throughput records per second of the last run, or null
+     * @param deadLetters dead letters set aside (targets), or null
+     * @param error the last run's error, or null
+     */
+    public record RunRow(
+            String name,
+            String url,
+            String state,
+            String stateText,
+            String lastRun,
+            String counts,
+            String throughput,
+            String deadLetters,
+            String error) {}
+
+    /**
+     * One line of a chart.
+     *
+     * @param name what it counts (in the reader's language)
+     * @param color its colour (CSS)
+     * @param points the SVG polyline points, {@code x,y x,y ...}
+     * @param last its last value
+     */
+    public record Series(String name, String color, String points, long last) {}
+
+    /**
+     * A line chart of record counts over time, drawn as SVG with its data as a table beside it.
+     *
+     * @param title what it shows
+     * @param width its width in SVG units
+     * @param height its height in SVG units
+     * @param from the first sample's time (ISO 8601)
+     * @param to the last sample's time
+     * @param max the largest count (the top of the y axis)
+     * @param series its lines
+     * @param countries records per country at the last sample (name, count), the most first
+     */
+    public record Chart(
+            String title,
+            int width,
+            int height,
+            String from,
+            String to,
+            long max,
+            List<Series> series,
+            List<String[]> countries) {}
+
+    /**
+     * The network page (the same data as {@code GET /status}).
+     *
+     * @param time when it was computed
+     * @param nodes the nodes of the registry, this node first
+     * @param sources this node's harvest sources
+     * @param targets this node's publish targets
+     * @param charts per node with a history, its records per type over time
+     */
+    public record Network(
+            String time, List<NodeRow> nodes, List<RunRow> sources, List<RunRow> targets, List<Chart> charts) {}
 }

@@ -89,7 +89,7 @@ class ThesaurusApiTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
-        "'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', application/json",
+        "'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', text/html",
         "'*/*', application/json",
         "'*/*;q=0.1, text/turtle', text/turtle",
         "'text/*', text/turtle",

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Language fallback for labels: the requested language tag, then a tag with the same primary
- * language ({@code fr} for {@code fr-CA} and the reverse), then English, then any language (the first
- * tag in sorted order). Tags are compared in lower case.
+ * language ({@code fr} for {@code fr-CA} and the reverse), then English ({@code en}, else any
+ * {@code en-*}), then any language (the first tag in sorted order). Tags are compared in lower case.
  *
  * <p>The one language fallback of the project: thesaurus labels, and record titles wherever they
  * are shown (the node's portal).
@@ -51,6 +51,11 @@ public final class Languages {
         }
         if (texts.containsKey(ENGLISH)) {
             return Optional.of(ENGLISH);
+        }
+        for (String tag : new java.util.TreeSet<>(texts.keySet())) {
+            if (primary(tag).equals(ENGLISH)) {
+                return Optional.of(tag);
+            }
         }
         return texts.keySet().stream().sorted().findFirst();
     }

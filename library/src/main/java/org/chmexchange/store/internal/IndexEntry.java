@@ -35,9 +35,10 @@ public record IndexEntry(
         Integer year) {
 
     /**
-     * The dates a record's year is read from, the first present winning: adoption (decisions,
-     * treaties), publication, submission (national reports), start (meetings, reporting periods),
-     * then {@code dcterms:date}.
+     * The dates a record's year is read from, in this order, the first with a year from 1000 to 9999
+     * winning (a value without such a year is passed over): adoption (decisions, treaties),
+     * publication, submission (national reports), start (meetings, reporting periods), then {@code
+     * dcterms:date}.
      */
     static final List<IRI> YEAR_PROPERTIES = List.of(
             CHM.adoptionDate,
@@ -150,7 +151,7 @@ public record IndexEntry(
     private static Integer yearOf(Literal date) {
         try {
             int year = date.calendarValue().getYear();
-            return year == javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED ? null : year;
+            return year >= 1000 && year <= 9999 ? year : null; // FIELD_UNDEFINED is negative
         } catch (IllegalArgumentException notADate) {
             return null; // a free-text date has no year to facet on
         }

@@ -683,7 +683,7 @@ public final class RecordIndex implements AutoCloseable {
     /**
      * The facet counts of the records matching {@code query}, the {@code top} values of each facet
      * (Lucene's {@link StringValueFacetCounts} over doc values; the ordinal maps are built once per
-     * index generation).
+     * searcher, that is again after every write the searcher sees).
      */
     public RecordFacets facets(RecordQuery query, int top) {
         if (top < 1) {

@@ -33,6 +33,10 @@ final class NetworkHandler {
 
     void register(Context ctx) {
         Token token = publishing.authenticate(ctx);
+        if (ctx.contentLength() > MAX_BODY) {
+            throw new ApiException(
+                    413, "Payload too large", "A registration is at most " + MAX_BODY + " bytes.", Map.of());
+        }
         byte[] body = ctx.bodyAsBytes();
         if (body.length > MAX_BODY) {
             throw new ApiException(

@@ -21,6 +21,7 @@ import org.chmexchange.node.portal.RecordViews;
 import org.chmexchange.node.portal.Templates;
 import org.chmexchange.node.portal.ThesaurusViews;
 import org.chmexchange.node.portal.Views;
+import org.chmexchange.rdf.RecordFormat;
 import org.chmexchange.store.RecordFacets;
 import org.chmexchange.store.RecordFacets.Facet;
 import org.chmexchange.store.RecordPage;
@@ -60,9 +61,34 @@ final class PortalHandler {
         this.resolver = new NodeResolver(thesaurus, store, base);
     }
 
-    /** Whether the client asks for a page rather than data. */
+    /**
+     * Whether the client asks for a page rather than data: by {@code Accept} ({@link
+     * Negotiation#wantsHtml}), unless {@code format=json} asks for the data (the pages' "as data"
+     * links, which a browser follows with its own {@code Accept}).
+     *
+     * @throws ApiException 400 for another {@code format}
+     */
     static boolean wantsHtml(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format != null) {
+            if (!format.equals("json")) {
+                throw ApiException.badParameter("format", "format=json gives this address's data; nothing else.");
+            }
+            return false;
+        }
         return Negotiation.wantsHtml(ctx.header("Accept"));
+    }
+
+    /** For pages without a data form: 406 unless the client takes HTML. */
+    static void requireHtml(Context ctx) {
+        if (!RecordFormat.accepts(ctx.header("Accept"), "text/html")) {
+            throw ApiException.notAcceptable(ctx.header("Accept"), "text/html");
+        }
+    }
+
+    /** {@code path} with {@code format=json}: its data, whatever a browser's {@code Accept}. */
+    static String asData(String path) {
+        return path + (path.contains("?") ? "&" : "?") + "format=json";
     }
 
     private Views views(Context ctx) {
@@ -122,7 +148,8 @@ final class PortalHandler {
                 v, params, "facet.country", "country", facets.of(Facet.COUNTRY), c -> v.conceptText(iri(c))));
         groups.add(conceptGroup(v, params, request.query(), facets.of(Facet.CONCEPT)));
         List<RecordFacets.Count> years = new ArrayList<>(facets.of(Facet.YEAR));
-        years.sort(Comparator.comparing(RecordFacets.Count::value).reversed());
+        years.sort(Comparator.comparing((RecordFacets.Count c) -> Integer.parseInt(c.value()))
+                .reversed());
         groups.add(facetGroup(v, params, "facet.year", "year", years, Label::of));
 
         List<String[]> hidden = new ArrayList<>();
@@ -135,10 +162,11 @@ final class PortalHandler {
             hidden.add(new String[] {"lang", v.lang()});
         }
         List<Label> active = new ArrayList<>();
-        params.forEach((name, values) -> {
+        params.forEach((name, given) -> {
             if (RecordListRequest.PARAMETERS.contains(name)
-                    && !List.of("cursor", "limit", "lang").contains(name)) {
-                for (String value : RecordListRequest.values(params, name)) {
+                    && !List.of("cursor", "limit", "lang", "format").contains(name)) {
+                List<String> filters = name.equals("q") ? values(params, "q") : RecordListRequest.values(params, name);
+                for (String value : filters) {
                     active.add(new Label(activeLabel(v, name, value), null, toggled(params, name, value, false)));
                 }
             }
@@ -155,7 +183,7 @@ final class PortalHandler {
                 groups,
                 results.items().stream().map(v::row).toList(),
                 next);
-        String json = "/records" + RecordListHandler.queryString(withoutLang(params), null);
+        String json = asData("/records" + RecordListHandler.queryString(withoutLang(params), null));
         Page page = page(
                 ctx,
                 v,
@@ -188,8 +216,37 @@ final class PortalHandler {
                 v,
                 v.m().t("thesaurus.heading"),
                 "thesaurus",
-                List.of(new Page.Link("/thesaurus/schemes", "JSON", "application/json")));
+                List.of(new Page.Link(asData("/thesaurus/schemes"), "JSON", "application/json")));
         send(ctx, v, Templates.page("schemes.jte", page, "schemes", ThesaurusViews.schemes(thesaurus, v)));
+    }
+
+    /** How many concepts the thesaurus search page lists. */
+    static final int CONCEPTS_FOUND = 50;
+
+    /** The reader's language tag. */
+    String language(Context ctx) {
+        return views(ctx).lang();
+    }
+
+    /** {@code /thesaurus/search?q=} in a browser: the matching concepts, best first. */
+    void conceptSearch(Context ctx, String q, List<org.chmexchange.thesaurus.ConceptMatch> matches) {
+        Views v = views(ctx);
+        List<Models.TreeNode> found = new ArrayList<>();
+        for (org.chmexchange.thesaurus.ConceptMatch match : matches) {
+            Concept c = match.concept();
+            found.add(new Models.TreeNode(
+                    new Label(match.label(), match.labelLanguage(), v.conceptHref(c.iri())),
+                    c.notations().isEmpty() ? null : c.notations().get(0),
+                    List.of()));
+        }
+        Page page = page(
+                ctx,
+                v,
+                v.m().t("thesaurus.search"),
+                "thesaurus",
+                List.of(new Page.Link(
+                        asData("/thesaurus/search?q=" + Page.Urls.encode(q)), "JSON", "application/json")));
+        send(ctx, v, Templates.page("concepts.jte", page, "search", new Models.ConceptSearch(q, found)));
     }
 
     /** {@code /thesaurus/top?scheme=} in a browser: the scheme's hierarchy. */
@@ -202,7 +259,8 @@ final class PortalHandler {
                 model.title().text(),
                 "thesaurus",
                 List.of(new Page.Link(
-                        "/thesaurus/top?scheme=" + Page.Urls.encode(scheme.iri().stringValue()),
+                        asData("/thesaurus/top?scheme="
+                                + Page.Urls.encode(scheme.iri().stringValue())),
                         "JSON",
                         "application/json")));
         send(ctx, v, Templates.page("scheme.jte", page, "scheme", model));
@@ -214,12 +272,17 @@ final class PortalHandler {
         Models.ConceptView model = ThesaurusViews.concept(thesaurus, concept, store, v);
         String self = "/thesaurus/concept?iri=" + Page.Urls.encode(concept.iri().stringValue());
         Page page = page(
-                ctx, v, model.label().text(), "thesaurus", List.of(new Page.Link(self, "JSON", "application/json")));
+                ctx,
+                v,
+                model.label().text(),
+                "thesaurus",
+                List.of(new Page.Link(asData(self), "JSON", "application/json")));
         send(ctx, v, Templates.page("concept.jte", page, "c", model));
     }
 
     /** {@code /countries}: the countries that have records, with how many. */
     void countries(Context ctx) {
+        requireHtml(ctx);
         Views v = views(ctx);
         List<FacetRow> rows = new ArrayList<>();
         for (RecordFacets.Count c : store.facets(RecordQuery.ALL, 400).of(Facet.COUNTRY)) {
@@ -237,6 +300,7 @@ final class PortalHandler {
 
     /** {@code /countries/{code}}: focal points merged across sources, national reports and NBSAPs. */
     void country(Context ctx, IRI country) {
+        requireHtml(ctx);
         Views v = views(ctx);
         Models.Country model = CountryViews.of(country, store, v);
         Page page = page(ctx, v, model.name().text(), "countries", List.of());
@@ -281,7 +345,7 @@ final class PortalHandler {
                     lag == null ? null : duration(m, ((Number) lag).longValue()),
                     error,
                     (String) n.get("version")));
-            Models.Chart chart = chart(v, name, registry.history(name));
+            Models.Chart chart = chart(v, name, registry.history(name), now);
             if (chart != null && charts.size() < 20) {
                 charts.add(chart);
             }
@@ -325,7 +389,7 @@ final class PortalHandler {
                 v,
                 m.t("network.heading"),
                 "network",
-                List.of(new Page.Link("/status", "JSON", "application/json")));
+                List.of(new Page.Link(asData("/status"), "JSON", "application/json")));
         send(ctx, v, Templates.page("network.jte", page, "network", model));
     }
 
@@ -349,11 +413,25 @@ final class PortalHandler {
                 run == null ? null : (String) run.get("error"));
     }
 
-    /** A node's records per type over time, from its history; null with fewer than one sample. */
-    private Models.Chart chart(Views v, String name, List<org.chmexchange.node.network.NodeRegistry.Sample> samples) {
-        if (samples.isEmpty()) {
+    /**
+     * A node's records per type over time, from its history (a sample per change), drawn up to
+     * {@code now}: the last counts hold since the last change. Null for a node without history.
+     */
+    private Models.Chart chart(
+            Views v,
+            String name,
+            List<org.chmexchange.node.network.NodeRegistry.Sample> history,
+            java.time.Instant now) {
+        if (history.isEmpty()) {
             return null;
         }
+        List<org.chmexchange.node.network.NodeRegistry.Sample> samples = new ArrayList<>(history);
+        var newest = samples.get(samples.size() - 1);
+        samples.add(new org.chmexchange.node.network.NodeRegistry.Sample(
+                now.isAfter(newest.time()) ? now : newest.time().plusMillis(1),
+                newest.records(),
+                newest.byType(),
+                newest.byCountry()));
         int width = 640;
         int height = 200;
         long max = 1;
@@ -371,8 +449,7 @@ final class PortalHandler {
         for (String type : types) {
             StringBuilder points = new StringBuilder();
             for (var s : samples) {
-                double x = 40
-                        + (width - 40) * (samples.size() == 1 ? 1.0 : (s.time().toEpochMilli() - t0) / (double) span);
+                double x = 40 + (width - 40) * ((s.time().toEpochMilli() - t0) / (double) span);
                 double y = height - height * (s.byType().getOrDefault(type, 0L) / (double) max);
                 points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
             }
@@ -495,7 +572,9 @@ final class PortalHandler {
             shown.add(new RecordFacets.Count(c.get().iri().stringValue(), store.count(query)));
             for (Concept n : thesaurus.narrower(c.get().iri(), false)) {
                 Long count = byValue.get(n.iri().stringValue());
-                if (count != null) {
+                if (count != null
+                        && shown.stream()
+                                .noneMatch(x -> x.value().equals(n.iri().stringValue()))) {
                     shown.add(new RecordFacets.Count(n.iri().stringValue(), count));
                 }
             }
@@ -520,7 +599,12 @@ final class PortalHandler {
         }
     }
 
-    /** The search with {@code value} added to (or removed from) {@code param}, from the first page. */
+    /**
+     * The search with {@code param} set to {@code value} (add), or with {@code value} removed from it,
+     * from the first page. Setting replaces the facet's other values: the counts shown are drill-down
+     * counts (records that have the value within the current results), which is what the click then
+     * gives; several values of one filter (OR) stay an API feature.
+     */
     private String toggled(Map<String, List<String>> params, String param, String value, boolean add) {
         Map<String, List<String>> next = new LinkedHashMap<>();
         params.forEach((name, values) -> {
@@ -528,8 +612,10 @@ final class PortalHandler {
                 next.put(name, new ArrayList<>(values));
             }
         });
-        List<String> current = new ArrayList<>(RecordListRequest.values(params, param));
+        List<String> current =
+                new ArrayList<>(param.equals("q") ? values(params, "q") : RecordListRequest.values(params, param));
         if (add) {
+            current.clear();
             current.add(value);
         } else {
             current.removeIf(s -> s.equals(value) || sameValue(param, s, value));
@@ -557,6 +643,13 @@ final class PortalHandler {
         } catch (ApiException unknown) {
             return value;
         }
+    }
+
+    /** The raw values of a parameter, not split on commas (the text query is one value). */
+    private static List<String> values(Map<String, List<String>> params, String name) {
+        return params.getOrDefault(name, List.of()).stream()
+                .filter(x -> !x.isBlank())
+                .toList();
     }
 
     private static Label typeLabel(Views v, String slug) {

@@ -48,6 +48,7 @@ record RecordListRequest(RecordQuery query, IRI after, int limit, String fingerp
             "modifiedSince",
             "q",
             "lang",
+            "format",
             "cursor",
             "limit");
 

@@ -183,7 +183,7 @@ public final class Routes {
         Table t = new Table(routes, holder.metrics);
         List<String> none = List.of();
         List<String> conceptParams = List.of("iri", "transitive", "lang");
-        List<String> lang = List.of("lang");
+        List<String> lang = List.of("lang", "format");
         t.read("/", lang, ctx -> {
             Handlers h = holder.get();
             if (PortalHandler.wantsHtml(ctx)) {
@@ -193,8 +193,8 @@ public final class Routes {
             }
         });
         t.read("/.well-known/chm-node", none, ctx -> holder.get().self.handle(ctx));
-        t.read("/countries", lang, ctx -> holder.get().portal.countries(ctx));
-        t.read("/countries/{code}", lang, ctx -> {
+        t.read("/countries", List.of("lang"), ctx -> holder.get().portal.countries(ctx));
+        t.read("/countries/{code}", List.of("lang"), ctx -> {
             PortalHandler portal = holder.get().portal;
             portal.country(ctx, portal.countryOf(ctx.pathParam("code")));
         });
@@ -218,16 +218,16 @@ public final class Routes {
                 .changes
                 .page(ctx));
         t.read("/changes/{seq}", none, ctx -> holder.get().changes.activity(ctx));
-        t.read("/thesaurus/search", List.of("q", "lang", "limit"), ctx -> holder.get()
+        t.read("/thesaurus/search", List.of("q", "lang", "limit", "format"), ctx -> holder.get()
                 .thesaurus
                 .search(ctx));
         t.read("/thesaurus", lang, ctx -> holder.get().thesaurus.all(ctx));
         t.read("/thesaurus/schemes", lang, ctx -> holder.get().thesaurus.schemes(ctx));
         t.read("/thesaurus/imports", none, ctx -> holder.get().thesaurus.imports(ctx));
-        t.read("/thesaurus/top", List.of("scheme", "lang"), ctx -> holder.get()
+        t.read("/thesaurus/top", List.of("scheme", "lang", "format"), ctx -> holder.get()
                 .thesaurus
                 .top(ctx));
-        t.read("/thesaurus/concept", List.of("iri", "lang"), ctx -> holder.get()
+        t.read("/thesaurus/concept", List.of("iri", "lang", "format"), ctx -> holder.get()
                 .thesaurus
                 .concept(ctx));
         t.read("/thesaurus/broader", conceptParams, ctx -> holder.get()

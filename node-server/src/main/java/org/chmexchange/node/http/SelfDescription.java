@@ -86,6 +86,7 @@ final class SelfDescription {
     }
 
     void handle(Context ctx) {
+        ctx.header("Vary", "Accept, Accept-Language"); // GET / negotiates between this and the home page
         ctx.header("Cache-Control", "no-store").contentType("application/json").result(Json.write(describe()));
     }
 }

@@ -58,6 +58,7 @@ final class StatusHandler implements Handler {
             portal.network(ctx, body, registry);
             return;
         }
+        ctx.header("Vary", "Accept, Accept-Language");
         ctx.header("Cache-Control", "no-store").contentType("application/json").result(Json.write(body));
     }
 
@@ -105,8 +106,12 @@ final class StatusHandler implements Handler {
         m.put("dataAge", n.lag(now).map(Duration::toSeconds).orElse(null));
         SourceStatus exchange = n.url() == null
                 ? null
-                : sync.sourceStatus().stream()
+                : sync.sourceStatus().stream() // the source of the node whose base is the longest prefix
                         .filter(s -> s.url().startsWith(n.url()))
+                        .filter(s -> registry.nodes().stream()
+                                .map(org.chmexchange.node.network.NodeHealth::url)
+                                .filter(u -> u != null && s.url().startsWith(u))
+                                .allMatch(u -> u.length() <= n.url().length()))
                         .findFirst()
                         .orElse(null);
         if (exchange != null) {

@@ -93,13 +93,20 @@ final class ThesaurusHandler {
     }
 
     void search(Context ctx) {
-        Negotiation.requireJson(ctx.header("Accept"));
+        boolean html = PortalHandler.wantsHtml(ctx);
+        if (!html) {
+            Negotiation.requireJson(ctx.header("Accept"));
+        }
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) {
             throw ApiException.badParameter("q", "Give the start of a label or notation to search for, e.g. q=biodiv.");
         }
         String lang = language(ctx.queryParam("lang"));
         int limit = Params.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
+        if (html) {
+            portal.conceptSearch(ctx, q, thesaurus.search(q, portal.language(ctx), PortalHandler.CONCEPTS_FOUND));
+            return;
+        }
         List<Map<String, Object>> items = new ArrayList<>();
         for (ConceptMatch m : thesaurus.search(q, lang, limit)) {
             items.add(brief(m.concept(), m.label(), m.labelLanguage()));

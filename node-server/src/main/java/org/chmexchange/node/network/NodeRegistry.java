@@ -39,11 +39,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>State: registrations and histories are stored as store settings ({@code network:registered},
  * {@code network:history}, JSON), so they survive a restart; the last poll outcomes live in memory.
- * A history keeps at most {@value #HISTORY} samples per node (the oldest go first).
+ * A history keeps at most {@value #HISTORY} samples per node (the oldest go first), a sample only
+ * when a count changed (so an idle network writes nothing), and the per-country counts of its last
+ * sample only. What a node reports is bounded before it is kept: record types this software knows,
+ * at most {@value #MAX_COUNTRIES} two-letter country codes.
  *
- * <p>Lifecycle: {@link #start} polls at once and then every {@link NetworkConfig#poll()}; {@link
- * #close} stops polling. Thread-safety: thread-safe; polls run one at a time on the registry's own
- * thread, reads see a consistent snapshot per node.
+ * <p>Poll errors shown on the public status are a short class of failure ({@code unreachable},
+ * {@code timeout}, {@code HTTP 404}, {@code not a self-description}...), never an exception's text
+ * (which names internal addresses); URLs with user information are refused.
+ *
+ * <p>Lifecycle: {@link #start} reads this node's own description, then polls every node on the
+ * registry's thread every {@link NetworkConfig#poll()}; {@link #close} stops polling and cancels a
+ * call in flight. Thread-safety: thread-safe; polls never overlap ({@link #pollAll} is
+ * synchronized), reads see a consistent snapshot per node.
  */
 public final class NodeRegistry implements AutoCloseable {
 
@@ -52,6 +60,9 @@ public final class NodeRegistry implements AutoCloseable {
 
     /** The largest self-description read, in bytes. */
     public static final long MAX_DESCRIPTION_BYTES = 1 << 20;
+
+    /** The most countries kept from one self-description. */
+    public static final int MAX_COUNTRIES = 300;
 
     static final SettingKey REGISTERED = SettingKey.of("network:registered");
     static final SettingKey HISTORIES = SettingKey.of("network:history");
@@ -70,6 +81,7 @@ public final class NodeRegistry implements AutoCloseable {
     private final Map<String, NodeHealth> health = new ConcurrentHashMap<>();
     private final Map<String, Deque<Sample>> history = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
+    private volatile boolean closed;
 
     /**
      * A node that registered itself.
@@ -111,9 +123,18 @@ public final class NodeRegistry implements AutoCloseable {
         load();
     }
 
-    /** Polls now, then every {@code config.poll()}. */
+    /**
+     * Reads this node's own description now (on the caller's thread, so that what the registry
+     * stores is written before the node serves), then polls every node: at once in the background
+     * when there are other nodes, and every {@code config.poll()}.
+     */
     public void start() {
-        timer.scheduleWithFixedDelay(this::pollAllQuietly, 0, config.poll().toMillis(), TimeUnit.MILLISECONDS);
+        if (pollQuietly(SELF, null)) {
+            saveHistories();
+        }
+        long every = config.poll().toMillis();
+        boolean others = !config.nodes().isEmpty() || !registered.isEmpty();
+        timer.scheduleWithFixedDelay(this::pollAllQuietly, others ? 0 : every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -126,6 +147,9 @@ public final class NodeRegistry implements AutoCloseable {
      */
     public Registration register(String name, String url) {
         NetworkConfig.Node node = new NetworkConfig.Node(name, url); // the same checks as configured nodes
+        if (java.net.URI.create(url).getRawUserInfo() != null) {
+            throw new IllegalArgumentException("a node URL carries no user name or password");
+        }
         if (config.nodes().stream().anyMatch(n -> n.name().equals(name)) || name.equals(SELF)) {
             throw new IllegalArgumentException("'" + name + "' is a configured node of this registry");
         }
@@ -134,7 +158,7 @@ public final class NodeRegistry implements AutoCloseable {
             registered.put(name, r);
             saveRegistrations();
         }
-        timer.execute(() -> pollQuietly(name, url));
+        timer.execute(() -> pollOne(name, url));
         return r;
     }
 
@@ -163,14 +187,31 @@ public final class NodeRegistry implements AutoCloseable {
         }
     }
 
-    /** Polls every node once, now, on the caller's thread (tests, {@code chm-node} commands). */
-    public void pollAll() {
+    /**
+     * Polls every node once, now, on the caller's thread (tests, {@code chm-node} commands); waits for
+     * a poll under way on the registry's thread first. Does nothing once closed.
+     */
+    public synchronized void pollAll() {
         Map<String, String> targets = new LinkedHashMap<>();
         targets.put(SELF, null);
         config.nodes().forEach(n -> targets.put(n.name(), n.url()));
         registered.values().forEach(r -> targets.put(r.name(), r.url()));
-        targets.forEach(this::pollQuietly);
-        saveHistories();
+        boolean changed = false;
+        for (Map.Entry<String, String> t : targets.entrySet()) {
+            if (closed) {
+                return;
+            }
+            changed |= pollQuietly(t.getKey(), t.getValue());
+        }
+        if (changed && !closed) {
+            saveHistories();
+        }
+    }
+
+    private synchronized void pollOne(String name, String url) {
+        if (!closed && pollQuietly(name, url) && !closed) {
+            saveHistories();
+        }
     }
 
     private void pollAllQuietly() {
@@ -181,7 +222,8 @@ public final class NodeRegistry implements AutoCloseable {
         }
     }
 
-    private void pollQuietly(String name, String url) {
+    /** Polls one node; true if its history gained a sample. */
+    private boolean pollQuietly(String name, String url) {
         String origin = name.equals(SELF) ? "self" : registered.containsKey(name) ? "registered" : "configured";
         Instant started = Instant.now();
         NodeHealth previous = health.get(name);
@@ -196,11 +238,39 @@ public final class NodeRegistry implements AutoCloseable {
                     millis,
                     description);
             health.put(name, ok);
-            record(name, started, description);
+            return record(name, started, description);
         } catch (IOException | RuntimeException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String why = failure(e);
             health.put(name, NodeHealth.failed(previous, name, origin, url, started, why));
-            LOG.info("Network node {} ({}) did not answer its self-description: {}", name, url, why);
+            LOG.info("Network node {} ({}) did not answer its self-description: {}", name, url, e.toString());
+            return false;
+        }
+    }
+
+    /** The class of a failed poll, as the public status shows it. */
+    static String failure(Exception e) {
+        if (e instanceof NotADescription n) {
+            return n.getMessage();
+        }
+        if (e instanceof java.net.SocketTimeoutException || e instanceof java.io.InterruptedIOException) {
+            return "timeout";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "TLS failure";
+        }
+        if (e instanceof IOException) {
+            return "unreachable";
+        }
+        return "not a self-description";
+    }
+
+    /** A poll answered, but not with a usable self-description; the message is public. */
+    private static final class NotADescription extends IOException {
+        NotADescription(String message) {
+            super(message);
         }
     }
 
@@ -211,42 +281,54 @@ public final class NodeRegistry implements AutoCloseable {
                 .build();
         try (Response response = http.newCall(request).execute()) {
             if (response.code() != 200) {
-                throw new IOException("HTTP " + response.code() + " from " + request.url());
+                throw new NotADescription("HTTP " + response.code());
             }
             okio.BufferedSource body = response.body().source();
             if (body.request(MAX_DESCRIPTION_BYTES + 1)) {
-                throw new IOException("the self-description is larger than " + MAX_DESCRIPTION_BYTES + " bytes");
+                throw new NotADescription("larger than " + MAX_DESCRIPTION_BYTES + " bytes");
             }
-            JsonNode description = JSON.readTree(body.readUtf8());
+            JsonNode description;
+            try {
+                description = JSON.readTree(body.readUtf8());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                throw new NotADescription("not a self-description (not JSON)");
+            }
             if (description == null || !description.path("records").canConvertToLong()) {
-                throw new IOException("the answer is not a CHM node self-description (no 'records')");
+                throw new NotADescription("not a self-description (no records)");
             }
             return description;
         }
     }
 
-    private void record(String name, Instant time, JsonNode description) {
+    /** Adds a sample when a count changed; true if it did. */
+    private boolean record(String name, Instant time, JsonNode description) {
         Sample sample = new Sample(
                 time,
                 description.path("records").asLong(),
-                counts(description.path("recordsByType")),
-                counts(description.path("recordsByCountry")));
+                counts(description.path("recordsByType"), TYPE_SLUGS::contains, TYPE_SLUGS.size()),
+                counts(description.path("recordsByCountry"), c -> c.matches("[a-z]{2}"), MAX_COUNTRIES));
         Deque<Sample> h = history.computeIfAbsent(name, n -> new ArrayDeque<>());
         synchronized (h) {
             Sample last = h.peekLast();
             if (last != null && sameCounts(last, sample)) {
-                java.util.Iterator<Sample> back = h.descendingIterator();
-                back.next();
-                if (back.hasNext() && sameCounts(back.next(), sample)) {
-                    h.pollLast(); // a flat run keeps its two ends: the end moves forward
-                }
+                return false; // the chart draws a flat line up to now
+            }
+            if (last != null) { // only the newest sample keeps its per-country counts
+                h.pollLast();
+                h.addLast(new Sample(last.time(), last.records(), last.byType(), Map.of()));
             }
             h.addLast(sample);
             while (h.size() > HISTORY) {
                 h.pollFirst();
             }
+            return true;
         }
     }
+
+    private static final java.util.Set<String> TYPE_SLUGS = java.util.Arrays.stream(
+                    org.chmexchange.model.RecordType.values())
+            .map(org.chmexchange.model.RecordType::slug)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static boolean sameCounts(Sample a, Sample b) {
         return a.records() == b.records()
@@ -254,10 +336,11 @@ public final class NodeRegistry implements AutoCloseable {
                 && a.byCountry().equals(b.byCountry());
     }
 
-    private static Map<String, Long> counts(JsonNode node) {
+    /** The counts of a JSON object whose keys pass {@code keep}, at most {@code max} of them. */
+    private static Map<String, Long> counts(JsonNode node, java.util.function.Predicate<String> keep, int max) {
         Map<String, Long> out = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> {
-            if (e.getValue().canConvertToLong()) {
+            if (out.size() < max && keep.test(e.getKey()) && e.getValue().canConvertToLong()) {
                 out.put(e.getKey(), e.getValue().asLong());
             }
         });
@@ -277,8 +360,10 @@ public final class NodeRegistry implements AutoCloseable {
                         JSON.readValue(h.get(), new TypeReference<Map<String, List<Sample>>>() {});
                 map.forEach((name, samples) -> history.put(name, new ArrayDeque<>(samples)));
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("The network registry stored in this data folder is unreadable", e);
+        } catch (IOException e) { // display data: the node starts with what could be read
+            LOG.warn(
+                    "The network registry stored in this data folder is unreadable; starting without it: {}",
+                    e.toString());
         }
     }
 
@@ -301,12 +386,15 @@ public final class NodeRegistry implements AutoCloseable {
     }
 
     /**
-     * Stops polling; a poll under way ends first (at most the client's call timeout). The poll thread
-     * is not interrupted: an interrupt during the store's file I/O would close its channels.
+     * Stops polling: no new poll starts, a call in flight is cancelled, and a poll under way stops
+     * before its next node and writes nothing. The poll thread is not interrupted (an interrupt during
+     * the store's file I/O would close its channels); waits for it up to 30 seconds.
      */
     @Override
     public void close() {
+        closed = true;
         timer.shutdown();
+        http.dispatcher().cancelAll();
         try {
             timer.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

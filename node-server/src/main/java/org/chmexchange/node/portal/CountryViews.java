@@ -28,7 +28,8 @@ import org.eclipse.rdf4j.model.vocabulary.VCARD4;
  *
  * <p>Focal points are merged across records and sources: two focal-point records are the same
  * person when they share an e-mail address, or when their names ({@code vcard:fn}) are equal once
- * case, accents and spacing are folded. A person appears once, with every role (treaty and
+ * case, accents, dots and spacing are folded, and so on transitively (a record that shares an e-mail
+ * with one and a name with another joins all three). A person appears once, with every role (treaty and
  * category) of every record, each linking to the record it comes from: the cross-convention view
  * CMS COP14 Doc.18.1 asks national coordination for.
  *
@@ -45,22 +46,43 @@ public final class CountryViews {
     public static Country of(IRI country, RecordStore store, Views v) {
         RecordQuery fps = new RecordQuery(
                 Set.of(RecordType.FOCAL_POINT), Set.of(), Set.of(country), Set.of(), Set.of(), null, null);
-        List<PersonBuilder> people = new ArrayList<>();
-        Map<String, PersonBuilder> byKey = new HashMap<>();
+        List<IRI> iris = new ArrayList<>();
+        List<Model> records = new ArrayList<>();
         IRI after = null;
-        int read = 0;
         do {
             RecordPage page = store.list(fps, after, 100);
             for (RecordSummary s : page.items()) {
-                Model record = store.get(s.iri()).orElse(null);
-                if (record == null) {
-                    continue; // deleted meanwhile
-                }
-                merge(s.iri(), record, people, byKey, v);
+                store.get(s.iri())
+                        .ifPresent(
+                                record -> { // absent: deleted meanwhile
+                                    iris.add(s.iri());
+                                    records.add(record);
+                                });
             }
-            read += page.items().size();
             after = page.lastKey().orElse(null);
-        } while (after != null && read < MAX_RECORDS);
+        } while (after != null && iris.size() < MAX_RECORDS);
+        // one person per connected group of records: a shared e-mail or folded name joins two records
+        int[] parent = new int[iris.size()];
+        Map<String, Integer> firstWithKey = new HashMap<>();
+        for (int r = 0; r < iris.size(); r++) {
+            parent[r] = r;
+            for (String key : keys(iris.get(r), records.get(r))) {
+                Integer other = firstWithKey.putIfAbsent(key, r);
+                if (other != null) {
+                    parent[find(parent, r)] = find(parent, other);
+                }
+            }
+        }
+        Map<Integer, PersonBuilder> byRoot = new LinkedHashMap<>();
+        for (int r = 0; r < iris.size(); r++) {
+            IRI iri = iris.get(r);
+            Model record = records.get(r);
+            PersonBuilder person = byRoot.computeIfAbsent(
+                    find(parent, r),
+                    root -> new PersonBuilder(
+                            v.title(iri, record), v.text(Views.texts(record, iri, VCARD4.ORGANIZATION_NAME))));
+            addRoles(person, iri, record, v);
+        }
         RecordQuery reports = new RecordQuery(
                 Set.of(RecordType.NATIONAL_REPORT), Set.of(), Set.of(country), Set.of(), Set.of(), null, null);
         List<RecordRow> reportRows = store.listByModified(reports, true, null, 0, MAX_RECORDS).items().stream()
@@ -68,33 +90,30 @@ public final class CountryViews {
                 .toList();
         return new Country(
                 v.conceptText(country),
-                people.stream().map(PersonBuilder::build).toList(),
+                byRoot.values().stream().map(PersonBuilder::build).toList(),
                 reportRows,
                 v.withLang("/records?country=" + Page.Urls.encode(country.stringValue())));
     }
 
-    private static void merge(
-            IRI iri, Model record, List<PersonBuilder> people, Map<String, PersonBuilder> byKey, Views v) {
-        Label name = v.title(iri, record);
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    /** What identifies the person of a focal-point record: its e-mail addresses and folded name. */
+    private static List<String> keys(IRI iri, Model record) {
         List<String> keys = new ArrayList<>();
         for (IRI email : Views.iris(record, iri, VCARD4.HAS_EMAIL)) {
             keys.add("email:" + email.stringValue().toLowerCase(Locale.ROOT));
         }
         Views.first(record, iri, VCARD4.FN).ifPresent(fn -> keys.add("name:" + fold(fn)));
-        PersonBuilder person = null;
-        for (String k : keys) {
-            person = byKey.get(k);
-            if (person != null) {
-                break;
-            }
-        }
-        if (person == null) {
-            person = new PersonBuilder(name, v.text(Views.texts(record, iri, VCARD4.ORGANIZATION_NAME)));
-            people.add(person);
-        }
-        for (String k : keys) {
-            byKey.putIfAbsent(k, person);
-        }
+        return keys;
+    }
+
+    private static void addRoles(PersonBuilder person, IRI iri, Model record, Views v) {
         String href = v.recordHref(iri);
         List<IRI> categories = Views.iris(record, iri, CHM.focalPointCategory);
         for (IRI treaty : Views.iris(record, iri, CHM.treaty)) {

@@ -38,6 +38,14 @@ public final class Models {
      */
     public record FacetGroup(String name, List<FacetRow> rows) {}
 
+    /**
+     * The thesaurus search page.
+     *
+     * @param q the text searched for
+     * @param concepts the matching concepts, best first, with their notation
+     */
+    public record ConceptSearch(String q, List<TreeNode> concepts) {}
+
     /** The home page: counts, facets by type and treaty, the latest changes. */
     public record Home(long total, FacetGroup byType, FacetGroup byTreaty, List<RecordRow> latest) {}
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.chmexchange.model.RecordIris;
 import org.chmexchange.node.portal.Models.Field;
@@ -49,12 +48,29 @@ public final class RecordViews {
         CONCEPT_FIELDS.put(CHM.treaty, "record.treaty");
         CONCEPT_FIELDS.put(CHM.country, "record.country");
         CONCEPT_FIELDS.put(CHM.focalPointCategory, "record.category");
-        CONCEPT_FIELDS.put(CHM.decisionType, "facet.type");
-        CONCEPT_FIELDS.put(CHM.documentType, "facet.type");
-        CONCEPT_FIELDS.put(CHM.reportType, "facet.type");
+        CONCEPT_FIELDS.put(CHM.decisionType, "record.kind");
+        CONCEPT_FIELDS.put(CHM.documentType, "record.kind");
+        CONCEPT_FIELDS.put(CHM.reportType, "record.kind");
         CONCEPT_FIELDS.put(CHM.status, "record.status");
         CONCEPT_FIELDS.put(DCTERMS.SUBJECT, "record.subjects");
     }
+
+    /**
+     * The properties by which a record names another record (MODEL.md): the reverse look-up ("records
+     * that link here") reads these, each by predicate and object (an index of the store), never by
+     * object alone (a scan).
+     */
+    public static final List<IRI> LINKS = List.of(
+            CHM.cites,
+            CHM.meeting,
+            CHM.parentTreaty,
+            DCTERMS.REFERENCES,
+            DCTERMS.IS_REFERENCED_BY,
+            DCTERMS.IS_PART_OF,
+            DCTERMS.HAS_PART,
+            DCTERMS.RELATION,
+            DCTERMS.REPLACES,
+            DCTERMS.IS_REPLACED_BY);
 
     /** Date fields, in this order. */
     private static final List<IRI> DATES =
@@ -138,15 +154,21 @@ public final class RecordViews {
         }
         outgoing.removeIf(o -> o.stringValue().startsWith(org.chmexchange.vocab.ChmThesaurus.BASE));
         Set<IRI> incoming = store.readPublic(ps -> {
-            try (Stream<Statement> found = ps.find(null, null, iri, null)) {
-                return found.map(Statement::getSubject)
-                        .filter(Resource::isIRI)
-                        .map(RecordIris::ownerOf)
-                        .filter(owner -> !owner.equals(iri))
-                        .distinct()
-                        .limit(MAX_LINKS)
-                        .collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<IRI> found = new LinkedHashSet<>();
+            for (IRI link : LINKS) {
+                try (Stream<Statement> s = ps.find(null, link, iri, null)) {
+                    s.map(Statement::getSubject)
+                            .filter(Resource::isIRI)
+                            .map(RecordIris::ownerOf)
+                            .filter(owner -> !owner.equals(iri))
+                            .limit(MAX_LINKS)
+                            .forEach(found::add);
+                }
+                if (found.size() >= MAX_LINKS) {
+                    break;
+                }
             }
+            return found;
         });
 
         List<Field> provenance = new ArrayList<>();

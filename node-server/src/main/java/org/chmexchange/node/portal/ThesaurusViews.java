@@ -114,7 +114,12 @@ public final class ThesaurusViews {
         }
         Label definition = v.text(c.definitions());
         Set<IRI> tagged = thesaurus.withNarrowerTransitive(c.iri());
-        RecordQuery query = new RecordQuery(Set.of(), Set.of(), Set.of(), Set.of(), tagged, null, null);
+        RecordQuery query;
+        try {
+            query = new RecordQuery(Set.of(), Set.of(), Set.of(), Set.of(), tagged, null, null);
+        } catch (IllegalArgumentException tooMany) { // more narrower concepts than a query may name
+            query = new RecordQuery(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(c.iri()), null, null);
+        }
         RecordPage page = store.list(query, null, RECORDS_SHOWN);
         List<RecordRow> records = page.items().stream().map(v::row).toList();
         String countryHref = Views.countryCode(c.iri()).map(v::countryHref).orElse(null);

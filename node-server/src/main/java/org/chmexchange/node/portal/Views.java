@@ -93,9 +93,8 @@ public final class Views {
     public static Optional<String> countryCode(IRI concept) {
         String prefix = ChmThesaurus.scheme(ChmThesaurus.COUNTRIES).stringValue() + "/";
         String s = concept.stringValue();
-        return s.startsWith(prefix) && s.length() > prefix.length()
-                ? Optional.of(s.substring(prefix.length()))
-                : Optional.empty();
+        String code = s.startsWith(prefix) ? s.substring(prefix.length()) : "";
+        return code.matches("[a-z]{2}") ? Optional.of(code) : Optional.empty();
     }
 
     /** The portal address of a country's page. */
@@ -128,8 +127,10 @@ public final class Views {
      * one fallback ({@link Languages#pick}); null when empty.
      */
     public Label text(Map<String, String> texts) {
-        return Languages.pick(texts, lang())
-                .map(tag -> new Label(texts.get(tag), tag, null))
+        Map<String, String> normalized = new LinkedHashMap<>();
+        texts.forEach((tag, text) -> normalized.putIfAbsent(tag.toLowerCase(Locale.ROOT), text));
+        return Languages.pick(normalized, lang())
+                .map(tag -> new Label(normalized.get(tag), tag, null))
                 .orElse(null);
     }
 
@@ -146,12 +147,23 @@ public final class Views {
                 s.modified() == null ? null : s.modified().toString());
     }
 
+    /** An {@code xsd:dateTime} as shown in lists (its ISO 8601 text), or null when it is not one. */
+    private static String dateTime(String value) {
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant().toString();
+        } catch (java.time.format.DateTimeParseException notADateTime) {
+            return null;
+        }
+    }
+
     /** A record in a list, from the record itself. */
     public RecordRow row(IRI iri, Model record) {
         RecordType type = typeOf(iri, record).orElse(RecordType.DOCUMENT);
         Label title = title(iri, record);
         String modified = record.filter(iri, DCTERMS.MODIFIED, null).objects().stream()
                 .map(Value::stringValue)
+                .map(Views::dateTime)
+                .filter(java.util.Objects::nonNull)
                 .findFirst()
                 .orElse(null);
         return new RecordRow(

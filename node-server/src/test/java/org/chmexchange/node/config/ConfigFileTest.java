@@ -145,6 +145,37 @@ class ConfigFileTest {
     }
 
     @Test
+    void theNetworkSectionNamesNodesAndThePollInterval() {
+        ConfigFile file = ConfigFile.parse(
+                "network:\n  poll: PT30S\n  nodes:\n    - name: colombia\n      url: https://co.chm.example.org/\n",
+                "network.yaml");
+        assertEquals(java.time.Duration.ofSeconds(30), file.network().poll());
+        assertEquals(
+                List.of(new NetworkConfig.Node("colombia", "https://co.chm.example.org/")),
+                file.network().nodes());
+        assertEquals(
+                file.network(), org.chmexchange.node.NodeConfig.of(file, false).network());
+        assertEquals(
+                NetworkConfig.DEFAULTS,
+                ConfigFile.parse("node:\n  port: 0\n", "port.yaml").network());
+        ConfigException noSlash = assertThrows(
+                ConfigException.class,
+                () -> ConfigFile.parse(
+                        "network:\n  nodes:\n    - name: x\n      url: https://co.example.org\n", "slash.yaml"));
+        assertTrue(noSlash.getMessage().contains("ending with '/'"), noSlash.getMessage());
+        ConfigException twice = assertThrows(
+                ConfigException.class,
+                () -> ConfigFile.parse(
+                        "network:\n  nodes:\n    - {name: x, url: 'https://a.example.org/'}\n"
+                                + "    - {name: x, url: 'https://b.example.org/'}\n",
+                        "twice.yaml"));
+        assertTrue(twice.getMessage().contains("x"), twice.getMessage());
+        ConfigException fast =
+                assertThrows(ConfigException.class, () -> ConfigFile.parse("network:\n  poll: PT0.5S\n", "fast.yaml"));
+        assertTrue(fast.getMessage().contains("PT1S"), fast.getMessage());
+    }
+
+    @Test
     void absentSectionsAndKeysTakeTheirDefaults() {
         ConfigFile empty = ConfigFile.parse("# nothing configured yet\n", "empty.yaml");
         assertEquals(ConfigFile.DEFAULTS, empty);

@@ -60,6 +60,7 @@ class PortalTest {
         people.add(report, CHM.country, ChmThesaurus.country("cn"));
         people.add(report, CHM.treaty, ChmThesaurus.treaty("cbd"));
         people.add(report, DCTERMS.ISSUED, Values.literal(java.time.LocalDate.of(2019, 6, 1)));
+        people.add(report, DCTERMS.SUBJECT, ChmThesaurus.concept(ChmThesaurus.AICHI_TARGETS, "AICHI-TARGET-11"));
         node.store().put(people, RecordStore.localGraph(node.baseIri()));
     }
 
@@ -152,6 +153,29 @@ class PortalTest {
         String filtered = html("records?type=decision&treaty=cbd", "en");
         assertTrue(filtered.contains("aria-current=\"true\">✓ Decision</a>"), "the selected type");
         assertTrue(filtered.contains("Remove the filter"), "active filters can be removed");
+        String goal = html("records?concept=AICHI-GOAL-C", "en");
+        Matcher narrower = Pattern.compile(
+                        "href=\"(/records[^\"]*)\"[^>]*>[^<]*Target 11[^<]*</a> <span class=\"count\">1</span>")
+                .matcher(goal);
+        assertTrue(narrower.find(), "the selected goal's narrower target, with its count");
+        String href = narrower.group(1).replace("&amp;", "&");
+        assertEquals(1, count(href, "concept="), "a click replaces the concept, so it gives the count shown: " + href);
+        assertTrue(href.contains("AICHI-TARGET-11"), href);
+
+        String comma = html(
+                "records?q=" + java.net.URLEncoder.encode("national, report", java.nio.charset.StandardCharsets.UTF_8),
+                "en");
+        assertEquals(1, count(comma, "aria-label=\"Remove the filter"), "a text search is one filter, commas and all");
+        Matcher removeQ = Pattern.compile("<a href=\"([^\"]+)\" aria-label=\"Remove the filter")
+                .matcher(comma);
+        assertTrue(removeQ.find());
+        assertEquals(
+                200,
+                page(removeQ.group(1).replace("&amp;", "&").substring(1), "en").status());
+
+        Reply data = page("records?type=decision&format=json", "en");
+        assertTrue(data.contentType().startsWith("application/json"), "format=json: the data, for a browser too");
+        assertEquals(400, page("records?format=xml", "en").status());
 
         String year = html("records?year=2019", "en");
         assertTrue(year.contains("Sixth national report of China"));
@@ -188,6 +212,8 @@ class PortalTest {
         assertTrue(cn.contains("Sixth national report of China"));
         assertTrue(html("countries", "en").contains("href=\"/countries/cn?lang=en\""));
         assertEquals(404, page("countries/zz", "en").status());
+        assertEquals(
+                406, NodeFixture.get(root + "countries/cn", "application/json").status(), "a page only");
         assertEquals(404, page("countries/china", "en").status());
     }
 
@@ -202,6 +228,8 @@ class PortalTest {
                 html("thesaurus/concept?iri=" + ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03"), "en");
         assertTrue(target.contains("Kunming-Montreal Global Biodiversity Framework"), "a record tagged with it");
         assertTrue(target.contains("lang=\"fr\""), "labels in other languages carry their lang");
+        String found = html("thesaurus/search?q=chin", "fr");
+        assertTrue(found.contains(">Chine</a>"), "the thesaurus search, labels in the reader's language");
     }
 
     @Test

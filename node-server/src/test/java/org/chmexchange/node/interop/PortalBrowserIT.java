@@ -1,6 +1,7 @@
 package org.chmexchange.node.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The portal as a person sees it, in Debian's Chromium driven through its ChromeDriver by Selenium
  * (both installed by {@code src/test/interop/install.sh}): home, a search with a facet, a record, a
- * concept, a country page, in English and French (and Arabic, right to left); every page checked
+ * concept, a country page, the network page, in English and French (and Arabic, right to left);
+ * every page checked
  * with axe-core (Deque's engine, from npm) run in the page, with no serious or critical violation
  * (WCAG 2.1 A and AA rules). Screenshots go to {@code node-server/target/screenshots}, kept by CI
  * as artifacts.
@@ -197,6 +199,13 @@ class PortalBrowserIT {
                 browser.findElements(By.xpath("//td[span='Camille Exemple']")).size(),
                 country);
         assertTrue(country.contains("Convention sur la conservation des espèces migratrices"), country);
+
+        // the network page: this node, up, with its chart
+        String network = visit("network?lang=en", "network-en");
+        assertTrue(network.contains("The network of nodes"), network);
+        assertTrue(network.contains("this node"), network);
+        assertFalse(
+                browser.findElements(By.cssSelector("svg[role=img] polyline")).isEmpty(), "a chart");
 
         // Arabic, right to left
         visit("records?lang=ar", "search-ar");

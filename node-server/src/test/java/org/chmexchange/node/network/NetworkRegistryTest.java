@@ -1,7 +1,6 @@
 package org.chmexchange.node.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,13 +102,23 @@ class NetworkRegistryTest {
                                 .get("decision")
                                 .asLong());
                 assertEquals("down", nodes.get("gone").get("state").asText());
-                assertNotNull(nodes.get("gone").get("error").asText(null));
+                assertEquals("unreachable", nodes.get("gone").get("error").asText(), "a class of failure, no address");
                 assertNull(nodes.get("gone").get("records").asText(null), "never answered: no count");
                 assertEquals("registered", nodes.get("colombia").get("origin").asText());
                 assertEquals("up", nodes.get("colombia").get("state").asText());
                 assertEquals("self", nodes.get("self").get("origin").asText());
                 assertEquals(0, nodes.get("self").get("records").asLong(), "the central node holds nothing");
-                assertEquals(2, node.network().history("national").size(), "two polls, two samples");
+                assertEquals(1, node.network().history("national").size(), "two polls, no change: one sample");
+                national.store()
+                        .put(
+                                org.chmexchange.testkit.store.RecordStoreContract.decision(
+                                        "new-one", "cbd", "A new decision", "en"),
+                                org.chmexchange.store.RecordStore.localGraph(national.baseIri()));
+                node.network().pollAll();
+                List<NodeRegistry.Sample> history = node.network().history("national");
+                assertEquals(2, history.size(), "a change, a sample");
+                assertEquals(records + 1, history.get(1).records());
+                assertEquals(Map.of(), history.get(0).byCountry(), "only the newest sample keeps its countries");
 
                 Reply page = NodeFixture.get(root + "network", "text/html");
                 assertEquals(200, page.status());
@@ -126,7 +135,7 @@ class NetworkRegistryTest {
                 Map<String, JsonNode> nodes = byName(
                         NodeFixture.get(root + "status", "application/json").json());
                 assertEquals("registered", nodes.get("colombia").get("origin").asText(), "the registration survived");
-                assertTrue(again.network().history("national").size() >= 2, "and the history");
+                assertEquals(2, again.network().history("national").size(), "and the history");
             }
         }
     }
@@ -146,6 +155,10 @@ class NetworkRegistryTest {
                                 .json())
                         .get("odd");
                 assertEquals("down", odd.get("state").asText());
+                assertTrue(
+                        odd.get("error").asText().startsWith("HTTP 4")
+                                || odd.get("error").asText().startsWith("not a"),
+                        odd.get("error").asText());
             }
         }
     }

@@ -49,7 +49,12 @@ final class PublishLoad {
                 null,
                 List.of(),
                 List.of());
-        OkHttpClient http = HttpClients.create(HttpSettings.defaults());
+        // A write waits while the node compacts its store (about 50 s at 100,000 records, longer than
+        // the default 30 s read timeout): the load measures that wait rather than failing on it.
+        OkHttpClient http = HttpClients.create(HttpSettings.defaults().toBuilder()
+                .readTimeout(java.time.Duration.ofMinutes(10))
+                .callTimeout(java.time.Duration.ofMinutes(10))
+                .build());
         long triples = 0;
         long nanos = 0;
         try (ChmNodeServer node = ChmNodeServer.start(config)) {

@@ -89,17 +89,23 @@ public final class RecordIris {
      * {base}records/{slug}/{id}} with a known slug and a valid id); empty for any other IRI.
      */
     public static Optional<RecordType> mintedType(String base, IRI iri) {
+        String[] path = mintedPath(base, iri);
+        if (path == null || !RecordType.ID.matcher(path[1]).matches()) {
+            return Optional.empty();
+        }
+        return RecordType.fromSlug(path[0]);
+    }
+
+    /** The slug and id of an IRI under {@code {base}records/} ({@code ""} when absent); null for another IRI. */
+    private static String[] mintedPath(String base, IRI iri) {
         String prefix = base + "records/";
         String s = iri.stringValue();
         if (!s.startsWith(prefix)) {
-            return Optional.empty();
+            return null;
         }
         String rest = s.substring(prefix.length());
         int slash = rest.indexOf('/');
-        if (slash < 0 || !RecordType.ID.matcher(rest.substring(slash + 1)).matches()) {
-            return Optional.empty();
-        }
-        return RecordType.fromSlug(rest.substring(0, slash));
+        return slash < 0 ? new String[] {rest, ""} : new String[] {rest.substring(0, slash), rest.substring(slash + 1)};
     }
 
     /**
@@ -108,15 +114,14 @@ public final class RecordIris {
      * address; empty if the IRI is not under that path or names the right type.
      */
     public static Optional<String> mintedTypeRefusal(String base, IRI iri, RecordType type) {
-        String prefix = base + "records/";
-        String s = iri.stringValue();
-        if (!s.startsWith(prefix)) {
+        String[] path = mintedPath(base, iri);
+        if (path == null) {
             return Optional.empty();
         }
-        String rest = s.substring(prefix.length());
-        int slash = rest.indexOf('/');
-        String slug = slash < 0 ? rest : rest.substring(0, slash);
-        String id = slash < 0 ? "" : rest.substring(slash + 1);
+        String s = iri.stringValue();
+        String prefix = base + "records/";
+        String slug = path[0];
+        String id = path[1];
         if (!slug.equals(type.slug())) {
             return Optional.of("<" + s + "> is the address of a " + (slug.isEmpty() ? "record" : slug)
                     + " at this node, but the record is a " + type.slug() + " ("

@@ -40,6 +40,19 @@ class RecordIriRulesTest {
     }
 
     @Test
+    void theTypeOfAMintedIriIsReadFromItsPath() {
+        assertEquals(
+                Optional.of(RecordType.FOCAL_POINT),
+                RecordIris.mintedType(BASE, Values.iri(BASE + "records/focal-point/a-1")));
+        assertEquals(Optional.empty(), RecordIris.mintedType(BASE, Values.iri(BASE + "records/focal-point")));
+        assertEquals(Optional.empty(), RecordIris.mintedType(BASE, Values.iri(BASE + "records/unknown/a")));
+        assertEquals(Optional.empty(), RecordIris.mintedType(BASE, Values.iri(BASE + "records/decision/a%20b")));
+        assertEquals(
+                Optional.empty(),
+                RecordIris.mintedType(BASE, Values.iri("https://elsewhere.example.org/records/decision/a")));
+    }
+
+    @Test
     void aMintedPathNamesTheRecordsType() {
         var decisionPath = Values.iri(BASE + "records/decision/x");
         assertTrue(RecordIris.mintedTypeRefusal(BASE, decisionPath, RecordType.FOCAL_POINT)

@@ -45,10 +45,15 @@ public record NetworkConfig(Duration poll, List<Node> nodes) {
                 throw new IllegalArgumentException(
                         "network node name must be 1-64 letters, digits, '.', '_' or '-', not '" + name + "'");
             }
-            if (url == null || !url.matches("https?://[^\\s/]+(/[^\\s]*)?/")) {
+            okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url);
+            if (url == null
+                    || !url.matches("https?://[^\\s/@]+(/[^\\s]*)?/")
+                    || parsed == null
+                    || !parsed.username().isEmpty()
+                    || !parsed.password().isEmpty()) {
                 throw new IllegalArgumentException(
-                        "network node url must be an http(s) URL ending with '/', such as https://chm.example.org/,"
-                                + " not '" + url + "'");
+                        "network node url must be an http(s) URL ending with '/', without user name or password,"
+                                + " such as https://chm.example.org/, not '" + url + "'");
             }
             this.name = name;
             this.url = url;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.chmexchange.model.RecordType;
 import org.chmexchange.node.portal.CountryViews;
@@ -79,6 +80,16 @@ final class PortalHandler {
         return Negotiation.wantsHtml(ctx.header("Accept"));
     }
 
+    /**
+     * For an address whose data is JSON: 406 unless the client takes JSON, or asked for it with
+     * {@code format=json} (then whatever its {@code Accept} says).
+     */
+    static void requireData(Context ctx) {
+        if (ctx.queryParam("format") == null) {
+            Negotiation.requireJson(ctx.header("Accept"));
+        }
+    }
+
     /** For pages without a data form: 406 unless the client takes HTML. */
     static void requireHtml(Context ctx) {
         if (!RecordFormat.accepts(ctx.header("Accept"), "text/html")) {
@@ -139,15 +150,32 @@ final class PortalHandler {
         Views v = views(ctx);
         Map<String, List<String>> params = ctx.queryParamMap();
         RecordPage results = store.list(request.query(), request.after(), request.limit());
-        RecordFacets facets = store.facets(request.query(), FACET_COUNTED);
+        RecordQuery query = request.query();
+        RecordFacets facets = store.facets(query, FACET_COUNTED);
         List<FacetGroup> groups = new ArrayList<>();
-        groups.add(facetGroup(v, params, "facet.type", "type", facets.of(Facet.TYPE), c -> typeLabel(v, c)));
-        groups.add(
-                facetGroup(v, params, "facet.treaty", "treaty", facets.of(Facet.TREATY), c -> v.conceptText(iri(c))));
         groups.add(facetGroup(
-                v, params, "facet.country", "country", facets.of(Facet.COUNTRY), c -> v.conceptText(iri(c))));
-        groups.add(conceptGroup(v, params, request.query(), facets.of(Facet.CONCEPT)));
-        List<RecordFacets.Count> years = new ArrayList<>(facets.of(Facet.YEAR));
+                v,
+                params,
+                "facet.type",
+                "type",
+                counts(params, query, facets, "type", Facet.TYPE),
+                c -> typeLabel(v, c)));
+        groups.add(facetGroup(
+                v,
+                params,
+                "facet.treaty",
+                "treaty",
+                counts(params, query, facets, "treaty", Facet.TREATY),
+                c -> v.conceptText(iri(c))));
+        groups.add(facetGroup(
+                v,
+                params,
+                "facet.country",
+                "country",
+                counts(params, query, facets, "country", Facet.COUNTRY),
+                c -> v.conceptText(iri(c))));
+        groups.add(conceptGroup(v, params, query));
+        List<RecordFacets.Count> years = new ArrayList<>(counts(params, query, facets, "year", Facet.YEAR));
         years.sort(Comparator.comparing((RecordFacets.Count c) -> Integer.parseInt(c.value()))
                 .reversed());
         groups.add(facetGroup(v, params, "facet.year", "year", years, Label::of));
@@ -448,10 +476,15 @@ final class PortalHandler {
         int i = 0;
         for (String type : types) {
             StringBuilder points = new StringBuilder();
-            for (var s : samples) {
+            double previousY = Double.NaN;
+            for (var s : samples) { // steps: a count holds until the sample that changed it
                 double x = 40 + (width - 40) * ((s.time().toEpochMilli() - t0) / (double) span);
                 double y = height - height * (s.byType().getOrDefault(type, 0L) / (double) max);
+                if (!Double.isNaN(previousY)) {
+                    points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, previousY));
+                }
                 points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+                previousY = y;
             }
             long last = samples.get(samples.size() - 1).byType().getOrDefault(type, 0L);
             series.add(new Models.Series(
@@ -552,32 +585,81 @@ final class PortalHandler {
     }
 
     /**
-     * The concept facet: without a concept filter, the concepts most records are tagged with; with
-     * one, the selected concepts and their narrower concepts, with the records tagged with each.
+     * The counts of a facet as a click on one of its values gives them: the facet's own filter left
+     * out (a click replaces it), every other filter kept.
      */
-    private FacetGroup conceptGroup(
-            Views v, Map<String, List<String>> params, RecordQuery query, List<RecordFacets.Count> counts) {
+    private List<RecordFacets.Count> counts(
+            Map<String, List<String>> params, RecordQuery query, RecordFacets facets, String param, Facet facet) {
+        return params.containsKey(param)
+                ? store.facets(without(query, param), FACET_COUNTED).of(facet)
+                : facets.of(facet);
+    }
+
+    /** {@code query} without the filter of the parameter {@code param}. */
+    static RecordQuery without(RecordQuery q, String param) {
+        return new RecordQuery(
+                param.equals("type") ? Set.of() : q.types(),
+                param.equals("treaty") ? Set.of() : q.treaties(),
+                param.equals("country") ? Set.of() : q.countries(),
+                q.meetings(),
+                param.equals("concept") ? Set.of() : q.concepts(),
+                q.modifiedSince(),
+                q.text(),
+                q.identifiers(),
+                param.equals("year") ? Set.of() : q.years());
+    }
+
+    /**
+     * The concept facet: without a concept filter, the concepts most records are tagged with; with
+     * one, the selected concepts and their narrower concepts. Each count is what a click gives: the
+     * records of the other filters tagged with the concept or a narrower one.
+     */
+    private FacetGroup conceptGroup(Views v, Map<String, List<String>> params, RecordQuery query) {
+        RecordQuery base = without(query, "concept");
+        List<RecordFacets.Count> exact = store.facets(base, FACET_COUNTED).of(Facet.CONCEPT);
+        List<String> candidates = new ArrayList<>();
         List<String> selected = RecordListRequest.values(params, "concept");
         if (selected.isEmpty()) {
-            return facetGroup(v, params, "facet.concept", "concept", counts, c -> v.conceptText(iri(c)));
+            exact.stream().limit(FACET_ROWS).forEach(c -> candidates.add(c.value()));
+        } else {
+            java.util.Set<String> tagged = new java.util.HashSet<>();
+            exact.forEach(c -> tagged.add(c.value()));
+            for (String s : selected) {
+                ConceptLookup.resolve(thesaurus, s, "concept").ifPresent(c -> {
+                    candidates.add(c.iri().stringValue());
+                    for (Concept n : thesaurus.narrower(c.iri(), false)) {
+                        boolean any = thesaurus.withNarrowerTransitive(n.iri()).stream()
+                                .anyMatch(x -> tagged.contains(x.stringValue()));
+                        if (any && !candidates.contains(n.iri().stringValue())) {
+                            candidates.add(n.iri().stringValue());
+                        }
+                    }
+                });
+            }
         }
-        Map<String, Long> byValue = new LinkedHashMap<>();
-        counts.forEach(c -> byValue.put(c.value(), c.count()));
         List<RecordFacets.Count> shown = new ArrayList<>();
-        for (String s : selected) {
-            Optional<Concept> c = ConceptLookup.resolve(thesaurus, s, "concept");
-            if (c.isEmpty()) {
-                continue;
+        for (String c : candidates.stream().distinct().limit(FACET_ROWS).toList()) {
+            long count;
+            try {
+                count = store.count(new RecordQuery(
+                        base.types(),
+                        base.treaties(),
+                        base.countries(),
+                        base.meetings(),
+                        thesaurus.withNarrowerTransitive(iri(c)),
+                        base.modifiedSince(),
+                        base.text(),
+                        base.identifiers(),
+                        base.years()));
+            } catch (IllegalArgumentException tooManyNarrower) {
+                continue; // the API refuses that filter too (RecordQuery.MAX_TERMS); no row to click
             }
-            shown.add(new RecordFacets.Count(c.get().iri().stringValue(), store.count(query)));
-            for (Concept n : thesaurus.narrower(c.get().iri(), false)) {
-                Long count = byValue.get(n.iri().stringValue());
-                if (count != null
-                        && shown.stream()
-                                .noneMatch(x -> x.value().equals(n.iri().stringValue()))) {
-                    shown.add(new RecordFacets.Count(n.iri().stringValue(), count));
-                }
+            if (count > 0) {
+                shown.add(new RecordFacets.Count(c, count));
             }
+        }
+        if (selected.isEmpty()) {
+            shown.sort(Comparator.comparingLong(RecordFacets.Count::count).reversed());
         }
         return facetGroup(v, params, "facet.concept", "concept", shown, c -> v.conceptText(iri(c)));
     }

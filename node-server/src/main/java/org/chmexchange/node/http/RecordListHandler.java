@@ -39,7 +39,7 @@ final class RecordListHandler implements Handler {
     public void handle(Context ctx) {
         boolean html = PortalHandler.wantsHtml(ctx);
         if (!html) {
-            Negotiation.requireJson(ctx.header("Accept"));
+            PortalHandler.requireData(ctx);
         }
         RecordListRequest request = RecordListRequest.parse(ctx.queryParamMap(), resolver);
         if (html) {

@@ -221,7 +221,7 @@ public final class Routes {
         t.read("/thesaurus/search", List.of("q", "lang", "limit", "format"), ctx -> holder.get()
                 .thesaurus
                 .search(ctx));
-        t.read("/thesaurus", lang, ctx -> holder.get().thesaurus.all(ctx));
+        t.read("/thesaurus", List.of("lang"), ctx -> holder.get().thesaurus.all(ctx));
         t.read("/thesaurus/schemes", lang, ctx -> holder.get().thesaurus.schemes(ctx));
         t.read("/thesaurus/imports", none, ctx -> holder.get().thesaurus.imports(ctx));
         t.read("/thesaurus/top", List.of("scheme", "lang", "format"), ctx -> holder.get()

@@ -95,7 +95,7 @@ final class ThesaurusHandler {
     void search(Context ctx) {
         boolean html = PortalHandler.wantsHtml(ctx);
         if (!html) {
-            Negotiation.requireJson(ctx.header("Accept"));
+            PortalHandler.requireData(ctx);
         }
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) {
@@ -122,7 +122,7 @@ final class ThesaurusHandler {
             portal.schemes(ctx);
             return;
         }
-        Negotiation.requireJson(ctx.header("Accept"));
+        PortalHandler.requireData(ctx);
         List<Map<String, Object>> items = new ArrayList<>();
         for (ConceptScheme s : thesaurus.schemes()) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -156,7 +156,7 @@ final class ThesaurusHandler {
     void top(Context ctx) {
         boolean html = PortalHandler.wantsHtml(ctx);
         if (!html) {
-            Negotiation.requireJson(ctx.header("Accept"));
+            PortalHandler.requireData(ctx);
         }
         String scheme = ctx.queryParam("scheme");
         if (scheme == null || scheme.isBlank()) {
@@ -190,7 +190,9 @@ final class ThesaurusHandler {
             portal.concept(ctx, concept);
             return;
         }
-        Negotiation.Choice choice = Negotiation.forConcept(ctx.header("Accept"));
+        Negotiation.Choice choice = ctx.queryParam("format") != null // format=json: the JSON, whatever Accept says
+                ? new Negotiation.Choice(false, null, JSON)
+                : Negotiation.forConcept(ctx.header("Accept"));
         Model description = new LinkedHashModel(skos.getNamespaces(), 32);
         description.addAll(skos.filter(concept.iri(), null, null));
         INVERSES.forEach((property, inverse) -> skos.filter(null, inverse, concept.iri())

@@ -82,6 +82,8 @@ public final class NodeRegistry implements AutoCloseable {
     private final Map<String, Deque<Sample>> history = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private volatile boolean closed;
+    /** A sample was added since the histories were last stored; guarded by {@code this}. */
+    private boolean dirty;
 
     /**
      * A node that registered itself.
@@ -124,14 +126,11 @@ public final class NodeRegistry implements AutoCloseable {
     }
 
     /**
-     * Reads this node's own description now (on the caller's thread, so that what the registry
-     * stores is written before the node serves), then polls every node: at once in the background
-     * when there are other nodes, and every {@code config.poll()}.
+     * Reads this node's own description now, on the caller's thread, then polls every node on the
+     * registry's thread: at once when there are other nodes, and every {@code config.poll()}.
      */
     public void start() {
-        if (pollQuietly(SELF, null)) {
-            saveHistories();
-        }
+        pollOne(SELF, null);
         long every = config.poll().toMillis();
         boolean others = !config.nodes().isEmpty() || !registered.isEmpty();
         timer.scheduleWithFixedDelay(this::pollAllQuietly, others ? 0 : every, every, TimeUnit.MILLISECONDS);
@@ -147,9 +146,6 @@ public final class NodeRegistry implements AutoCloseable {
      */
     public Registration register(String name, String url) {
         NetworkConfig.Node node = new NetworkConfig.Node(name, url); // the same checks as configured nodes
-        if (java.net.URI.create(url).getRawUserInfo() != null) {
-            throw new IllegalArgumentException("a node URL carries no user name or password");
-        }
         if (config.nodes().stream().anyMatch(n -> n.name().equals(name)) || name.equals(SELF)) {
             throw new IllegalArgumentException("'" + name + "' is a configured node of this registry");
         }
@@ -158,7 +154,11 @@ public final class NodeRegistry implements AutoCloseable {
             registered.put(name, r);
             saveRegistrations();
         }
-        timer.execute(() -> pollOne(name, url));
+        try {
+            timer.execute(() -> pollOne(name, url));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the node is stopping: the registration is stored, the next start polls it
+        }
         return r;
     }
 
@@ -196,21 +196,31 @@ public final class NodeRegistry implements AutoCloseable {
         targets.put(SELF, null);
         config.nodes().forEach(n -> targets.put(n.name(), n.url()));
         registered.values().forEach(r -> targets.put(r.name(), r.url()));
-        boolean changed = false;
         for (Map.Entry<String, String> t : targets.entrySet()) {
             if (closed) {
                 return;
             }
-            changed |= pollQuietly(t.getKey(), t.getValue());
+            dirty |= pollQuietly(t.getKey(), t.getValue());
         }
-        if (changed && !closed) {
+        saveIfDirty();
+    }
+
+    /** Stores the histories if a sample was added since they were last stored, unless closed. */
+    private void saveIfDirty() {
+        if (dirty && !closed) {
             saveHistories();
+            dirty = false; // only once stored: a failed save is retried after the next poll
         }
     }
 
     private synchronized void pollOne(String name, String url) {
-        if (!closed && pollQuietly(name, url) && !closed) {
-            saveHistories();
+        try {
+            if (!closed) {
+                dirty |= pollQuietly(name, url);
+                saveIfDirty();
+            }
+        } catch (RuntimeException e) { // on the timer thread nothing else would report it
+            LOG.warn("Polling network node {} failed: {}", name, e.toString());
         }
     }
 
@@ -228,7 +238,7 @@ public final class NodeRegistry implements AutoCloseable {
         Instant started = Instant.now();
         NodeHealth previous = health.get(name);
         try {
-            JsonNode description = url == null ? JSON.valueToTree(self.get()) : fetch(url);
+            JsonNode description = trimmed(url == null ? JSON.valueToTree(self.get()) : fetch(url));
             long millis = Duration.between(started, Instant.now()).toMillis();
             NodeHealth ok = NodeHealth.ok(
                     name,
@@ -298,6 +308,32 @@ public final class NodeRegistry implements AutoCloseable {
             }
             return description;
         }
+    }
+
+    /**
+     * What is kept of a self-description: its name and version (at most 200 characters each), base,
+     * record count, counts by type and country (bounded as in the history), last sequence and last
+     * modification; nothing else a node sends.
+     */
+    private static JsonNode trimmed(JsonNode d) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = JSON.createObjectNode();
+        for (String text : new String[] {"name", "version", "base", "lastModified"}) {
+            if (d.path(text).isTextual()) {
+                String v = d.get(text).asText();
+                out.put(text, v.length() > 200 ? v.substring(0, 200) : v);
+            }
+        }
+        out.put("records", d.path("records").asLong());
+        if (d.path("lastSequence").canConvertToLong()) {
+            out.put("lastSequence", d.get("lastSequence").asLong());
+        }
+        out.set(
+                "recordsByType",
+                JSON.valueToTree(counts(d.path("recordsByType"), TYPE_SLUGS::contains, TYPE_SLUGS.size())));
+        out.set(
+                "recordsByCountry",
+                JSON.valueToTree(counts(d.path("recordsByCountry"), c -> c.matches("[a-z]{2}"), MAX_COUNTRIES)));
+        return out;
     }
 
     /** Adds a sample when a count changed; true if it did. */

@@ -109,7 +109,10 @@ public final class CountryViews {
         for (IRI email : Views.iris(record, iri, VCARD4.HAS_EMAIL)) {
             keys.add("email:" + email.stringValue().toLowerCase(Locale.ROOT));
         }
-        Views.first(record, iri, VCARD4.FN).ifPresent(fn -> keys.add("name:" + fold(fn)));
+        Views.first(record, iri, VCARD4.FN)
+                .map(CountryViews::fold)
+                .filter(name -> !name.isEmpty()) // a blank name identifies no one
+                .ifPresent(name -> keys.add("name:" + name));
         return keys;
     }
 

@@ -160,8 +160,9 @@ public final class RecordViews {
                     s.map(Statement::getSubject)
                             .filter(Resource::isIRI)
                             .map(RecordIris::ownerOf)
-                            .filter(owner -> !owner.equals(iri))
-                            .limit(MAX_LINKS)
+                            .filter(owner -> !owner.equals(iri) && !found.contains(owner))
+                            .distinct()
+                            .limit(MAX_LINKS - found.size())
                             .forEach(found::add);
                 }
                 if (found.size() >= MAX_LINKS) {

@@ -147,11 +147,18 @@ public final class Views {
                 s.modified() == null ? null : s.modified().toString());
     }
 
-    /** An {@code xsd:dateTime} as shown in lists (its ISO 8601 text), or null when it is not one. */
-    private static String dateTime(String value) {
+    /**
+     * An {@code xsd:dateTime} as shown in lists (an ISO 8601 instant, read as the record index reads
+     * {@code dcterms:modified}), or null when it is not one.
+     */
+    private static String dateTime(Value value) {
         try {
-            return java.time.OffsetDateTime.parse(value).toInstant().toString();
-        } catch (java.time.format.DateTimeParseException notADateTime) {
+            return ((Literal) value)
+                    .calendarValue()
+                    .toGregorianCalendar()
+                    .toInstant()
+                    .toString();
+        } catch (ClassCastException | IllegalArgumentException notADateTime) {
             return null;
         }
     }
@@ -161,7 +168,6 @@ public final class Views {
         RecordType type = typeOf(iri, record).orElse(RecordType.DOCUMENT);
         Label title = title(iri, record);
         String modified = record.filter(iri, DCTERMS.MODIFIED, null).objects().stream()
-                .map(Value::stringValue)
                 .map(Views::dateTime)
                 .filter(java.util.Objects::nonNull)
                 .findFirst()

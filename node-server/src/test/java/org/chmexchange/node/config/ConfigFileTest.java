@@ -163,6 +163,9 @@ class ConfigFileTest {
                 () -> ConfigFile.parse(
                         "network:\n  nodes:\n    - name: x\n      url: https://co.example.org\n", "slash.yaml"));
         assertTrue(noSlash.getMessage().contains("ending with '/'"), noSlash.getMessage());
+        for (String url : new String[] {"https://u:p@co.example.org/", "https://a@b@co.example.org/"}) {
+            assertThrows(IllegalArgumentException.class, () -> new NetworkConfig.Node("x", url), url);
+        }
         ConfigException twice = assertThrows(
                 ConfigException.class,
                 () -> ConfigFile.parse(

@@ -187,6 +187,36 @@ class PortalTest {
     }
 
     @Test
+    void aFacetClickGivesTheCountItShowed() {
+        for (String search : new String[] {
+            "records?treaty=cbd",
+            "records?type=decision&concept=AICHI-GOAL-C",
+            "records?concept=AICHI-GOAL-C",
+            "records"
+        }) {
+            String page = html(search, "en");
+            Matcher row = Pattern.compile(
+                            "<li><a href=\"(/records[^\"]*)\"[^>]*>([^<]*)</a> <span class=\"count\">([0-9]+)</span>")
+                    .matcher(page.substring(page.indexOf("class=\"facets\"")));
+            int rows = 0;
+            while (row.find() && rows < 40) {
+                if (row.group(2).startsWith("✓")) {
+                    continue; // a selected value: its click removes the filter
+                }
+                String href = row.group(1).replace("&amp;", "&");
+                long shown = Long.parseLong(row.group(3));
+                Reply data = NodeFixture.get(
+                        root + href.substring(1) + (href.contains("?") ? "&" : "?") + "format=json", null);
+                assertEquals(200, data.status(), href + ": " + data.body());
+                long total = data.json().get("totalItems").asLong();
+                assertEquals(shown, total, search + ": the row '" + row.group(2) + "' -> " + href);
+                rows++;
+            }
+            assertTrue(rows > 0, search);
+        }
+    }
+
+    @Test
     void aRecordPageLinksBothWaysAndToItsFormatsAndProvenance() {
         String page = html("records/decision/cbd-decision-15-4", "en");
         assertTrue(page.contains("Fifteenth meeting of the Conference of the Parties"), "its meeting, by title");

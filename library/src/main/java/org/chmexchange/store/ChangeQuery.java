@@ -17,6 +17,8 @@ import org.eclipse.rdf4j.model.IRI;
  * @param until the time before which changes were made, exclusive; null for no upper bound
  * @param kinds the kinds of change (only the tombstones: {@code Set.of(DELETE)}); empty for every
  *     kind; never null
+ * @param records the records changed (one record's history: {@code Set.of(iri)}); empty for every
+ *     record; never null
  */
 public record ChangeQuery(
         Set<RecordType> types,
@@ -24,7 +26,8 @@ public record ChangeQuery(
         Set<IRI> countries,
         Instant from,
         Instant until,
-        Set<ChangeKind> kinds) {
+        Set<ChangeKind> kinds,
+        Set<IRI> records) {
 
     /** Every change. */
     public static final ChangeQuery ALL = new ChangeQuery(Set.of(), Set.of(), Set.of());
@@ -39,9 +42,21 @@ public record ChangeQuery(
         treaties = Set.copyOf(treaties);
         countries = Set.copyOf(countries);
         kinds = Set.copyOf(kinds);
+        records = Set.copyOf(records);
         if (from != null && until != null && !until.isAfter(from)) {
             throw new IllegalArgumentException("until (" + until + ") must be after from (" + from + ")");
         }
+    }
+
+    /** A filter on types, treaties, countries, time and kinds, of every record. */
+    public ChangeQuery(
+            Set<RecordType> types,
+            Set<IRI> treaties,
+            Set<IRI> countries,
+            Instant from,
+            Instant until,
+            Set<ChangeKind> kinds) {
+        this(types, treaties, countries, from, until, kinds, Set.of());
     }
 
     /** A filter on types, treaties and countries, at any time, of every kind. */
@@ -59,11 +74,16 @@ public record ChangeQuery(
      * (exclusive); either may be null.
      */
     public ChangeQuery during(Instant from, Instant until) {
-        return new ChangeQuery(types, treaties, countries, from, until, kinds);
+        return new ChangeQuery(types, treaties, countries, from, until, kinds, records);
     }
 
     /** The same filter limited to changes of {@code only} these kinds (empty: every kind). */
     public ChangeQuery ofKinds(Set<ChangeKind> only) {
-        return new ChangeQuery(types, treaties, countries, from, until, only);
+        return new ChangeQuery(types, treaties, countries, from, until, only, records);
+    }
+
+    /** The same filter limited to changes of {@code only} these records (empty: every record). */
+    public ChangeQuery ofRecords(Set<IRI> only) {
+        return new ChangeQuery(types, treaties, countries, from, until, kinds, only);
     }
 }

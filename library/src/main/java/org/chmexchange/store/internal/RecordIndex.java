@@ -527,6 +527,7 @@ public final class RecordIndex implements AutoCloseable {
         anyOf(b, TREATY, strings(q.treaties()));
         anyOf(b, COUNTRY, strings(q.countries()));
         anyOf(b, ACTIVITY, q.kinds().stream().map(ChangeKind::name).toList());
+        anyOf(b, OBJECT, strings(q.records()));
         if (q.from() != null || q.until() != null) {
             long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
             long until = q.until() == null ? Long.MAX_VALUE : q.until().toEpochMilli() - 1;

@@ -91,6 +91,8 @@ public final class Models {
      * @param linkedFrom the records that name it
      * @param provenance where it came from: source graph, last change, same-as IRIs
      * @param formats links to its RDF representations
+     * @param history its changes in the change log, oldest first (at most {@code
+     *     RecordViews.HISTORY_SHOWN}), each linking to its activity
      * @param properties every statement, property by property
      */
     public record RecordView(
@@ -105,6 +107,7 @@ public final class Models {
             List<RecordRow> linkedFrom,
             List<Field> provenance,
             List<Label> formats,
+            List<Label> history,
             List<Field> properties) {}
 
     /**

@@ -41,6 +41,9 @@ public final class RecordViews {
     /** The most linked records shown each way. */
     public static final int MAX_LINKS = 50;
 
+    /** The most changes of a record its page lists. */
+    public static final int HISTORY_SHOWN = 50;
+
     /** Concept-valued fields shown with their label, in this order. */
     private static final Map<IRI, String> CONCEPT_FIELDS = new LinkedHashMap<>();
 
@@ -193,6 +196,13 @@ public final class RecordViews {
                     self + (self.contains("?") ? "&" : "?") + "format=" + f.fileExtension()));
         }
 
+        List<Label> history = store
+                .changes(org.chmexchange.store.ChangeQuery.ALL.ofRecords(Set.of(iri)), 0, HISTORY_SHOWN)
+                .items()
+                .stream()
+                .map(RecordViews::change)
+                .toList();
+
         Map<String, List<Label>> properties = new LinkedHashMap<>();
         for (Statement st : record) {
             String subject = st.getSubject().equals(iri) ? "" : fragment(st.getSubject()) + " ";
@@ -212,6 +222,7 @@ public final class RecordViews {
                 v.rows(store, incoming, MAX_LINKS),
                 provenance,
                 formats,
+                history,
                 properties.entrySet().stream()
                         .map(e -> new Field(e.getKey(), e.getValue()))
                         .toList());

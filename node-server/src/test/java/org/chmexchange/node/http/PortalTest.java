@@ -225,6 +225,8 @@ class PortalTest {
         assertTrue(page.contains("href=\"/records/decision/cbd-decision-15-4?format=jsonld\""), "formats");
         assertTrue(page.contains("graphs/sample"), "provenance: the graph it came through");
         assertTrue(page.contains("href=\"/changes/"), "its last change");
+        assertTrue(page.contains("Change history"), "its change history");
+        assertTrue(page.contains(">create · "), "from its creation");
 
         String fp = html("records/focal-point/cn-cbd", "en");
         assertTrue(fp.contains(">Mei Example</h1>"), "a focal point's heading is the person's name");

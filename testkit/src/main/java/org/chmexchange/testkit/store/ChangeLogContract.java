@@ -159,6 +159,13 @@ public abstract class ChangeLogContract {
 
             // a record changed while a client pages moves behind every position handed out
             store.put(decision("d1", "cbd", "One, revised twice", "en"), GRAPH); // 6
+
+            // one record's history: every change of it, oldest first
+            ChangePage history = store.changes(ChangeQuery.ALL.ofRecords(Set.of(D1)), 0, 10);
+            assertTrue(history.items().size() >= 2, "d1 was created and revised");
+            assertTrue(history.items().stream().allMatch(e -> e.record().equals(D1)), "only d1's changes");
+            assertEquals(ChangeKind.CREATE, history.items().get(0).kind());
+            assertEquals(history.items().size(), store.countChanges(ChangeQuery.ALL.ofRecords(Set.of(D1))));
             ChangePage rest = store.latestChanges(ChangeQuery.ALL, first.position(), 10);
             assertEquals(
                     List.of(d3, D1),

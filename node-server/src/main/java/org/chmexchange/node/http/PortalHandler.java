@@ -373,9 +373,8 @@ final class PortalHandler {
                     lag == null ? null : duration(m, ((Number) lag).longValue()),
                     error,
                     (String) n.get("version")));
-            Models.Chart chart = chart(v, name, registry.history(name), now);
-            if (chart != null && charts.size() < 20) {
-                charts.add(chart);
+            if (charts.size() < 40) { // 20 nodes' charts at most
+                charts.addAll(charts(v, name, registry.history(name), now));
             }
         }
         List<Models.RunRow> sources = new ArrayList<>();
@@ -441,17 +440,22 @@ final class PortalHandler {
                 run == null ? null : (String) run.get("error"));
     }
 
+    /** How many countries the per-country chart draws (the most records first). */
+    static final int CHART_COUNTRIES = 8;
+
     /**
-     * A node's records per type over time, from its history (a sample per change), drawn up to
-     * {@code now}: the last counts hold since the last change. Null for a node without history.
+     * A node's charts, from its history (a sample per change), drawn up to {@code now} (the last
+     * counts hold since the last change): records per type over time, and per country over time for
+     * the {@value #CHART_COUNTRIES} countries with the most records. Empty for a node without
+     * history.
      */
-    private Models.Chart chart(
+    private List<Models.Chart> charts(
             Views v,
             String name,
             List<org.chmexchange.node.network.NodeRegistry.Sample> history,
             java.time.Instant now) {
         if (history.isEmpty()) {
-            return null;
+            return List.of();
         }
         List<org.chmexchange.node.network.NodeRegistry.Sample> samples = new ArrayList<>(history);
         var newest = samples.get(samples.size() - 1);
@@ -460,58 +464,94 @@ final class PortalHandler {
                 newest.records(),
                 newest.byType(),
                 newest.byCountry()));
+        List<String[]> countries = new ArrayList<>();
+        newest.byCountry().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> countries.add(new String[] {countryName(v, e.getKey()), String.valueOf(e.getValue())}));
+        List<Models.Chart> charts = new ArrayList<>();
+        charts.add(chart(
+                v.m().t("network.chart", name),
+                samples,
+                org.chmexchange.node.network.NodeRegistry.Sample::byType,
+                new java.util.TreeSet<>(samples.stream()
+                        .flatMap(s -> s.byType().keySet().stream())
+                        .toList()),
+                type -> RecordType.fromSlug(type).map(v::typeName).orElse(type),
+                countries));
+        List<String> top = newest.byCountry().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(CHART_COUNTRIES)
+                .map(Map.Entry::getKey)
+                .toList();
+        List<org.chmexchange.node.network.NodeRegistry.Sample> withCountries =
+                samples.stream().filter(s -> !s.byCountry().isEmpty()).toList();
+        if (!top.isEmpty() && withCountries.size() >= 2) {
+            charts.add(chart(
+                    v.m().t("network.countryChart", name),
+                    withCountries,
+                    org.chmexchange.node.network.NodeRegistry.Sample::byCountry,
+                    new java.util.LinkedHashSet<>(top),
+                    code -> countryName(v, code),
+                    List.of()));
+        }
+        return charts;
+    }
+
+    private static String countryName(Views v, String code) {
+        return v.conceptText(ChmThesaurus.country(code)).text();
+    }
+
+    /** One step chart: a line per key of {@code values}, over the samples' times. */
+    private static Models.Chart chart(
+            String title,
+            List<org.chmexchange.node.network.NodeRegistry.Sample> samples,
+            java.util.function.Function<org.chmexchange.node.network.NodeRegistry.Sample, Map<String, Long>> values,
+            java.util.Collection<String> keys,
+            java.util.function.Function<String, String> keyName,
+            List<String[]> table) {
         int width = 640;
         int height = 200;
         long max = 1;
-        java.util.Set<String> types = new java.util.TreeSet<>();
         for (var s : samples) {
-            types.addAll(s.byType().keySet());
-            for (long c : s.byType().values()) {
-                max = Math.max(max, c);
+            for (String k : keys) {
+                max = Math.max(max, values.apply(s).getOrDefault(k, 0L));
             }
         }
         long t0 = samples.get(0).time().toEpochMilli();
         long span = Math.max(1, samples.get(samples.size() - 1).time().toEpochMilli() - t0);
         List<Models.Series> series = new ArrayList<>();
         int i = 0;
-        for (String type : types) {
+        for (String key : keys) {
             StringBuilder points = new StringBuilder();
             double previousY = Double.NaN;
             for (var s : samples) { // steps: a count holds until the sample that changed it
                 double x = 40 + (width - 40) * ((s.time().toEpochMilli() - t0) / (double) span);
-                double y = height - height * (s.byType().getOrDefault(type, 0L) / (double) max);
+                double y = height - height * (values.apply(s).getOrDefault(key, 0L) / (double) max);
                 if (!Double.isNaN(previousY)) {
                     points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, previousY));
                 }
                 points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
                 previousY = y;
             }
-            long last = samples.get(samples.size() - 1).byType().getOrDefault(type, 0L);
             series.add(new Models.Series(
-                    RecordType.fromSlug(type).map(v::typeName).orElse(type),
+                    keyName.apply(key),
                     PALETTE.get(i++ % PALETTE.size()),
                     points.toString().strip(),
-                    last));
+                    values.apply(samples.get(samples.size() - 1)).getOrDefault(key, 0L)));
         }
-        List<String[]> countries = new ArrayList<>();
-        samples.get(samples.size() - 1).byCountry().entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> countries.add(new String[] {
-                    v.conceptText(ChmThesaurus.country(e.getKey())).text(), String.valueOf(e.getValue())
-                }));
         return new Models.Chart(
-                v.m().t("network.chart", name),
+                title,
                 width,
                 height,
-                samples.get(0).time().toString().substring(0, 16).replace('T', ' '),
-                samples.get(samples.size() - 1)
-                        .time()
-                        .toString()
-                        .substring(0, 16)
-                        .replace('T', ' '),
+                minute(samples.get(0).time()),
+                minute(samples.get(samples.size() - 1).time()),
                 max,
                 series,
-                countries);
+                table);
+    }
+
+    private static String minute(java.time.Instant t) {
+        return t.toString().substring(0, 16).replace('T', ' ');
     }
 
     /** "3 min ago"-style text of an ISO 8601 time, or null. */

@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>State: registrations and histories are stored as store settings ({@code network:registered},
  * {@code network:history}, JSON), so they survive a restart; the last poll outcomes live in memory.
  * A history keeps at most {@value #HISTORY} samples per node (the oldest go first), a sample only
- * when a count changed (so an idle network writes nothing), and the per-country counts of its last
- * sample only. What a node reports is bounded before it is kept: record types this software knows,
+ * when a count changed (so an idle network writes nothing), and the per-country counts of its
+ * newest {@value #COUNTRY_HISTORY} samples only. What a node reports is bounded before it is kept: record types this software knows,
  * at most {@value #MAX_COUNTRIES} two-letter country codes.
  *
  * <p>Poll errors shown on the public status are a short class of failure ({@code unreachable},
@@ -60,6 +60,9 @@ public final class NodeRegistry implements AutoCloseable {
 
     /** The largest self-description read, in bytes. */
     public static final long MAX_DESCRIPTION_BYTES = 1 << 20;
+
+    /** How many of the newest samples of a node keep their per-country counts. */
+    public static final int COUNTRY_HISTORY = 200;
 
     /** The most countries kept from one self-description. */
     public static final int MAX_COUNTRIES = 300;
@@ -349,13 +352,19 @@ public final class NodeRegistry implements AutoCloseable {
             if (last != null && sameCounts(last, sample)) {
                 return false; // the chart draws a flat line up to now
             }
-            if (last != null) { // only the newest sample keeps its per-country counts
-                h.pollLast();
-                h.addLast(new Sample(last.time(), last.records(), last.byType(), Map.of()));
-            }
             h.addLast(sample);
             while (h.size() > HISTORY) {
                 h.pollFirst();
+            }
+            if (h.size() > COUNTRY_HISTORY) { // older samples keep their per-type counts only
+                java.util.List<Sample> all = new ArrayList<>(h);
+                int old = all.size() - COUNTRY_HISTORY - 1;
+                Sample s = all.get(old);
+                if (!s.byCountry().isEmpty()) {
+                    all.set(old, new Sample(s.time(), s.records(), s.byType(), Map.of()));
+                    h.clear();
+                    h.addAll(all);
+                }
             }
             return true;
         }

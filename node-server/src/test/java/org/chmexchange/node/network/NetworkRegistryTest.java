@@ -118,7 +118,11 @@ class NetworkRegistryTest {
                 List<NodeRegistry.Sample> history = node.network().history("national");
                 assertEquals(2, history.size(), "a change, a sample");
                 assertEquals(records + 1, history.get(1).records());
-                assertEquals(Map.of(), history.get(0).byCountry(), "only the newest sample keeps its countries");
+                JsonNode byCountry = NodeFixture.get(nationalRoot + ".well-known/chm-node", "application/json")
+                        .json()
+                        .get("recordsByCountry");
+                assertEquals(byCountry.size(), history.get(1).byCountry().size(), "the countries it reports");
+                assertEquals(history.get(0).byCountry(), history.get(1).byCountry(), "a decision without a country");
 
                 Reply page = NodeFixture.get(root + "network", "text/html");
                 assertEquals(200, page.status());
@@ -126,6 +130,10 @@ class NetworkRegistryTest {
                 assertTrue(page.body().contains("state-down"), "the node that does not answer");
                 assertTrue(page.body().contains("<polyline"), "a chart of records over time");
                 assertTrue(page.body().contains("Records of national per type over time"));
+                assertEquals(
+                        byCountry.size() > 0,
+                        page.body().contains("Records of national per country over time"),
+                        "a per-country chart when the node reports countries");
                 assertTrue(
                         NodeFixture.get(root + "status", "text/html").body().contains("state-down"),
                         "/status in a browser is the network page");

@@ -121,6 +121,11 @@ public record RecordQuery(
         return new RecordQuery(types, treaties, countries, meetings, concepts, modifiedSince, text, values, years);
     }
 
+    /** This query with {@code values} as its concept filter (replacing the one it had). */
+    public RecordQuery withConcepts(Set<IRI> values) {
+        return new RecordQuery(types, treaties, countries, meetings, values, modifiedSince, text, identifiers, years);
+    }
+
     /** This query, matching only records whose year is one of {@code values}. */
     public RecordQuery withYears(Set<Integer> values) {
         return new RecordQuery(

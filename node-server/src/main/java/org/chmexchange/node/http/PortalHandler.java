@@ -99,7 +99,7 @@ final class PortalHandler {
 
     /** {@code path} with {@code format=json}: its data, whatever a browser's {@code Accept}. */
     static String asData(String path) {
-        return path + (path.contains("?") ? "&" : "?") + "format=json";
+        return Page.Urls.with(path, "format", "json");
     }
 
     private Views views(Context ctx) {
@@ -228,7 +228,7 @@ final class PortalHandler {
         List<Page.Link> alternates = new ArrayList<>();
         for (org.chmexchange.rdf.RecordFormat f : org.chmexchange.rdf.RecordFormat.values()) {
             alternates.add(new Page.Link(
-                    self + (self.contains("?") ? "&" : "?") + "format=" + f.fileExtension(),
+                    Page.Urls.with(self, "format", f.fileExtension()),
                     f.rdfFormat().getName(),
                     f.mediaType()));
         }
@@ -638,15 +638,15 @@ final class PortalHandler {
     /** {@code query} without the filter of the parameter {@code param}. */
     static RecordQuery without(RecordQuery q, String param) {
         return new RecordQuery(
-                param.equals("type") ? Set.of() : q.types(),
-                param.equals("treaty") ? Set.of() : q.treaties(),
-                param.equals("country") ? Set.of() : q.countries(),
-                q.meetings(),
-                param.equals("concept") ? Set.of() : q.concepts(),
-                q.modifiedSince(),
-                q.text(),
-                q.identifiers(),
-                param.equals("year") ? Set.of() : q.years());
+                        param.equals("type") ? Set.of() : q.types(),
+                        param.equals("treaty") ? Set.of() : q.treaties(),
+                        param.equals("country") ? Set.of() : q.countries(),
+                        q.meetings(),
+                        param.equals("concept") ? Set.of() : q.concepts(),
+                        q.modifiedSince(),
+                        q.text(),
+                        q.identifiers())
+                .withYears(param.equals("year") ? Set.of() : q.years());
     }
 
     /**
@@ -681,16 +681,7 @@ final class PortalHandler {
         for (String c : candidates.stream().distinct().limit(FACET_ROWS).toList()) {
             long count;
             try {
-                count = store.count(new RecordQuery(
-                        base.types(),
-                        base.treaties(),
-                        base.countries(),
-                        base.meetings(),
-                        thesaurus.withNarrowerTransitive(iri(c)),
-                        base.modifiedSince(),
-                        base.text(),
-                        base.identifiers(),
-                        base.years()));
+                count = store.count(base.withConcepts(thesaurus.withNarrowerTransitive(iri(c))));
             } catch (IllegalArgumentException tooManyNarrower) {
                 continue; // the API refuses that filter too (RecordQuery.MAX_TERMS); no row to click
             }

@@ -89,6 +89,11 @@ public record Page(
             return qs.toString();
         }
 
+        /** {@code path} (which may have a query already) with {@code name=value} added, the value encoded. */
+        public static String with(String path, String name, String value) {
+            return path + (path.contains("?") ? "&" : "?") + name + "=" + encode(value);
+        }
+
         /** Percent-encodes a query component (UTF-8). */
         public static String encode(String s) {
             return URLEncoder.encode(s, StandardCharsets.UTF_8);

@@ -97,10 +97,7 @@ public final class RecordViews {
         for (String tag : Views.texts(record, iri, DCTERMS.TITLE).keySet()) {
             String primary = tag.contains("-") ? tag.substring(0, tag.indexOf('-')) : tag;
             if (ReaderLanguage.CODES.contains(primary) && !primary.equals(v.lang())) {
-                languages.add(new Label(
-                        Page.languageName(primary),
-                        primary,
-                        self + (self.contains("?") ? "&" : "?") + "lang=" + primary));
+                languages.add(new Label(Page.languageName(primary), primary, Page.Urls.with(self, "lang", primary)));
             }
         }
         List<Field> fields = new ArrayList<>();
@@ -190,10 +187,7 @@ public final class RecordViews {
 
         List<Label> formats = new ArrayList<>();
         for (RecordFormat f : RecordFormat.values()) {
-            formats.add(new Label(
-                    f.rdfFormat().getName(),
-                    null,
-                    self + (self.contains("?") ? "&" : "?") + "format=" + f.fileExtension()));
+            formats.add(new Label(f.rdfFormat().getName(), null, Page.Urls.with(self, "format", f.fileExtension())));
         }
 
         List<Label> history = store

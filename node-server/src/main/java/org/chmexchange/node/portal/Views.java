@@ -104,7 +104,7 @@ public final class Views {
 
     /** {@code path} with the reader's {@code lang} added. */
     public String withLang(String path) {
-        return path + (path.contains("?") ? "&" : "?") + "lang=" + lang();
+        return Page.Urls.with(path, "lang", lang());
     }
 
     /** A concept's label in the reader's language, linking to its page (its IRI when unknown). */

@@ -81,6 +81,21 @@ public interface RecordStore extends AutoCloseable {
     }
 
     /**
+     * Opens a store on a remote SPARQL 1.1 store (Fuseki, GraphDB, Virtuoso: through RDF4J's
+     * SPARQLRepository), with this process's record index in {@code indexDir}. Several processes
+     * may open the same remote store, each with its own index folder: writes from all of them stay
+     * atomic and in one gap-free change sequence (each write is one SPARQL update, applied only to
+     * the state it read, else run again); each process's index catches up from the change log at
+     * open and then every {@link SparqlStoreSettings#follow()} (docs/STORE.md, "A remote SPARQL
+     * store"). Nothing is cached but the index: records are read from the remote store.
+     *
+     * @throws StoreException if the store cannot be reached or read, or the index cannot be opened
+     */
+    static RecordStore openSparql(SparqlStoreSettings settings, Path indexDir) {
+        return IndexedRecordStore.openSparql(settings, indexDir);
+    }
+
+    /**
      * Copies the store of a version 0.1 data folder (RDF4J LMDB, in {@code dataDir/rdf}) into the
      * embedded store of this version; statements a crash left unresolvable are skipped and counted.
      * Run once, with no process on the folder; a migration that was interrupted is run again.
@@ -232,8 +247,25 @@ public interface RecordStore extends AutoCloseable {
      */
     void forEachRecordIn(IRI graph, Consumer<? super IRI> action);
 
-    /** The sequence number of the newest change, 0 for a store that never changed. */
+    /**
+     * The sequence number of the newest change this store serves, 0 for a store that never changed.
+     * On a store other processes share ({@link #openSparql}) it is the newest this process has caught
+     * up with: its own writes at once, the others' at the next {@link #refresh}.
+     */
     long lastSequence();
+
+    /**
+     * Brings this store's view (its record index, its change feed, {@link #lastSequence}) up to the
+     * changes other processes sharing the store have committed, from the change log; a store no other
+     * process writes is always current, and this only reads the log's head. A shared store opened by
+     * {@link #openSparql} calls it on its own every {@link SparqlStoreSettings#follow()}.
+     *
+     * <p>Thread-safety: safe from any thread; it waits for a write of this process in progress.
+     *
+     * @return the sequence number of the newest change this store now serves
+     * @throws StoreException if the store cannot be read
+     */
+    long refresh();
 
     /**
      * The newest change-log entry about a record, if any; a {@link ChangeKind#DELETE} means the

@@ -38,6 +38,8 @@ public final class Std {
     public static final IRI AS_DELETE = Values.iri(AS, "Delete");
     public static final IRI AS_OBJECT = Values.iri(AS, "object");
     public static final IRI AS_END_TIME = Values.iri(AS, "endTime");
+    public static final IRI AS_TOTAL_ITEMS = Values.iri(AS, "totalItems");
+    public static final IRI AS_UPDATED = Values.iri(AS, "updated");
 
     private Std() {}
 }

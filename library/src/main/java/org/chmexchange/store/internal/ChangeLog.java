@@ -26,6 +26,13 @@ import org.eclipse.rdf4j.model.vocabulary.XSD;
 /**
  * The change log as RDF (docs/EXCHANGE.md): one Activity Streams 2.0 activity per change in the
  * named graph {@link #GRAPH}, with IRI {@code urn:chm-exchange:change:{sequence}}. Append-only.
+ *
+ * <p>The graph's own IRI is the log's head, an ordered collection: {@code as:totalItems} the
+ * sequence number of its newest entry and {@code as:updated} that entry's time, rewritten by every
+ * {@link #append} in the same transaction. A write reads the head to number its changes (one
+ * look-up, whatever the log's length), which is what lets several processes share one store: the
+ * number is read inside the write's transaction, not held in memory. A log written before the head
+ * existed has none until its next append; {@link #head} then finds the newest entry by scanning.
  */
 public final class ChangeLog {
 
@@ -36,8 +43,20 @@ public final class ChangeLog {
 
     private ChangeLog() {}
 
-    /** Adds the statements of {@code entry} inside the caller's transaction. */
+    /** The newest entry of a log: its sequence number (0 for an empty log) and time (null then). */
+    public record Head(long sequence, Instant time) {}
+
+    /**
+     * Adds the statements of {@code entry} inside the caller's transaction and moves the head to it.
+     * Entries are appended in sequence order.
+     */
     public static void append(Quads q, ChangeEntry entry) {
+        List<Statement> old = new ArrayList<>(2);
+        q.find(GRAPH, Std.AS_TOTAL_ITEMS, null, GRAPH, old::add);
+        q.find(GRAPH, Std.AS_UPDATED, null, GRAPH, old::add);
+        old.forEach(q::remove);
+        q.add(GRAPH, Std.AS_TOTAL_ITEMS, Values.literal(entry.sequence()), GRAPH);
+        q.add(GRAPH, Std.AS_UPDATED, Values.literal(entry.time().toString(), XSD.DATETIME), GRAPH);
         IRI iri = Values.iri(PREFIX + entry.sequence());
         q.add(iri, RDF.TYPE, entry.kind().activityType(), GRAPH);
         q.add(iri, Std.AS_OBJECT, entry.record(), GRAPH);
@@ -51,12 +70,79 @@ public final class ChangeLog {
         }
     }
 
-    /** The highest sequence number in the log, 0 when it is empty. Reads every entry IRI once. */
+    /**
+     * The head of the log: its newest entry's sequence number and time, from the head statements (one
+     * look-up); a log without them (written before they existed) is scanned.
+     *
+     * @throws StoreException if the head is malformed
+     */
+    public static Head head(Quads q) {
+        Literal[] head = new Literal[2];
+        q.find(GRAPH, null, null, GRAPH, st -> {
+            if (st.getPredicate().equals(Std.AS_TOTAL_ITEMS) && st.getObject().isLiteral()) {
+                head[0] = (Literal) st.getObject();
+            } else if (st.getPredicate().equals(Std.AS_UPDATED)
+                    && st.getObject().isLiteral()) {
+                head[1] = (Literal) st.getObject();
+            }
+        });
+        if (head[0] == null) {
+            long max = scanMaxSequence(q);
+            return new Head(max, max == 0 ? null : timeOf(q, max).orElse(null));
+        }
+        try {
+            return new Head(
+                    Long.parseLong(head[0].getLabel()), head[1] == null ? null : Instant.parse(head[1].getLabel()));
+        } catch (RuntimeException e) {
+            throw new StoreException(
+                    "The head of the change log is malformed (" + head[0] + ", " + head[1]
+                            + "): the store was written by another tool or is damaged (chm-node store check)",
+                    e);
+        }
+    }
+
+    /** The highest sequence number in the log, 0 when it is empty: {@link #head}'s. */
     public static long maxSequence(Quads q) {
+        return head(q).sequence();
+    }
+
+    /** The highest sequence number of the entries themselves; reads every entry IRI once. */
+    public static long scanMaxSequence(Quads q) {
         long[] max = {0};
         q.find(null, Std.AS_OBJECT, null, GRAPH, st -> max[0] = Math.max(max[0], sequenceOf(st.getSubject())));
         return max[0];
     }
+
+    /**
+     * The entries with sequence numbers {@code after + 1} to {@code upTo}, oldest first, read by their
+     * IRIs in batches (the log has no gaps, so their IRIs are known): O(entries read), not O(log).
+     *
+     * @throws StoreException if an entry of the range is missing or incomplete
+     */
+    public static List<ChangeEntry> range(Quads q, long after, long upTo) {
+        List<ChangeEntry> entries = new ArrayList<>();
+        for (long from = after + 1; from <= upTo; from += RANGE_BATCH) {
+            long to = Math.min(upTo, from + RANGE_BATCH - 1);
+            List<Resource> iris = new ArrayList<>();
+            for (long s = from; s <= to; s++) {
+                iris.add(Values.iri(PREFIX + s));
+            }
+            Map<Resource, Builder> batch = new HashMap<>();
+            q.findSubjects(iris, GRAPH, st -> batch.computeIfAbsent(st.getSubject(), s -> new Builder(sequenceOf(s)))
+                    .accept(st));
+            for (Resource iri : iris) {
+                Builder b = batch.get(iri);
+                if (b == null) {
+                    throw new StoreException("The change log misses entry <" + iri + "> below its head " + upTo
+                            + ": the store is damaged (chm-node store check)");
+                }
+                entries.add(b.build());
+            }
+        }
+        return entries;
+    }
+
+    private static final int RANGE_BATCH = 200;
 
     /** When change {@code sequence} was made; empty if the log has no such entry. */
     public static java.util.Optional<java.time.Instant> timeOf(Quads q, long sequence) {
@@ -73,8 +159,12 @@ public final class ChangeLog {
     /** Calls {@code sink} with every entry of the log, in no particular order. */
     public static void forEach(Quads q, Consumer<ChangeEntry> sink) {
         Map<Resource, Builder> entries = new HashMap<>();
-        q.find(null, null, null, GRAPH, st -> entries.computeIfAbsent(st.getSubject(), s -> new Builder(sequenceOf(s)))
-                .accept(st));
+        q.find(null, null, null, GRAPH, st -> {
+            if (!st.getSubject().equals(GRAPH)) {
+                entries.computeIfAbsent(st.getSubject(), s -> new Builder(sequenceOf(s)))
+                        .accept(st);
+            }
+        });
         entries.values().forEach(b -> sink.accept(b.build()));
     }
 

@@ -74,10 +74,12 @@ public final class IndexedRecordStore implements RecordStore {
     private final TripleStore triples;
     private final RecordIndex index;
     private final ReentrantLock writeLock = new ReentrantLock();
-    /** The sequence number of the last committed change; guarded by {@link #writeLock}. */
+    /**
+     * The sequence number of the newest change in the index: the store's last change, or, on a store
+     * other processes share, the last one this process has caught up with. Written under {@link
+     * #writeLock}.
+     */
     private volatile long lastSequence;
-    /** The time of the last committed change; guarded by {@link #writeLock}. */
-    private Instant lastTime = Instant.EPOCH;
     /** True while the index is known to miss changes (a rebuild failed); commits stay dirty. */
     private boolean indexStale;
 
@@ -94,7 +96,9 @@ public final class IndexedRecordStore implements RecordStore {
                     lastSequence);
             rebuildIndex();
         } else if (indexed < lastSequence) {
-            catchUpIndex(indexed);
+            long head = lastSequence;
+            lastSequence = indexed;
+            catchUpIndex(indexed, head);
         }
     }
 
@@ -127,6 +131,19 @@ public final class IndexedRecordStore implements RecordStore {
      */
     public static IndexedRecordStore open(Repository repository, Path indexDir) {
         return open(new RepositoryQuadStore(Objects.requireNonNull(repository, "repository")), indexDir);
+    }
+
+    /**
+     * Opens a store on a remote SPARQL 1.1 store ({@link RecordStore#openSparql}), catching up with
+     * other processes' writes every {@link SparqlStoreSettings#follow()} on a daemon thread.
+     */
+    public static IndexedRecordStore openSparql(org.chmexchange.store.SparqlStoreSettings settings, Path indexDir) {
+        IndexedRecordStore store =
+                open(SparqlQuadStore.connect(settings), Objects.requireNonNull(indexDir, "indexDir"));
+        if (!settings.follow().isZero()) {
+            store.follow(settings.follow());
+        }
+        return store;
     }
 
     private static IndexedRecordStore open(QuadStore quads, Path indexDir) {
@@ -201,106 +218,142 @@ public final class IndexedRecordStore implements RecordStore {
         Map<IRI, Model> split = RecordGraphs.split(request.upserts());
         writeLock.lock();
         try {
-            // Stamped under the lock, never before the last change: times follow sequence numbers.
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            if (now.isBefore(lastTime)) {
-                now = lastTime;
-            }
-            Instant time = now;
-            Map<IRI, IndexEntry> entries = new LinkedHashMap<>();
-            for (Map.Entry<IRI, Model> r : split.entrySet()) {
-                r.getValue().remove(r.getKey(), DCTERMS.MODIFIED, null);
-                r.getValue().add(r.getKey(), DCTERMS.MODIFIED, Values.literal(time.toString(), XSD.DATETIME));
-                entries.put(r.getKey(), IndexEntry.of(r.getKey(), r.getValue()));
-            }
-            List<IRI> created = new ArrayList<>();
-            List<IRI> updated = new ArrayList<>();
-            List<IRI> unchanged = new ArrayList<>();
-            List<IRI> deleted = new ArrayList<>();
-            List<IRI> conflicts = new ArrayList<>();
-            List<ChangeEntry> changes = new ArrayList<>();
-            long[] statements = {0};
-            long[] sequence = {lastSequence};
-            triples.inTransaction(
+            Applied applied = triples.inTransaction(
                     "Writing " + split.size() + " records and "
                             + request.deletes().size() + " deletions to <" + request.graph() + ">",
-                    q -> {
-                        for (Map.Entry<IRI, Model> r : split.entrySet()) {
-                            IRI iri = r.getKey();
-                            Optional<IRI> holder = TripleStore.graphOf(q, iri);
-                            if (request.confined()
-                                    && holder.isPresent()
-                                    && !holder.get().equals(request.graph())) {
-                                if (request.onConflict() == WriteRequest.OnConflict.REFUSE) {
-                                    throw new RecordConflictException(iri, holder.get()); // aborts the transaction
-                                }
-                                conflicts.add(iri);
-                                continue;
-                            }
-                            Model existing = TripleStore.readRecord(q, iri);
-                            ChangeKind kind;
-                            if (existing.isEmpty()) {
-                                kind = ChangeKind.CREATE;
-                                created.add(iri);
-                            } else if (sameContent(existing, r.getValue(), iri)) {
-                                if (holder.isPresent() && !holder.get().equals(request.graph())) {
-                                    // Not confined: the record now lives in the request's graph, as it was
-                                    // (content, time); no change entry, since nothing a reader sees changed.
-                                    TripleStore.removeRecord(q, iri);
-                                    TripleStore.addAll(q, existing, request.graph());
-                                }
-                                unchanged.add(iri);
-                                continue;
-                            } else {
-                                TripleStore.removeRecord(q, iri);
-                                kind = ChangeKind.UPDATE;
-                                updated.add(iri);
-                            }
-                            TripleStore.addAll(q, r.getValue(), request.graph());
-                            statements[0] += r.getValue().size();
-                            changes.add(change(++sequence[0], kind, entries.get(iri), time));
-                        }
-                        for (IRI iri : request.deletes()) {
-                            Optional<IRI> holder = TripleStore.graphOf(q, iri);
-                            if (holder.isEmpty()
-                                    || (request.confined() && !holder.get().equals(request.graph()))) {
-                                continue;
-                            }
-                            Model existing = TripleStore.readRecord(q, iri);
-                            ChangeEntry tombstone = tombstone(++sequence[0], iri, existing, time);
-                            TripleStore.removeRecord(q, iri);
-                            deleted.add(iri);
-                            changes.add(tombstone);
-                        }
-                        changes.forEach(c -> ChangeLog.append(q, c));
-                        request.settings().forEach((k, v) -> TripleStore.setSetting(q, k.name(), v));
-                        for (org.eclipse.rdf4j.model.Resource subject :
-                                request.provenance().subjects()) {
-                            List<Statement> old = new ArrayList<>();
-                            q.find(subject, null, null, RecordStore.PROVENANCE_GRAPH, old::add);
-                            old.forEach(q::remove);
-                        }
-                        TripleStore.addAll(q, request.provenance(), RecordStore.PROVENANCE_GRAPH);
-                        return null;
-                    });
-            lastSequence = sequence[0];
-            lastTime = time;
-            Set<IRI> skip = new HashSet<>(unchanged);
-            skip.addAll(conflicts);
-            List<IndexEntry> changedEntries = entries.values().stream()
-                    .filter(e -> !skip.contains(e.summary().iri()))
-                    .toList();
-            if (!changes.isEmpty()) {
+                    q -> apply(q, request, split));
+            // Changes of other processes sharing the store come first in the index, in sequence order.
+            if (applied.firstSequence() - 1 > lastSequence) {
+                catchUpIndex(lastSequence, applied.firstSequence() - 1);
+            }
+            if (!applied.changes().isEmpty() && lastSequence < applied.lastSequence()) { // else a rebuild took them
+                lastSequence = applied.lastSequence();
                 updateIndex(() -> {
-                    index.put(changedEntries);
-                    index.delete(deleted);
-                    index.putChanges(changes);
+                    index.put(applied.changedEntries());
+                    index.delete(applied.deleted());
+                    index.putChanges(applied.changes());
                 });
             }
-            return new WriteResult(created, updated, unchanged, deleted, conflicts, statements[0], lastSequence);
+            return new WriteResult(
+                    applied.created(),
+                    applied.updated(),
+                    applied.unchanged(),
+                    applied.deleted(),
+                    applied.conflicts(),
+                    applied.statements(),
+                    Math.max(lastSequence, applied.lastSequence()));
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** What one write transaction did; built afresh by every run of {@link #apply}. */
+    private record Applied(
+            List<IRI> created,
+            List<IRI> updated,
+            List<IRI> unchanged,
+            List<IRI> deleted,
+            List<IRI> conflicts,
+            List<ChangeEntry> changes,
+            List<IndexEntry> changedEntries,
+            long statements,
+            long firstSequence,
+            long lastSequence) {}
+
+    /**
+     * The body of a write transaction. It keeps no state outside its result, since an engine shared
+     * with other processes may run it again after a conflict (QuadStore#write): the sequence numbers
+     * follow the change log's head and the time is never before the head's (times follow sequence
+     * numbers), both read in this transaction.
+     */
+    private static Applied apply(Quads q, WriteRequest request, Map<IRI, Model> split) {
+        ChangeLog.Head head = ChangeLog.head(q);
+        Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        if (head.time() != null && time.isBefore(head.time())) {
+            time = head.time();
+        }
+        Map<IRI, IndexEntry> entries = new LinkedHashMap<>();
+        Map<IRI, Model> stamped = new LinkedHashMap<>();
+        for (Map.Entry<IRI, Model> r : split.entrySet()) {
+            Model m = new LinkedHashModel(r.getValue());
+            m.remove(r.getKey(), DCTERMS.MODIFIED, null);
+            m.add(r.getKey(), DCTERMS.MODIFIED, Values.literal(time.toString(), XSD.DATETIME));
+            stamped.put(r.getKey(), m);
+            entries.put(r.getKey(), IndexEntry.of(r.getKey(), m));
+        }
+        List<IRI> created = new ArrayList<>();
+        List<IRI> updated = new ArrayList<>();
+        List<IRI> unchanged = new ArrayList<>();
+        List<IRI> deleted = new ArrayList<>();
+        List<IRI> conflicts = new ArrayList<>();
+        List<ChangeEntry> changes = new ArrayList<>();
+        List<IndexEntry> changedEntries = new ArrayList<>();
+        long statements = 0;
+        long sequence = head.sequence();
+        for (Map.Entry<IRI, Model> r : stamped.entrySet()) {
+            IRI iri = r.getKey();
+            Optional<IRI> holder = TripleStore.graphOf(q, iri);
+            if (request.confined() && holder.isPresent() && !holder.get().equals(request.graph())) {
+                if (request.onConflict() == WriteRequest.OnConflict.REFUSE) {
+                    throw new RecordConflictException(iri, holder.get()); // aborts the transaction
+                }
+                conflicts.add(iri);
+                continue;
+            }
+            Model existing = TripleStore.readRecord(q, iri);
+            ChangeKind kind;
+            if (existing.isEmpty()) {
+                kind = ChangeKind.CREATE;
+                created.add(iri);
+            } else if (sameContent(existing, r.getValue(), iri)) {
+                if (holder.isPresent() && !holder.get().equals(request.graph())) {
+                    // Not confined: the record now lives in the request's graph, as it was
+                    // (content, time); no change entry, since nothing a reader sees changed.
+                    TripleStore.removeRecord(q, iri);
+                    TripleStore.addAll(q, existing, request.graph());
+                }
+                unchanged.add(iri);
+                continue;
+            } else {
+                TripleStore.removeRecord(q, iri);
+                kind = ChangeKind.UPDATE;
+                updated.add(iri);
+            }
+            TripleStore.addAll(q, r.getValue(), request.graph());
+            statements += r.getValue().size();
+            changes.add(change(++sequence, kind, entries.get(iri), time));
+            changedEntries.add(entries.get(iri));
+        }
+        for (IRI iri : request.deletes()) {
+            Optional<IRI> holder = TripleStore.graphOf(q, iri);
+            if (holder.isEmpty() || (request.confined() && !holder.get().equals(request.graph()))) {
+                continue;
+            }
+            Model existing = TripleStore.readRecord(q, iri);
+            ChangeEntry tombstone = tombstone(++sequence, iri, existing, time);
+            TripleStore.removeRecord(q, iri);
+            deleted.add(iri);
+            changes.add(tombstone);
+        }
+        changes.forEach(c -> ChangeLog.append(q, c));
+        request.settings().forEach((k, v) -> TripleStore.setSetting(q, k.name(), v));
+        for (Resource subject : request.provenance().subjects()) {
+            List<Statement> old = new ArrayList<>();
+            q.find(subject, null, null, RecordStore.PROVENANCE_GRAPH, old::add);
+            old.forEach(q::remove);
+        }
+        TripleStore.addAll(q, request.provenance(), RecordStore.PROVENANCE_GRAPH);
+        return new Applied(
+                created,
+                updated,
+                unchanged,
+                deleted,
+                conflicts,
+                changes,
+                changedEntries,
+                statements,
+                head.sequence() + 1,
+                sequence);
     }
 
     /**
@@ -471,29 +524,36 @@ public final class IndexedRecordStore implements RecordStore {
             index.reset();
             index.markDirty();
             index.clear();
-            List<IndexEntry> batch = new ArrayList<>();
+            // The records as they are now; the entries up to the head read first (a later change,
+            // from another process, is caught up afterwards and indexes its record again).
+            long head = triples.read("Reading the change log", ChangeLog::maxSequence);
+            List<IRI> iris = new ArrayList<>();
+            triples.forEachRecord(iris::add);
             long[] count = {0};
-            triples.forEachRecord(iri -> triples.get(iri).ifPresent(m -> {
-                try {
-                    batch.add(IndexEntry.of(iri, m));
-                } catch (StoreException e) {
-                    LOG.warn("Record <{}> is left out of the index: {}", iri, e.getMessage());
-                    return;
-                }
-                if (batch.size() >= 1000) {
-                    index.put(batch);
-                    count[0] += batch.size();
-                    batch.clear();
-                }
-            }));
-            index.put(batch);
-            count[0] += batch.size();
+            for (int from = 0; from < iris.size(); from += REBUILD_BATCH) {
+                List<IndexEntry> batch = new ArrayList<>();
+                triples.getAll(iris.subList(from, Math.min(iris.size(), from + REBUILD_BATCH)))
+                        .forEach((iri, m) -> {
+                            try {
+                                batch.add(IndexEntry.of(iri, m));
+                            } catch (StoreException e) {
+                                LOG.warn("Record <{}> is left out of the index: {}", iri, e.getMessage());
+                            }
+                        });
+                index.put(batch);
+                count[0] += batch.size();
+            }
             List<ChangeEntry> changes = new ArrayList<>();
             triples.read("Reading the change log", q -> {
-                ChangeLog.forEach(q, changes::add);
+                ChangeLog.forEach(q, e -> {
+                    if (e.sequence() <= head) {
+                        changes.add(e);
+                    }
+                });
                 return null;
             });
             index.putChanges(changes);
+            lastSequence = head;
             index.commit(lastSequence);
             indexStale = false;
             LOG.info(
@@ -524,6 +584,7 @@ public final class IndexedRecordStore implements RecordStore {
     public StoreCheck check() {
         writeLock.lock();
         try {
+            refresh();
             List<String> problems = new ArrayList<>();
             long statements = size();
             Set<IRI> stored = new HashSet<>();
@@ -594,6 +655,10 @@ public final class IndexedRecordStore implements RecordStore {
                         + " change log has " + newest.size() + " records (chm-node store repair rebuilds the index)");
             }
             long max = sequences.stream().mapToLong(Long::longValue).max().orElse(0);
+            long head = triples.read("Reading the change log", ChangeLog::maxSequence);
+            if (head != max) {
+                problems.add("the change log's head says its newest entry is " + head + " but it is " + max);
+            }
             if (max != lastSequence) {
                 problems.add("the change log ends at " + max + " but the store counts " + lastSequence);
             }
@@ -697,6 +762,14 @@ public final class IndexedRecordStore implements RecordStore {
     /** Closes the index and shuts the repository down; call once, after the last operation. */
     @Override
     public void close() {
+        if (follower != null) {
+            follower.shutdownNow();
+            try {
+                follower.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         writeLock.lock();
         try {
             index.close();
@@ -710,51 +783,114 @@ public final class IndexedRecordStore implements RecordStore {
     }
 
     /**
-     * Brings an index that holds the changes up to {@code indexed} up to the store's last change: the
-     * records named by the newer change-log entries are indexed again from the store (or removed,
-     * if the store no longer has them), and the entries added. Reads the change log once.
+     * Brings the index, which holds the changes up to {@code indexed}, up to change {@code upTo}: the
+     * records named by the entries in between are indexed again from the store as it is now (or
+     * removed, if the store no longer has them), and the entries added, in chunks of
+     * {@value #CATCH_UP_CHUNK} entries read by sequence number. Used at open for an index behind the
+     * store, and for the changes other processes sharing the store made ({@link #refresh}).
      */
-    private void catchUpIndex(long indexed) {
+    private void catchUpIndex(long indexed, long upTo) {
         writeLock.lock();
         try {
             long started = System.nanoTime();
-            List<ChangeEntry> newer = new ArrayList<>();
-            triples.read("Reading the change log", q -> {
-                ChangeLog.forEach(q, e -> {
-                    if (e.sequence() > indexed) {
-                        newer.add(e);
+            long records = 0;
+            for (long from = indexed; from < upTo; from += CATCH_UP_CHUNK) {
+                long last = Math.min(upTo, from + CATCH_UP_CHUNK);
+                long after = from;
+                List<ChangeEntry> newer = triples.read("Reading the change log", q -> ChangeLog.range(q, after, last));
+                Set<IRI> touched = new LinkedHashSet<>();
+                newer.forEach(e -> touched.add(e.record()));
+                records += touched.size();
+                Map<IRI, Model> current = triples.getAll(touched);
+                lastSequence = last;
+                updateIndex(() -> {
+                    List<IndexEntry> entries = new ArrayList<>();
+                    List<IRI> gone = new ArrayList<>();
+                    for (IRI iri : touched) {
+                        Model record = current.get(iri);
+                        if (record == null) {
+                            gone.add(iri);
+                            continue;
+                        }
+                        try {
+                            entries.add(IndexEntry.of(iri, record));
+                        } catch (StoreException e) {
+                            LOG.warn("Record <{}> is left out of the index: {}", iri, e.getMessage());
+                            gone.add(iri);
+                        }
                     }
+                    index.put(entries);
+                    index.delete(gone);
+                    index.putChanges(newer);
                 });
-                return null;
-            });
-            Set<IRI> touched = new LinkedHashSet<>();
-            newer.forEach(e -> touched.add(e.record()));
-            updateIndex(() -> {
-                List<IndexEntry> entries = new ArrayList<>();
-                List<IRI> gone = new ArrayList<>();
-                for (IRI iri : touched) {
-                    Optional<Model> record = triples.get(iri);
-                    if (record.isEmpty()) {
-                        gone.add(iri);
-                        continue;
-                    }
-                    try {
-                        entries.add(IndexEntry.of(iri, record.get()));
-                    } catch (StoreException e) {
-                        LOG.warn("Record <{}> is left out of the index: {}", iri, e.getMessage());
-                        gone.add(iri);
-                    }
-                }
-                index.put(entries);
-                index.delete(gone);
-                index.putChanges(newer);
-            });
+            }
             LOG.info(
                     "The record index caught up from change {} to {} ({} records) in {} ms",
                     indexed,
-                    lastSequence,
-                    touched.size(),
+                    upTo,
+                    records,
                     (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static final int CATCH_UP_CHUNK = 2000;
+
+    /** The thread that calls {@link #refresh} on a shared store; null when none. */
+    private java.util.concurrent.ScheduledExecutorService follower;
+
+    private void follow(Duration every) {
+        follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "chm-store-follow");
+            t.setDaemon(true);
+            return t;
+        });
+        boolean[] failing = {false};
+        follower.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        refresh();
+                        if (failing[0]) {
+                            LOG.info(
+                                    "Following the change log of {} again",
+                                    triples.quads().describe());
+                            failing[0] = false;
+                        }
+                    } catch (RuntimeException e) {
+                        if (!failing[0]) { // once per streak of failures, not every second
+                            LOG.warn(
+                                    "Cannot follow the change log of {}: {}",
+                                    triples.quads().describe(),
+                                    e.toString());
+                            failing[0] = true;
+                        }
+                    }
+                },
+                every.toMillis(),
+                every.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private static final int REBUILD_BATCH = 500;
+
+    /**
+     * Brings this store's view (its record index, {@link #lastSequence}) up to the change log's head:
+     * what other processes sharing the store wrote becomes visible here. A store no other process
+     * writes (the embedded one) is always current, and this only reads the head.
+     *
+     * @return the sequence number of the newest change this store now serves
+     * @throws StoreException if the store cannot be read
+     */
+    @Override
+    public long refresh() {
+        writeLock.lock();
+        try {
+            long head = triples.read("Reading the change log", ChangeLog::maxSequence);
+            if (head > lastSequence) {
+                catchUpIndex(lastSequence, head);
+            }
+            return lastSequence;
         } finally {
             writeLock.unlock();
         }

@@ -27,6 +27,17 @@ public interface Quads {
      */
     Stream<Statement> stream(Resource subject, IRI predicate, Value object, IRI graph);
 
+    /**
+     * Calls {@code sink} with every statement whose subject is one of {@code subjects} (in {@code
+     * graph}, or any named graph if null), in no particular order. An engine that pays per call (a
+     * remote store) answers it in a few requests; the default calls {@link #find} per subject.
+     */
+    default void findSubjects(java.util.Collection<? extends Resource> subjects, IRI graph, Consumer<Statement> sink) {
+        for (Resource s : subjects) {
+            find(s, null, null, graph, sink);
+        }
+    }
+
     /** Whether at least one statement matches (nulls as in {@link #find}). */
     boolean contains(Resource subject, IRI predicate, Value object, IRI graph);
 

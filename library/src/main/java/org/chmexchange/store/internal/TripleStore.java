@@ -1,8 +1,11 @@
 package org.chmexchange.store.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -117,14 +120,39 @@ public final class TripleStore {
                 }
             }
         });
-        for (Resource n : nested) {
-            q.find(n, null, null, null, st -> {
-                if (isRecordGraph(st.getContext())) {
-                    statements.add(st);
+        q.findSubjects(nested, null, st -> {
+            if (isRecordGraph(st.getContext())) {
+                statements.add(st);
+            }
+        });
+        return statements;
+    }
+
+    /**
+     * Reads several records in one read transaction, in two batched look-ups (the records, then their
+     * nested resources): the records the store has, keyed by IRI, without graph names.
+     */
+    public Map<IRI, Model> getAll(java.util.Collection<IRI> records) {
+        return read("Reading " + records.size() + " records", q -> {
+            Map<IRI, Model> models = new LinkedHashMap<>();
+            Map<Resource, IRI> nested = new HashMap<>();
+            q.findSubjects(records, null, st -> {
+                if (isRecordGraph(st.getContext()) && st.getSubject() instanceof IRI record) {
+                    models.computeIfAbsent(record, r -> new LinkedHashModel())
+                            .add(st.getSubject(), st.getPredicate(), st.getObject());
+                    if (st.getObject().isIRI() && RecordGraphs.belongsTo((IRI) st.getObject(), record)) {
+                        nested.put((IRI) st.getObject(), record);
+                    }
                 }
             });
-        }
-        return statements;
+            q.findSubjects(nested.keySet(), null, st -> {
+                if (isRecordGraph(st.getContext())) {
+                    models.get(nested.get(st.getSubject())).add(st.getSubject(), st.getPredicate(), st.getObject());
+                }
+            });
+            models.entrySet().removeIf(e -> !e.getValue().contains(e.getKey(), RDF.TYPE, null));
+            return models;
+        });
     }
 
     /** The graph holding a record (that of its record-class statement), if the store has the record. */

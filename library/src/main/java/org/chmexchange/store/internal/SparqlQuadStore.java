@@ -95,7 +95,19 @@ public final class SparqlQuadStore implements QuadStore {
     public static SparqlQuadStore connect(SparqlStoreSettings settings) {
         Objects.requireNonNull(settings, "settings");
         SPARQLRepository repository = new SPARQLRepository(
-                settings.query().toString(), settings.update().toString());
+                settings.query().toString(), settings.update().toString()) {
+            @Override
+            protected org.eclipse.rdf4j.http.client.SPARQLProtocolSession createSPARQLProtocolSession() {
+                // SPARQL 1.1 Query Results JSON, which every SPARQL 1.1 store serves; RDF4J's default
+                // preference (its binary format, then XML) costs a fallback or an XML parser per answer.
+                org.eclipse.rdf4j.http.client.SPARQLProtocolSession session = super.createSPARQLProtocolSession();
+                session.setPreferredTupleQueryResultFormat(
+                        org.eclipse.rdf4j.query.resultio.TupleQueryResultFormat.JSON);
+                session.setPreferredBooleanQueryResultFormat(
+                        org.eclipse.rdf4j.query.resultio.BooleanQueryResultFormat.JSON);
+                return session;
+            }
+        };
         if (settings.user() != null) {
             repository.setUsernameAndPassword(settings.user(), settings.password());
         }

@@ -133,26 +133,33 @@ public final class TripleStore {
      * nested resources): the records the store has, keyed by IRI, without graph names.
      */
     public Map<IRI, Model> getAll(java.util.Collection<IRI> records) {
-        return read("Reading " + records.size() + " records", q -> {
-            Map<IRI, Model> models = new LinkedHashMap<>();
-            Map<Resource, IRI> nested = new HashMap<>();
-            q.findSubjects(records, null, st -> {
-                if (isRecordGraph(st.getContext()) && st.getSubject() instanceof IRI record) {
-                    models.computeIfAbsent(record, r -> new LinkedHashModel())
-                            .add(st.getSubject(), st.getPredicate(), st.getObject());
-                    if (st.getObject().isIRI() && RecordGraphs.belongsTo((IRI) st.getObject(), record)) {
-                        nested.put((IRI) st.getObject(), record);
-                    }
+        return read("Reading " + records.size() + " records", q -> readRecords(q, records));
+    }
+
+    /**
+     * Reads several records inside a transaction in two batched look-ups ({@link Quads#findSubjects}:
+     * the records, then their nested resources): the records the store has, keyed by IRI, without
+     * graph names.
+     */
+    public static Map<IRI, Model> readRecords(Quads q, java.util.Collection<IRI> records) {
+        Map<IRI, Model> models = new LinkedHashMap<>();
+        Map<Resource, IRI> nested = new HashMap<>();
+        q.findSubjects(records, null, st -> {
+            if (isRecordGraph(st.getContext()) && st.getSubject() instanceof IRI record) {
+                models.computeIfAbsent(record, r -> new LinkedHashModel())
+                        .add(st.getSubject(), st.getPredicate(), st.getObject());
+                if (st.getObject().isIRI() && RecordGraphs.belongsTo((IRI) st.getObject(), record)) {
+                    nested.put((IRI) st.getObject(), record);
                 }
-            });
-            q.findSubjects(nested.keySet(), null, st -> {
-                if (isRecordGraph(st.getContext())) {
-                    models.get(nested.get(st.getSubject())).add(st.getSubject(), st.getPredicate(), st.getObject());
-                }
-            });
-            models.entrySet().removeIf(e -> !e.getValue().contains(e.getKey(), RDF.TYPE, null));
-            return models;
+            }
         });
+        q.findSubjects(nested.keySet(), null, st -> {
+            if (isRecordGraph(st.getContext())) {
+                models.get(nested.get(st.getSubject())).add(st.getSubject(), st.getPredicate(), st.getObject());
+            }
+        });
+        models.entrySet().removeIf(e -> !e.getValue().contains(e.getKey(), RDF.TYPE, null));
+        return models;
     }
 
     /** The graph holding a record (that of its record-class statement), if the store has the record. */

@@ -126,7 +126,7 @@ public final class ChmNodeServer implements AutoCloseable {
         Thesaurus thesaurus = Thesaurus.load(skos);
         Tokens tokens = Tokens.of(config.tokens());
         checkScopes(tokens, thesaurus);
-        RecordStore store = RecordStore.openEmbedded(config.dataDir());
+        RecordStore store = config.store().open(config.dataDir(), environment);
         Javalin http = null;
         RecordValidator validator = null;
         Sync sync = null;

@@ -43,6 +43,8 @@ import org.chmexchange.node.config.TokenEntry;
  * @param oai the identity of the OAI-PMH provider; default {@link OaiConfig#DEFAULTS}
  * @param thesaurusImport a scheduled import of the CBD thesaurus; null for none (the default)
  * @param network the registry of other nodes; default {@link org.chmexchange.node.config.NetworkConfig#DEFAULTS}
+ * @param store where the records are: the embedded store in {@code dataDir} (the default, {@link
+ *     org.chmexchange.node.config.StoreConfig#DEFAULTS}) or a remote SPARQL store
  */
 public record NodeConfig(
         int port,
@@ -57,7 +59,8 @@ public record NodeConfig(
         SparqlSettings sparql,
         OaiConfig oai,
         org.chmexchange.node.config.ThesaurusImportConfig thesaurusImport,
-        org.chmexchange.node.config.NetworkConfig network) {
+        org.chmexchange.node.config.NetworkConfig network,
+        org.chmexchange.node.config.StoreConfig store) {
 
     public static final int DEFAULT_PORT = NodeSettings.DEFAULT_PORT;
     public static final String DEFAULT_DATA_DIR = NodeSettings.DEFAULT_DATA;
@@ -86,6 +89,58 @@ public record NodeConfig(
         Objects.requireNonNull(sparql, "sparql");
         Objects.requireNonNull(oai, "oai");
         network = network == null ? org.chmexchange.node.config.NetworkConfig.DEFAULTS : network;
+        store = store == null ? org.chmexchange.node.config.StoreConfig.DEFAULTS : store;
+    }
+
+    /** A configuration on the embedded store. */
+    public NodeConfig(
+            int port,
+            Path dataDir,
+            String baseIri,
+            boolean loadSampleData,
+            long maxRequestBytes,
+            List<Token> tokens,
+            AdminSettings admin,
+            List<SourceEntry> sources,
+            List<PublishTarget> publish,
+            SparqlSettings sparql,
+            OaiConfig oai,
+            org.chmexchange.node.config.ThesaurusImportConfig thesaurusImport,
+            org.chmexchange.node.config.NetworkConfig network) {
+        this(
+                port,
+                dataDir,
+                baseIri,
+                loadSampleData,
+                maxRequestBytes,
+                tokens,
+                admin,
+                sources,
+                publish,
+                sparql,
+                oai,
+                thesaurusImport,
+                network,
+                null);
+    }
+
+    /** This configuration on another store. */
+    public NodeConfig withStore(org.chmexchange.node.config.StoreConfig newStore) {
+        return new NodeConfig(
+                port,
+                dataDir,
+                baseIri,
+                loadSampleData,
+                maxRequestBytes,
+                tokens,
+                admin,
+                sources,
+                publish,
+                sparql,
+                oai,
+                thesaurusImport,
+                network,
+                newStore);
     }
 
     /** A configuration without a network section (no other nodes configured). */
@@ -133,7 +188,8 @@ public record NodeConfig(
                 sparql,
                 oai,
                 thesaurusImport,
-                newNetwork);
+                newNetwork,
+                store);
     }
 
     /** A configuration with the default OAI-PMH identity. */
@@ -239,7 +295,8 @@ public record NodeConfig(
                 file.sparql(),
                 file.oai(),
                 file.thesaurusImport(),
-                file.network());
+                file.network(),
+                file.store());
     }
 
     /** This configuration on another port. */
@@ -257,7 +314,8 @@ public record NodeConfig(
                 sparql,
                 oai,
                 thesaurusImport,
-                network);
+                network,
+                store);
     }
 
     /** This configuration with another data folder. */
@@ -275,7 +333,8 @@ public record NodeConfig(
                 sparql,
                 oai,
                 thesaurusImport,
-                network);
+                network,
+                store);
     }
 
     /** This configuration with another base IRI (null: the stored one). */
@@ -293,7 +352,8 @@ public record NodeConfig(
                 sparql,
                 oai,
                 thesaurusImport,
-                network);
+                network,
+                store);
     }
 
     /** This configuration with these write tokens instead of its own. */
@@ -311,7 +371,8 @@ public record NodeConfig(
                 sparql,
                 oai,
                 thesaurusImport,
-                network);
+                network,
+                store);
     }
 
     /** This configuration with another OAI-PMH identity and page size. */
@@ -329,7 +390,8 @@ public record NodeConfig(
                 sparql,
                 newOai,
                 thesaurusImport,
-                network);
+                network,
+                store);
     }
 
     /** This configuration with another request body limit, in bytes. */
@@ -347,7 +409,8 @@ public record NodeConfig(
                 sparql,
                 oai,
                 thesaurusImport,
-                network);
+                network,
+                store);
     }
 
     /** This configuration with a scheduled thesaurus import (null: none). */
@@ -365,6 +428,7 @@ public record NodeConfig(
                 sparql,
                 oai,
                 newImport,
-                network);
+                network,
+                store);
     }
 }

@@ -68,7 +68,7 @@ public final class OfflineNode implements AutoCloseable {
         Objects.requireNonNull(plan, "plan");
         RecordStore store;
         try {
-            store = RecordStore.openEmbedded(config.dataDir());
+            store = config.store().open(config.dataDir(), System.getenv());
         } catch (StoreException e) {
             Throwable lock = lock(e);
             if (lock != null) {

@@ -58,10 +58,21 @@ final class StoreCommand implements Runnable {
                         "Data folder (default: the file's node.data, else ./" + NodeConfig.DEFAULT_DATA_DIR + ").")
         Path dataDir;
 
-        Path resolve() {
+        Target resolve() {
             ConfigFile file = configFile == null ? ConfigFile.DEFAULTS : ConfigFile.load(configFile);
             NodeConfig config = NodeConfig.of(file, false);
-            return dataDir == null ? config.dataDir() : dataDir;
+            return new Target(dataDir == null ? config.dataDir() : dataDir, config.store());
+        }
+    }
+
+    /** The data folder and the store the configuration names (the embedded one in the folder by default). */
+    record Target(Path dataDir, org.chmexchange.node.config.StoreConfig store) {
+        RecordStore open() {
+            return store.open(dataDir, System.getenv());
+        }
+
+        String describe() {
+            return store.describe(dataDir);
         }
     }
 
@@ -73,12 +84,12 @@ final class StoreCommand implements Runnable {
         @CommandLine.Mixin
         Folder folder;
 
-        abstract int run(Path dataDir, PrintWriter out);
+        abstract int run(Target target, PrintWriter out);
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            Path dir;
+            Target dir;
             try {
                 dir = folder.resolve();
             } catch (ConfigException | IllegalArgumentException e) {
@@ -103,8 +114,8 @@ final class StoreCommand implements Runnable {
                     + " duplicate, the record index agrees with the store.")
     static final class Check extends Sub {
         @Override
-        int run(Path dataDir, PrintWriter out) {
-            try (RecordStore store = RecordStore.openEmbedded(dataDir)) {
+        int run(Target target, PrintWriter out) {
+            try (RecordStore store = target.open()) {
                 StoreCheck check = store.check();
                 out.print(check.describe());
                 return check.sound() ? 0 : 1;
@@ -118,10 +129,10 @@ final class StoreCommand implements Runnable {
             description = "Rebuild the record index from the store, then check.")
     static final class Repair extends Sub {
         @Override
-        int run(Path dataDir, PrintWriter out) {
-            try (RecordStore store = RecordStore.openEmbedded(dataDir)) {
+        int run(Target target, PrintWriter out) {
+            try (RecordStore store = target.open()) {
                 store.rebuildIndex();
-                out.println("Rebuilt the record index of " + dataDir.toAbsolutePath());
+                out.println("Rebuilt the record index of " + target.describe());
                 StoreCheck check = store.check();
                 out.print(check.describe());
                 return check.sound() ? 0 : 1;
@@ -136,7 +147,13 @@ final class StoreCommand implements Runnable {
                     "Copy the store of a CHM Exchange 0.1 data folder (RDF4J LMDB) into the store of this version.")
     static final class Migrate extends Sub {
         @Override
-        int run(Path dataDir, PrintWriter out) {
+        int run(Target target, PrintWriter out) {
+            if (target.store().remote()) {
+                out.println("migrate copies a 0.1 data folder into the embedded store; this configuration names a"
+                        + " remote store");
+                return 2;
+            }
+            Path dataDir = target.dataDir();
             MigrationResult result = RecordStore.migrateLegacy(dataDir);
             out.println("Copied " + result.copied() + " statements into the new store of " + dataDir.toAbsolutePath()
                     + (result.skipped() == 0
@@ -164,8 +181,12 @@ final class StoreCommand implements Runnable {
         boolean ifDue;
 
         @Override
-        int run(Path dataDir, PrintWriter out) {
-            try (RecordStore store = RecordStore.openEmbedded(dataDir)) {
+        int run(Target target, PrintWriter out) {
+            try (RecordStore store = target.open()) {
+                if (store.diskBytes().isEmpty()) {
+                    out.println("Nothing to do: " + target.describe() + " reclaims its space by itself");
+                    return 0;
+                }
                 long bytes = store.diskBytes().orElse(0);
                 Optional<Compaction> done = ifDue ? CompactionPolicy.DEFAULT.compactIfDue(store) : store.compact();
                 if (done.isEmpty()) {
@@ -175,7 +196,7 @@ final class StoreCommand implements Runnable {
                             bytes / 1048576.0,
                             CompactionPolicy.baseline(store) / 1048576.0);
                 } else {
-                    out.println(done.get().describe() + " (" + dataDir.toAbsolutePath() + ")");
+                    out.println(done.get().describe() + " (" + target.describe() + ")");
                 }
                 return 0;
             }

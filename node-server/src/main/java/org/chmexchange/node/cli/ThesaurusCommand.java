@@ -187,7 +187,7 @@ final class ThesaurusCommand implements Callable<Integer> {
          * fails).
          */
         private static <T> T importing(NodeConfig config, PrintWriter err, Work<T> work) {
-            try (RecordStore store = RecordStore.openEmbedded(config.dataDir())) {
+            try (RecordStore store = config.store().open(config.dataDir(), System.getenv())) {
                 OkHttpClient http = HttpClients.create(HttpSettings.defaults());
                 try {
                     return work.run(store, http);

@@ -49,6 +49,8 @@ import java.util.stream.Collectors;
  * @param thesaurusImport the {@code thesaurusImport:} section (a scheduled import of the CBD
  *     thesaurus); null when absent
  * @param network the {@code network:} section (the registry of other nodes); defaults when absent
+ * @param store the {@code store:} section (embedded, or a remote SPARQL store); the embedded store
+ *     when absent
  */
 public record ConfigFile(
         NodeSettings node,
@@ -59,10 +61,12 @@ public record ConfigFile(
         SparqlSettings sparql,
         OaiConfig oai,
         ThesaurusImportConfig thesaurusImport,
-        NetworkConfig network) {
+        NetworkConfig network,
+        StoreConfig store) {
 
     /** A file with no content: every default, no tokens, no sources. */
-    public static final ConfigFile DEFAULTS = new ConfigFile(null, null, null, null, null, null, null, null, null);
+    public static final ConfigFile DEFAULTS =
+            new ConfigFile(null, null, null, null, null, null, null, null, null, null);
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -83,6 +87,7 @@ public record ConfigFile(
         sparql = sparql == null ? SparqlSettings.DEFAULTS : sparql;
         oai = oai == null ? OaiConfig.DEFAULTS : oai;
         network = network == null ? NetworkConfig.DEFAULTS : network;
+        store = store == null ? StoreConfig.DEFAULTS : store;
         tokens = tokens == null ? List.of() : List.copyOf(tokens);
         sources = sources == null ? List.of() : List.copyOf(sources);
         publish = publish == null ? List.of() : List.copyOf(publish);

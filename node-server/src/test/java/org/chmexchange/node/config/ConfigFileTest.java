@@ -179,6 +179,37 @@ class ConfigFileTest {
     }
 
     @Test
+    void theStoreSectionNamesARemoteSparqlStoreAndItsPasswordVariable() {
+        ConfigFile file = ConfigFile.parse(
+                "store:\n  type: sparql\n  query: http://localhost:3030/chm/query\n"
+                        + "  update: http://localhost:3030/chm/update\n  user: chm\n  passwordEnv: CHM_STORE_PASSWORD\n"
+                        + "  follow: PT2S\n",
+                "store.yaml");
+        StoreConfig store = file.store();
+        assertTrue(store.remote());
+        assertEquals(java.net.URI.create("http://localhost:3030/chm/update"), store.update());
+        assertEquals(java.time.Duration.ofSeconds(2), store.follow());
+        assertEquals(store, org.chmexchange.node.NodeConfig.of(file, false).store());
+        assertEquals(
+                StoreConfig.DEFAULTS,
+                ConfigFile.parse("node:\n  port: 0\n", "port.yaml").store());
+        IllegalArgumentException unset =
+                assertThrows(IllegalArgumentException.class, () -> store.open(Path.of("unused"), java.util.Map.of()));
+        assertTrue(unset.getMessage().contains("CHM_STORE_PASSWORD"), unset.getMessage());
+        for (String bad : new String[] {
+            "store:\n  type: sparql\n  query: http://localhost:3030/chm/query\n",
+            "store:\n  type: remote\n",
+            "store:\n  query: http://localhost:3030/chm/query\n",
+            "store:\n  type: sparql\n  query: ftp://h/q\n  update: http://h/u\n",
+            "store:\n  type: sparql\n  query: http://h/q\n  update: http://h/u\n  user: chm\n",
+            "store:\n  type: sparql\n  query: http://h/q\n  update: http://h/u\n  password: secret\n"
+        }) {
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigFile.parse(bad, "bad.yaml"), bad);
+            assertTrue(e.getMessage().contains("bad.yaml") && e.getMessage().contains("store"), e.getMessage());
+        }
+    }
+
+    @Test
     void absentSectionsAndKeysTakeTheirDefaults() {
         ConfigFile empty = ConfigFile.parse("# nothing configured yet\n", "empty.yaml");
         assertEquals(ConfigFile.DEFAULTS, empty);

@@ -238,7 +238,7 @@ public final class LoadBenchmark implements Callable<Integer> {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -290,6 +290,11 @@ public final class IndexedRecordStore implements RecordStore {
         List<IndexEntry> changedEntries = new ArrayList<>();
         long statements = 0;
         long sequence = head.sequence();
+        Set<IRI> touched = new LinkedHashSet<>(stamped.keySet());
+        touched.addAll(request.deletes());
+        if (q.batches()) {
+            TripleStore.readRecords(q, touched); // one batched read of the remote store, then answered from it
+        }
         for (Map.Entry<IRI, Model> r : stamped.entrySet()) {
             IRI iri = r.getKey();
             Optional<IRI> holder = TripleStore.graphOf(q, iri);

@@ -38,6 +38,15 @@ public interface Quads {
         }
     }
 
+    /**
+     * Whether batched look-ups ({@link #findSubjects}) cost much less than the single ones they
+     * replace, as on a remote engine, so that reading ahead pays; false (the default) for an engine
+     * in this process.
+     */
+    default boolean batches() {
+        return false;
+    }
+
     /** Whether at least one statement matches (nulls as in {@link #find}). */
     boolean contains(Resource subject, IRI predicate, Value object, IRI graph);
 

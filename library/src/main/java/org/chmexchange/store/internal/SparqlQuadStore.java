@@ -362,6 +362,14 @@ public final class SparqlQuadStore implements QuadStore {
         private final Set<IRI> cleared = new LinkedHashSet<>();
         private final Set<Statement> removed = new LinkedHashSet<>();
         private final Set<Statement> added = new LinkedHashSet<>();
+        /**
+         * Every statement the server has about a subject (any graph), fetched at the first look-up
+         * by that subject: a write reads a record several times (its graph, its statements, what to
+         * remove), one request for all. Valid for the transaction: the version guards the state.
+         */
+        private final Map<Resource, List<Statement>> bySubject = new HashMap<>();
+        /** The added statements by subject, for look-ups by subject. */
+        private final Map<Resource, Set<Statement>> addedBySubject = new HashMap<>();
 
         Pending(Remote remote) {
             this.remote = remote;
@@ -371,13 +379,19 @@ public final class SparqlQuadStore implements QuadStore {
             return cleared.isEmpty() && removed.isEmpty() && added.isEmpty();
         }
 
+        @Override
+        public boolean batches() {
+            return true;
+        }
+
         private boolean hidden(Statement st) {
             return removed.contains(st) || cleared.contains(st.getContext()) || added.contains(st);
         }
 
         private List<Statement> addedMatching(Resource s, IRI p, Value o, IRI g) {
             List<Statement> matching = new ArrayList<>();
-            for (Statement st : added) {
+            Collection<Statement> candidates = s == null ? added : addedBySubject.getOrDefault(s, Set.of());
+            for (Statement st : candidates) {
                 if ((s == null || s.equals(st.getSubject()))
                         && (p == null || p.equals(st.getPredicate()))
                         && (o == null || o.equals(st.getObject()))
@@ -401,21 +415,40 @@ public final class SparqlQuadStore implements QuadStore {
             if (graph != null && cleared.contains(graph)) {
                 return mine.stream();
             }
-            return Stream.concat(
-                    remote.stream(subject, predicate, object, graph).filter(st -> !hidden(st)), mine.stream());
+            Stream<Statement> server;
+            if (subject != null && !(subject instanceof BNode)) {
+                fetch(List.of(subject));
+                server = bySubject.get(subject).stream()
+                        .filter(st -> (predicate == null || predicate.equals(st.getPredicate()))
+                                && (object == null || object.equals(st.getObject()))
+                                && (graph == null || graph.equals(st.getContext())));
+            } else {
+                server = remote.stream(subject, predicate, object, graph);
+            }
+            return Stream.concat(server.filter(st -> !hidden(st)), mine.stream());
+        }
+
+        /** Fetches the statements of the subjects not fetched yet, in batched requests. */
+        private void fetch(Collection<? extends Resource> subjects) {
+            List<Resource> missing = new ArrayList<>();
+            for (Resource s : subjects) {
+                if (!(s instanceof BNode) && !bySubject.containsKey(s)) {
+                    missing.add(s);
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            missing.forEach(s -> bySubject.put(s, new ArrayList<>()));
+            remote.findSubjects(
+                    missing, null, st -> bySubject.get(st.getSubject()).add(st));
         }
 
         @Override
         public void findSubjects(Collection<? extends Resource> subjects, IRI graph, Consumer<Statement> sink) {
-            if (graph == null || !cleared.contains(graph)) {
-                remote.findSubjects(subjects, graph, st -> {
-                    if (!hidden(st)) {
-                        sink.accept(st);
-                    }
-                });
-            }
-            for (Resource s : subjects) {
-                addedMatching(s, null, null, graph).forEach(sink);
+            fetch(subjects);
+            for (Resource s : new LinkedHashSet<>(subjects)) {
+                find(s, null, null, graph, sink);
             }
         }
 
@@ -437,6 +470,7 @@ public final class SparqlQuadStore implements QuadStore {
                     .createStatement(subject, predicate, object, Objects.requireNonNull(graph, "graph"));
             removed.remove(st);
             added.add(st);
+            addedBySubject.computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(st);
         }
 
         @Override
@@ -448,7 +482,9 @@ public final class SparqlQuadStore implements QuadStore {
                 throw new StoreException("A remote SPARQL store cannot remove a single statement with a blank node"
                         + " (in <" + statement.getContext() + ">); only its whole graph");
             }
-            added.remove(statement);
+            if (added.remove(statement)) {
+                addedBySubject.get(statement.getSubject()).remove(statement);
+            }
             removed.add(statement);
         }
 
@@ -456,6 +492,7 @@ public final class SparqlQuadStore implements QuadStore {
         public void clear(IRI graph) {
             Objects.requireNonNull(graph, "graph");
             added.removeIf(st -> graph.equals(st.getContext()));
+            addedBySubject.values().forEach(sts -> sts.removeIf(st -> graph.equals(st.getContext())));
             removed.removeIf(st -> graph.equals(st.getContext()));
             cleared.add(graph);
         }

@@ -39,6 +39,17 @@ public final class FusekiStore implements AutoCloseable {
         return new FusekiStore(dataset, server);
     }
 
+    /**
+     * Runs Fuseki over the TDB2 database in folder {@code args[0]} until the process is stopped,
+     * printing its query and update endpoints: a remote store for trying the node by hand.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        FusekiStore store = start(java.nio.file.Path.of(args[0]));
+        System.out.println("READY query " + store.query() + " update " + store.update());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
     /** The SPARQL 1.1 query endpoint. */
     public URI query() {
         return URI.create("http://localhost:" + server.getPort() + "/ds/query");

@@ -277,6 +277,16 @@ public interface RecordStore extends AutoCloseable {
     Optional<Model> get(IRI record);
 
     /**
+     * The statements of several records, read in one read transaction (on a remote store in a few
+     * batched requests rather than one or two per record): the records the store has, keyed by IRI,
+     * in no particular order; those it does not have are left out.
+     *
+     * @param records the IRIs; not null
+     * @throws StoreException if the store cannot be read
+     */
+    Map<IRI, Model> getAll(java.util.Collection<IRI> records);
+
+    /**
      * A page of the records matching {@code query}, in ascending IRI order, after {@code after}.
      *
      * @param query the filter; not null

@@ -444,6 +444,11 @@ public final class IndexedRecordStore implements RecordStore {
         return triples.get(Objects.requireNonNull(record, "record"));
     }
 
+    @Override
+    public Map<IRI, Model> getAll(java.util.Collection<IRI> records) {
+        return triples.getAll(Objects.requireNonNull(records, "records"));
+    }
+
     /**
      * A page of the records matching {@code query}, in ascending IRI order, after {@code after}.
      *

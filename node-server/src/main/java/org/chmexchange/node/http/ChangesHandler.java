@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -176,16 +175,17 @@ final class ChangesHandler {
         IRI pageIri = Values.iri(self);
         m.add(pageIri, RDF.TYPE, Values.iri(Std.AS, "OrderedCollectionPage"), FEED_GRAPH);
         m.add(pageIri, Values.iri(Std.AS, "next"), Values.iri(next), FEED_GRAPH);
-        Set<IRI> embedded = new HashSet<>();
+        Set<IRI> embedded = new java.util.LinkedHashSet<>();
         for (ChangeEntry e : page.items()) {
             IRI a = Values.iri(base + "changes/" + e.sequence());
             m.add(a, RDF.TYPE, e.kind().activityType(), FEED_GRAPH);
             m.add(a, Std.AS_OBJECT, e.record(), FEED_GRAPH);
             m.add(a, Std.AS_END_TIME, Values.literal(e.time().toString(), XSD.DATETIME), FEED_GRAPH);
-            if (e.kind() != ChangeKind.DELETE && embedded.add(e.record())) {
-                store.get(e.record()).ifPresent(m::addAll);
+            if (e.kind() != ChangeKind.DELETE) {
+                embedded.add(e.record());
             }
         }
+        store.getAll(embedded).values().forEach(m::addAll); // one read for the page, not one per record
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // Streamed as is (no sorting or pretty-printing): harvesters read it, people do not.
         org.eclipse.rdf4j.rio.Rio.write(m, out, format.rdfFormat());

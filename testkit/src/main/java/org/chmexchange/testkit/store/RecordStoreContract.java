@@ -98,6 +98,26 @@ public abstract class RecordStoreContract {
     }
 
     @Test
+    public void severalRecordsAreReadAtOnceAsOneByOne() {
+        try (RecordStore store = open(dir)) {
+            List<IRI> iris = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                store.put(decision("many-" + i, "cbd", "Many " + i, "en", "GBF-TARGET-" + (i + 1)), GRAPH);
+                iris.add(RecordType.DECISION.mint(BASE, "many-" + i));
+            }
+            IRI missing = RecordType.DECISION.mint(BASE, "never-written");
+            List<IRI> asked = new ArrayList<>(iris);
+            asked.add(missing);
+            java.util.Map<IRI, Model> all = store.getAll(asked);
+            assertEquals(new HashSet<>(iris), all.keySet(), "the records held, none for an IRI never written");
+            for (IRI iri : iris) {
+                assertEquals(store.get(iri).orElseThrow(), all.get(iri), "with its nested file, as get reads it");
+            }
+            assertEquals(java.util.Map.of(), store.getAll(List.of()));
+        }
+    }
+
+    @Test
     public void statementsOutsideAnyRecordAreRejectedAndNothingIsWritten() {
         try (RecordStore store = open(dir)) {
             Model bad = decision("d2", "cbd", "Fine", "en");

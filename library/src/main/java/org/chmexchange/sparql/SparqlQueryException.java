@@ -24,7 +24,9 @@ public final class SparqlQueryException extends ChmException {
         /** The evaluation ran past the time limit and was stopped. */
         TIMEOUT,
         /** The answer has more results (rows or statements) than the result limit. */
-        TOO_MANY_RESULTS
+        TOO_MANY_RESULTS,
+        /** A node of a federated query could not be queried, or its answer was not SPARQL results. */
+        REMOTE
     }
 
     private final Kind kind;

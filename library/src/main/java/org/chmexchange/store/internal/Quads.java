@@ -39,6 +39,24 @@ public interface Quads {
     }
 
     /**
+     * Calls {@code sink} with every statement about {@code subject} and about each IRI {@code
+     * subject#…} a statement of {@code subject} has as its object (any named graph): a record and its
+     * nested resources (RecordIris). The default reads the subject, then the fragments, in two
+     * look-ups; a remote engine answers it in one request.
+     */
+    default void findWithFragments(IRI subject, Consumer<Statement> sink) {
+        java.util.Set<Resource> fragments = new java.util.LinkedHashSet<>();
+        String prefix = subject.stringValue() + "#";
+        find(subject, null, null, null, st -> {
+            sink.accept(st);
+            if (st.getObject().isIRI() && st.getObject().stringValue().startsWith(prefix)) {
+                fragments.add((IRI) st.getObject());
+            }
+        });
+        findSubjects(fragments, null, sink);
+    }
+
+    /**
      * Whether batched look-ups ({@link #findSubjects}) cost much less than the single ones they
      * replace, as on a remote engine, so that reading ahead pays; false (the default) for an engine
      * in this process.

@@ -311,6 +311,22 @@ public final class SparqlQuadStore implements QuadStore {
             }
         }
 
+        @Override
+        public void findWithFragments(IRI subject, Consumer<Statement> sink) {
+            String s = term(subject);
+            // The subject's statements, and those of the #fragment IRIs it links to: one request.
+            String q = "SELECT ?s ?p ?o ?g WHERE { { GRAPH ?g { " + s + " ?p ?o } BIND(" + s + " AS ?s) } UNION"
+                    + " { { SELECT DISTINCT ?s WHERE { GRAPH ?h { " + s + " ?l ?s }"
+                    + " FILTER(isIRI(?s) && STRSTARTS(STR(?s), " + term(Values.literal(subject.stringValue() + "#"))
+                    + ")) } } GRAPH ?g { ?s ?p ?o } } }";
+            try (TupleQueryResult result =
+                    con.prepareTupleQuery(QueryLanguage.SPARQL, q).evaluate()) {
+                for (BindingSet b : result) {
+                    sink.accept(statement(b, null, null, null, null));
+                }
+            }
+        }
+
         private static Statement statement(BindingSet b, Resource s, IRI p, Value o, IRI g) {
             return Values.getValueFactory()
                     .createStatement(

@@ -111,20 +111,27 @@ public final class TripleStore {
     /** The statements of a record and its nested resources, with their graphs. */
     private static List<Statement> recordStatements(Quads q, IRI record) {
         List<Statement> statements = new ArrayList<>();
+        // The nested resources are the record's #fragment IRIs (RecordGraphs.belongsTo), in record graphs.
         Set<Resource> nested = new LinkedHashSet<>();
-        q.find(record, null, null, null, st -> {
-            if (isRecordGraph(st.getContext())) {
+        List<Statement> fragments = new ArrayList<>();
+        q.findWithFragments(record, st -> {
+            if (!isRecordGraph(st.getContext())) {
+                return;
+            }
+            if (st.getSubject().equals(record)) {
                 statements.add(st);
                 if (st.getObject().isIRI() && RecordGraphs.belongsTo((IRI) st.getObject(), record)) {
                     nested.add((IRI) st.getObject());
                 }
+            } else {
+                fragments.add(st);
             }
         });
-        q.findSubjects(nested, null, st -> {
-            if (isRecordGraph(st.getContext())) {
+        for (Statement st : fragments) {
+            if (nested.contains(st.getSubject())) { // linked from a record graph, not only from elsewhere
                 statements.add(st);
             }
-        });
+        }
         return statements;
     }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             StoreCommand.class,
             ReplayCommand.class,
             ThesaurusCommand.class,
+            QueryCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ChmNode {

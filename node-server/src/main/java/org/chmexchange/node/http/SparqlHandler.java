@@ -149,6 +149,7 @@ final class SparqlHandler {
             case SERVICE -> new ApiException(400, "SERVICE not available", e.getMessage(), Map.of());
             case TOO_MANY_RESULTS -> new ApiException(
                     400, "Too many results", e.getMessage(), Map.of("maxResults", queries.maxResults()));
+            case REMOTE -> new ApiException(502, "Remote endpoint failed", e.getMessage(), Map.of());
             case TIMEOUT -> new ApiException(
                     503,
                     "Query timeout",

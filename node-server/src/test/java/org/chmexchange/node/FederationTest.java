@@ -51,7 +51,7 @@ class FederationTest {
                 dcterms:title ?title .
             }
             """
-                    .formatted(ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-3"));
+                    .formatted(ChmThesaurus.concept(ChmThesaurus.GBF_TARGETS, "GBF-TARGET-03"));
 
     @TempDir
     static Path dirs;
@@ -66,15 +66,15 @@ class FederationTest {
             NODES.add(node);
             BASES.add(URI.create("http://localhost:" + node.port() + "/"));
             Model m = new LinkedHashModel();
-            m.addAll(decision(node.baseIri(), name + "-30x30", "Protected areas in " + name, "GBF-TARGET-3"));
-            m.addAll(decision(node.baseIri(), name + "-other", "Another decision of " + name, "GBF-TARGET-7"));
+            m.addAll(decision(node.baseIri(), name + "-30x30", "Protected areas in " + name, "GBF-TARGET-03"));
+            m.addAll(decision(node.baseIri(), name + "-other", "Another decision of " + name, "GBF-TARGET-07"));
             node.store().put(m, RecordStore.localGraph(node.baseIri()));
         }
         // A second target-3 decision at the third node, for the counts.
         ChmNodeServer kenya = NODES.get(2);
         kenya.store()
                 .put(
-                        decision(kenya.baseIri(), "kenya-wetlands", "Wetlands of kenya", "GBF-TARGET-3"),
+                        decision(kenya.baseIri(), "kenya-wetlands", "Wetlands of kenya", "GBF-TARGET-03"),
                         RecordStore.localGraph(kenya.baseIri()));
     }
 

@@ -6,24 +6,19 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.NodeIdInline;
-import org.eclipse.rdf4j.model.BNode;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Literal;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.Value;
-import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
-import org.eclipse.rdf4j.model.vocabulary.XSD;
 
 /**
- * Lossless conversion of RDF terms between RDF4J and Jena: IRIs, blank nodes (by label), plain,
- * typed and language-tagged literals (lexical form, datatype IRI and tag kept as they are). RDF-star
- * triple terms are not used by the record store and are refused.
+ * The record store's term mapping onto TDB2: {@link org.chmexchange.rdf.JenaTerms}, the one mapping
+ * between RDF4J and Jena, plus a wrapper datatype for the literals whose lexical form TDB2 would not
+ * keep (below). RDF-star triple terms are not used by the record store and are refused.
  */
 final class JenaTerms {
 
-    private static final ValueFactory VF = SimpleValueFactory.getInstance();
     private static final TypeMapper TYPES = TypeMapper.getInstance();
 
     /**
@@ -38,39 +33,18 @@ final class JenaTerms {
 
     private JenaTerms() {}
 
-    /** The Jena node of an RDF4J value; null becomes {@link Node#ANY}, the wildcard of a find. */
+    /** The Jena node of an RDF4J value as TDB2 keeps it; null becomes {@link Node#ANY}. */
     static Node node(Value v) {
-        if (v == null) {
-            return Node.ANY;
-        }
-        if (v.isIRI()) {
-            return NodeFactory.createURI(v.stringValue());
-        }
-        if (v.isBNode()) {
-            return NodeFactory.createBlankNode(((BNode) v).getID());
-        }
-        if (v.isLiteral()) {
-            Literal l = (Literal) v;
-            if (l.getLanguage().isPresent()) {
-                return NodeFactory.createLiteralLang(
-                        l.getLabel(), l.getLanguage().get());
+        Node n = org.chmexchange.rdf.JenaTerms.node(v);
+        if (n.isLiteral() && NodeIdInline.hasInlineDatatype(n)) {
+            NodeId inline = NodeIdInline.inline(n);
+            if (inline != null && !NodeIdInline.extract(inline).equals(n)) {
+                // TDB2 would keep the value, not this lexical form: keep the form under a wrapper type.
+                return NodeFactory.createLiteralDT(
+                        n.getLiteralLexicalForm(), TYPES.getSafeTypeByName(LEXICAL + n.getLiteralDatatypeURI()));
             }
-            IRI dt = l.getDatatype();
-            if (dt == null || dt.equals(XSD.STRING)) {
-                return NodeFactory.createLiteralString(l.getLabel());
-            }
-            Node n = NodeFactory.createLiteralDT(l.getLabel(), TYPES.getSafeTypeByName(dt.stringValue()));
-            if (NodeIdInline.hasInlineDatatype(n)) {
-                NodeId inline = NodeIdInline.inline(n);
-                if (inline != null && !NodeIdInline.extract(inline).equals(n)) {
-                    // TDB2 would keep the value, not this lexical form: keep the form under a wrapper type.
-                    return NodeFactory.createLiteralDT(
-                            l.getLabel(), TYPES.getSafeTypeByName(LEXICAL + dt.stringValue()));
-                }
-            }
-            return n;
         }
-        throw new IllegalArgumentException("The record store keeps no RDF-star triple terms: " + v);
+        return n;
     }
 
     /** The Jena graph node of a named graph; null is any named graph. */
@@ -78,37 +52,25 @@ final class JenaTerms {
         return graph == null ? Node.ANY : NodeFactory.createURI(graph.stringValue());
     }
 
-    /** The RDF4J value of a Jena node. */
+    /** The RDF4J value of a node TDB2 gave back, unwrapped. */
     static Value value(Node n) {
-        if (n.isURI()) {
-            return VF.createIRI(n.getURI());
+        if (n.isLiteral() && n.getLiteralDatatypeURI().startsWith(LEXICAL)) {
+            return org.chmexchange.rdf.JenaTerms.value(NodeFactory.createLiteralDT(
+                    n.getLiteralLexicalForm(),
+                    TYPES.getSafeTypeByName(n.getLiteralDatatypeURI().substring(LEXICAL.length()))));
         }
-        if (n.isBlank()) {
-            return VF.createBNode(n.getBlankNodeLabel());
-        }
-        if (n.isLiteral()) {
-            String lang = n.getLiteralLanguage();
-            if (lang != null && !lang.isEmpty()) {
-                return VF.createLiteral(n.getLiteralLexicalForm(), lang);
-            }
-            String dt = n.getLiteralDatatypeURI();
-            if (dt.startsWith(LEXICAL)) {
-                dt = dt.substring(LEXICAL.length());
-            }
-            return VF.createLiteral(n.getLiteralLexicalForm(), VF.createIRI(dt));
-        }
-        throw new IllegalStateException("Not an RDF term of the record store: " + n);
+        return org.chmexchange.rdf.JenaTerms.value(n);
     }
 
-    /** The RDF4J statement of a Jena quad; a quad of the default graph has no context. */
+    /** The RDF4J statement of a quad TDB2 gave back; a quad of the default graph has no context. */
     static Statement statement(Quad q) {
         Resource s = (Resource) value(q.getSubject());
         IRI p = (IRI) value(q.getPredicate());
         Value o = value(q.getObject());
         Node g = q.getGraph();
         if (g == null || Quad.isDefaultGraph(g)) {
-            return VF.createStatement(s, p, o);
+            return SimpleValueFactory.getInstance().createStatement(s, p, o);
         }
-        return VF.createStatement(s, p, o, (Resource) value(g));
+        return SimpleValueFactory.getInstance().createStatement(s, p, o, (Resource) value(g));
     }
 }

@@ -267,6 +267,13 @@ public final class SparqlQuadStore implements QuadStore {
             }
         }
 
+        /** The quad pattern, the null terms as the variables ?s ?p ?o ?g (statement() reads them back). */
+        private static String pattern(Resource subject, IRI predicate, Value object, IRI graph) {
+            return "GRAPH " + (graph == null ? "?g" : term(graph)) + " { " + (subject == null ? "?s" : term(subject))
+                    + " " + (predicate == null ? "?p" : term(predicate)) + " " + (object == null ? "?o" : term(object))
+                    + " }";
+        }
+
         boolean ask(IRI graph, Resource s, IRI p, Value o) {
             return con.prepareBooleanQuery(
                             QueryLanguage.SPARQL,
@@ -283,9 +290,7 @@ public final class SparqlQuadStore implements QuadStore {
 
         @Override
         public Stream<Statement> stream(Resource subject, IRI predicate, Value object, IRI graph) {
-            String q = "SELECT * WHERE { GRAPH " + (graph == null ? "?g" : term(graph)) + " { "
-                    + (subject == null ? "?s" : term(subject)) + " " + (predicate == null ? "?p" : term(predicate))
-                    + " " + (object == null ? "?o" : term(object)) + " } }";
+            String q = "SELECT * WHERE { " + pattern(subject, predicate, object, graph) + " }";
             TupleQueryResult result =
                     con.prepareTupleQuery(QueryLanguage.SPARQL, q).evaluate();
             return result.stream()
@@ -338,9 +343,7 @@ public final class SparqlQuadStore implements QuadStore {
 
         @Override
         public boolean contains(Resource subject, IRI predicate, Value object, IRI graph) {
-            String q = "ASK { GRAPH " + (graph == null ? "?g" : term(graph)) + " { "
-                    + (subject == null ? "?s" : term(subject)) + " " + (predicate == null ? "?p" : term(predicate))
-                    + " " + (object == null ? "?o" : term(object)) + " } }";
+            String q = "ASK { " + pattern(subject, predicate, object, graph) + " }";
             return con.prepareBooleanQuery(QueryLanguage.SPARQL, q).evaluate();
         }
 

@@ -120,6 +120,11 @@ public final class JenaHarvestSink implements HarvestSink {
     public void page(HarvestPage page) {
         Batch batch =
                 admission.admit(new RecordSplitter().addAll(page.records()).batch());
+        // A record whose new version a gate refused is still at the source: the sweep keeps its last one.
+        Set<String> seenNow = new HashSet<>(seen);
+        batch.records().keySet().forEach(iri -> seenNow.add(iri.stringValue()));
+        batch.rejections().forEach(r -> seenNow.add(r.subject().stringValue()));
+        long[] deletedNow = {0};
         Txn.executeWrite(dataset, () -> {
             for (Map.Entry<IRI, Model> record : batch.records().entrySet()) {
                 removeRecord(record.getKey().stringValue());
@@ -130,19 +135,18 @@ public final class JenaHarvestSink implements HarvestSink {
                             JenaTerms.node(st.getPredicate()),
                             JenaTerms.node(st.getObject())));
                 }
-                seen.add(record.getKey().stringValue());
             }
             for (IRI gone : page.deletes()) {
                 if (removeRecord(gone.stringValue())) {
-                    deleted++;
+                    deletedNow[0]++;
                 }
             }
             if (page.snapshot()) {
-                Set<String> keep = new HashSet<>(seen);
+                Set<String> keep = new HashSet<>(seenNow);
                 page.present().forEach(p -> keep.add(p.stringValue()));
                 for (String iri : recordsOfGraph()) {
                     if (!keep.contains(iri) && removeRecord(iri)) {
-                        deleted++;
+                        deletedNow[0]++;
                     }
                 }
             }
@@ -156,6 +160,9 @@ public final class JenaHarvestSink implements HarvestSink {
                             NodeFactory.createURI(KEY_PREFIX + URLEncoder.encode(k, StandardCharsets.UTF_8)),
                             NodeFactory.createLiteralString(v))));
         });
+        // Counted once the transaction committed: a page that failed counts for nothing.
+        seen.addAll(seenNow);
+        deleted += deletedNow[0];
         written += batch.records().size();
         rejections.addAll(batch.rejections());
     }

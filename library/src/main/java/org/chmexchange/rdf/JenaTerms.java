@@ -17,9 +17,11 @@ import org.eclipse.rdf4j.model.vocabulary.XSD;
 
 /**
  * The one term mapping between RDF4J and Apache Jena, lossless both ways: IRIs, blank nodes (by
- * label), simple, typed and language-tagged literals (lexical form, datatype IRI and language tag as
- * they are: {@code "1.50"^^xsd:decimal} stays {@code "1.50"}). RDF-star triple terms are refused. Used
- * by the embedded store (Jena TDB2) and by the Jena module ({@code chm-library-jena}).
+ * label), simple, typed and language-tagged literals (lexical form and datatype IRI as they are:
+ * {@code "1.50"^^xsd:decimal} stays {@code "1.50"}). Language tags keep their value, not always their
+ * case: Jena 5 writes them in BCP 47's canonical case ({@code EN-gb} becomes {@code en-GB}), the same
+ * tag by RDF 1.1 Concepts §3.3, and equal for RDF4J's {@code Literal.equals}. RDF-star triple terms are
+ * refused. Used by the embedded store (Jena TDB2) and by the Jena module ({@code chm-library-jena}).
  *
  * <p>Thread-safety: stateless.
  */

@@ -94,6 +94,13 @@ public final class FederatedQuery {
             throw new SparqlQueryException(
                     SparqlQueryException.Kind.SYNTAX, "A federated query must be a SELECT query", null);
         }
+        if (tuple.getDataset() != null) {
+            throw new SparqlQueryException(
+                    SparqlQueryException.Kind.SYNTAX,
+                    "A federated query runs at each node on its own data: it cannot name graphs with FROM or"
+                            + " FROM NAMED (use GRAPH in the pattern)",
+                    null);
+        }
         if (tuple.getTupleExpr().getBindingNames().contains(NODE)) {
             throw new SparqlQueryException(
                     SparqlQueryException.Kind.SYNTAX,
@@ -124,9 +131,15 @@ public final class FederatedQuery {
         return q.append("}\n").toString();
     }
 
-    /** {@link #select(List, String, boolean, int)} failing on any node's failure, {@value #DEFAULT_MAX_ROWS} rows at most. */
+    /** The default time limit of a federated query, in seconds: the SERVICE calls included. */
+    public static final int DEFAULT_TIMEOUT_SECONDS = 60;
+
+    /**
+     * {@link #select(List, String, boolean, int, int)} failing on any node's failure, {@value
+     * #DEFAULT_MAX_ROWS} rows at most, in {@value #DEFAULT_TIMEOUT_SECONDS} s at most.
+     */
     public static SparqlResult.Bindings select(List<URI> nodes, String query) {
-        return select(nodes, query, false, DEFAULT_MAX_ROWS);
+        return select(nodes, query, false, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS);
     }
 
     /**
@@ -136,13 +149,19 @@ public final class FederatedQuery {
      * @param silent whether a failing node is skipped instead of failing the query (it then gives one
      *     row with only {@code ?node}, as {@link #rewrite} says)
      * @param maxRows the most rows kept, at least 1
+     * @param timeoutSeconds the time limit of the whole query, SERVICE calls included, at least 1; a
+     *     node that does not answer in it fails the query (or, silent, is skipped)
      * @return the query's variables then {@code node}, and the rows, node by node
      * @throws IllegalArgumentException as {@link #rewrite} does
      * @throws SparqlQueryException as {@link #rewrite} does; {@link SparqlQueryException.Kind#TOO_MANY_RESULTS}
      *     past {@code maxRows} rows; {@link SparqlQueryException.Kind#REMOTE} if a node cannot be queried
      *     (unless silent) or its answer is not SPARQL results, the message naming the failure
      */
-    public static SparqlResult.Bindings select(List<URI> nodes, String query, boolean silent, int maxRows) {
+    public static SparqlResult.Bindings select(
+            List<URI> nodes, String query, boolean silent, int maxRows, int timeoutSeconds) {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("timeoutSeconds must be at least 1: " + timeoutSeconds);
+        }
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be at least 1: " + maxRows);
         }
@@ -154,7 +173,8 @@ public final class FederatedQuery {
         SailRepository engine = new SailRepository(new MemoryStore());
         engine.init();
         try (RepositoryConnection con = engine.getConnection();
-                TupleQueryResult result = con.prepareTupleQuery(federated).evaluate()) {
+                TupleQueryResult result =
+                        prepared(con, federated, timeoutSeconds).evaluate()) {
             List<BindingSet> rows = new ArrayList<>();
             for (BindingSet row : result) {
                 if (rows.size() == maxRows) {
@@ -167,12 +187,24 @@ public final class FederatedQuery {
                 rows.add(row);
             }
             return new SparqlResult.Bindings(names, rows);
+        } catch (MalformedQueryException e) {
+            throw new SparqlQueryException(
+                    SparqlQueryException.Kind.SYNTAX,
+                    "The query cannot run as a subquery at each node: " + e.getMessage(),
+                    e);
         } catch (QueryEvaluationException | org.eclipse.rdf4j.repository.RepositoryException e) {
             throw new SparqlQueryException(
                     SparqlQueryException.Kind.REMOTE, "The federated query failed: " + e.getMessage(), e);
         } finally {
             engine.shutDown();
         }
+    }
+
+    private static org.eclipse.rdf4j.query.TupleQuery prepared(
+            RepositoryConnection con, String query, int timeoutSeconds) {
+        org.eclipse.rdf4j.query.TupleQuery q = con.prepareTupleQuery(query);
+        q.setMaxExecutionTime(timeoutSeconds);
+        return q;
     }
 
     /** The node a row came from, as given to {@link #select}. */

@@ -152,7 +152,7 @@ class FederationTest {
                 assertThrows(SparqlQueryException.class, () -> FederatedQuery.select(withDead, QUERY));
         assertEquals(SparqlQueryException.Kind.REMOTE, failed.kind());
         List<BindingSet> skipped =
-                FederatedQuery.select(withDead, QUERY, true, 100).rows();
+                FederatedQuery.select(withDead, QUERY, true, 100, 30).rows();
         assertEquals(5, skipped.size(), "the live nodes' rows, and one for the node skipped");
         BindingSet dead = skipped.get(4);
         assertEquals(withDead.get(3), FederatedQuery.nodeOf(dead));
@@ -164,6 +164,10 @@ class FederationTest {
                 SparqlQueryException.class, () -> FederatedQuery.select(BASES, "SELECT ?node WHERE { ?node ?p ?o }"));
         assertThrows(
                 IllegalArgumentException.class, () -> FederatedQuery.select(List.of(URI.create("ftp://x/")), QUERY));
+        SparqlQueryException from = assertThrows(
+                SparqlQueryException.class,
+                () -> FederatedQuery.select(BASES, "SELECT ?s FROM <urn:g> WHERE { ?s ?p ?o }"));
+        assertEquals(SparqlQueryException.Kind.SYNTAX, from.kind());
     }
 
     @Test

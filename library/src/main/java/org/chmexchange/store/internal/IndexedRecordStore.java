@@ -98,7 +98,14 @@ public final class IndexedRecordStore implements RecordStore {
         } else if (indexed < lastSequence) {
             long head = lastSequence;
             lastSequence = indexed;
-            catchUpIndex(indexed, head);
+            try {
+                catchUpIndex(indexed, head);
+            } catch (StoreException e) {
+                // A log the catch-up cannot read (an entry missing: chm-node store check says which):
+                // the rebuild reads what there is, so the store still opens for check and repair.
+                LOG.warn("The record index cannot catch up from the change log ({}): rebuilding it", e.getMessage());
+                rebuildIndex();
+            }
         }
     }
 
@@ -223,10 +230,20 @@ public final class IndexedRecordStore implements RecordStore {
                             + request.deletes().size() + " deletions to <" + request.graph() + ">",
                     q -> apply(q, request, split));
             // Changes of other processes sharing the store come first in the index, in sequence order.
+            // The write is stored: if that catch-up fails, the index stays behind (without a gap) and
+            // the next refresh or write catches up with these changes and this write's.
             if (applied.firstSequence() - 1 > lastSequence) {
-                catchUpIndex(lastSequence, applied.firstSequence() - 1);
+                try {
+                    catchUpIndex(lastSequence, applied.firstSequence() - 1);
+                } catch (StoreException e) {
+                    LOG.warn(
+                            "The record index could not catch up with other processes' changes after a stored"
+                                    + " write; it will at the next refresh: {}",
+                            e.getMessage());
+                }
             }
-            if (!applied.changes().isEmpty() && lastSequence < applied.lastSequence()) { // else a rebuild took them
+            if (!applied.changes().isEmpty()
+                    && lastSequence == applied.firstSequence() - 1) { // else behind, or a rebuild took them
                 lastSequence = applied.lastSequence();
                 updateIndex(() -> {
                     index.put(applied.changedEntries());
@@ -480,7 +497,8 @@ public final class IndexedRecordStore implements RecordStore {
 
     /**
      * Replaces a named graph of reference data (ontology, shapes, thesaurus) unless it already holds
-     * this content (compared as graphs, blank nodes included, with {@link Models#isomorphic}).
+     * this content (compared as graphs, blank nodes included, with {@link Models#isomorphic}, literals
+     * by value: {@link Literals#canonical}).
      *
      * @return true if the graph was (re)written
      */
@@ -488,7 +506,7 @@ public final class IndexedRecordStore implements RecordStore {
     public boolean replaceGraphIfChanged(IRI graph, Model content) {
         writeLock.lock();
         try {
-            if (Models.isomorphic(triples.graph(graph), content)) {
+            if (Models.isomorphic(Literals.canonical(triples.graph(graph)), Literals.canonical(content))) {
                 return false;
             }
             triples.inTransaction("Replacing graph <" + graph + ">", q -> {
@@ -773,7 +791,7 @@ public final class IndexedRecordStore implements RecordStore {
     @Override
     public void close() {
         if (follower != null) {
-            follower.shutdownNow();
+            follower.shutdown(); // no interrupt: a refresh in progress ends (an interrupted Lucene write would not)
             try {
                 follower.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -833,6 +851,9 @@ public final class IndexedRecordStore implements RecordStore {
                     index.delete(gone);
                     index.putChanges(newer);
                 });
+                if (lastSequence >= upTo) {
+                    break; // done, or the update failed and a rebuild took everything up to the head
+                }
             }
             LOG.info(
                     "The record index caught up from change {} to {} ({} records) in {} ms",
@@ -952,11 +973,12 @@ public final class IndexedRecordStore implements RecordStore {
         if (storedSize != incoming.size() - modifiedCount(incoming, iri)) {
             return false;
         }
+        Model canonical = Literals.canonical(stored);
         for (Statement st : incoming) {
             if (st.getSubject().equals(iri) && st.getPredicate().equals(DCTERMS.MODIFIED)) {
                 continue;
             }
-            if (!stored.contains(st.getSubject(), st.getPredicate(), st.getObject())) {
+            if (!canonical.contains(st.getSubject(), st.getPredicate(), Literals.canonical(st.getObject()))) {
                 return false;
             }
         }

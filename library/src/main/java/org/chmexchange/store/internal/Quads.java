@@ -39,17 +39,17 @@ public interface Quads {
     }
 
     /**
-     * Calls {@code sink} with every statement about {@code subject} and about each IRI {@code
-     * subject#…} a statement of {@code subject} has as its object (any named graph): a record and its
-     * nested resources (RecordIris). The default reads the subject, then the fragments, in two
-     * look-ups; a remote engine answers it in one request.
+     * Calls {@code sink} with every statement about each of {@code subjects} and about each IRI
+     * {@code subject#…} a statement of that subject has as its object (any named graph): records and
+     * their nested resources (RecordIris). The default reads the subjects, then the fragments, in two
+     * batched look-ups; a remote engine reads each subject with its fragments in one request.
      */
-    default void findWithFragments(IRI subject, Consumer<Statement> sink) {
+    default void findWithFragments(java.util.Collection<? extends IRI> subjects, Consumer<Statement> sink) {
         java.util.Set<Resource> fragments = new java.util.LinkedHashSet<>();
-        String prefix = subject.stringValue() + "#";
-        find(subject, null, null, null, st -> {
+        findSubjects(subjects, null, st -> {
             sink.accept(st);
-            if (st.getObject().isIRI() && st.getObject().stringValue().startsWith(prefix)) {
+            if (st.getObject().isIRI()
+                    && st.getObject().stringValue().startsWith(st.getSubject().stringValue() + "#")) {
                 fragments.add((IRI) st.getObject());
             }
         });

@@ -158,7 +158,8 @@ public final class SparqlQuadStore implements QuadStore {
                 try {
                     con.prepareUpdate(QueryLanguage.SPARQL, update).execute();
                 } catch (RuntimeException e) {
-                    sent = e; // in transit or refused: the receipt says whether it applied
+                    sent = e; // in transit or refused; a server still at it might apply it later:
+                    fence(con, version); // now it cannot, and the receipt says for good
                 }
                 boolean applied;
                 try {
@@ -199,14 +200,53 @@ public final class SparqlQuadStore implements QuadStore {
         }
     }
 
+    /**
+     * After a write whose request failed (a timeout, a reset): moves the version on from {@code
+     * version}, guarded like a write, so that the failed request, still in flight or not, can never
+     * apply afterwards; its receipt then says for good whether it did. If the version had moved
+     * already, the failed request applied or another write did, and it cannot apply later either.
+     *
+     * @throws StoreException if the fence cannot be sent either: the outcome of the write is unknown
+     */
+    private void fence(RepositoryConnection con, long version) {
+        Pending none = new Pending(new Remote(con));
+        try {
+            con.prepareUpdate(
+                            QueryLanguage.SPARQL,
+                            none.update(version, Values.iri(RECEIPT_PREFIX + "fence-" + UUID.randomUUID()), null))
+                    .execute();
+        } catch (RuntimeException e) {
+            throw new StoreException(
+                    "A write to the " + description + " failed in transit and the store cannot be reached to settle"
+                            + " it; whether it applied is unknown (a record store reopened will see): "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
     @Override
     public String describe() {
         return description;
     }
 
+    /** Removes this store's last receipt (best effort: a leftover is one triple) and shuts the repository down. */
     @Override
     public void close() {
-        repository.shutDown();
+        try {
+            if (lastReceipt != null) {
+                try (RepositoryConnection con = repository.getConnection()) {
+                    con.prepareUpdate(
+                                    QueryLanguage.SPARQL,
+                                    "DELETE DATA { GRAPH " + term(META) + " { " + term(lastReceipt) + " " + term(TYPE)
+                                            + " " + term(RECEIPT) + " } }")
+                            .execute();
+                } catch (RuntimeException e) {
+                    LOG.debug("The last write receipt stays in the {}: {}", description, e.toString());
+                }
+            }
+        } finally {
+            repository.shutDown();
+        }
     }
 
     private static boolean isStoreFailure(RuntimeException e) {
@@ -229,14 +269,48 @@ public final class SparqlQuadStore implements QuadStore {
         if (v instanceof BNode b) {
             return labels.computeIfAbsent(b, k -> "_:b" + labels.size());
         }
-        return NTriplesUtil.toNTriplesString(v);
+        return term(v);
     }
 
+    /**
+     * A term in SPARQL syntax: N-Triples' (RDF4J's writer escapes the literals' text), after checking
+     * what that writer passes through as it is: an IRI may hold none of the characters SPARQL's
+     * IRIREF excludes (angle brackets, quote, braces, bar, caret, backquote, backslash, space and
+     * controls; a Unicode escape would be decoded by the server first, so none is written), and a
+     * language tag must be a BCP 47 tag. Nothing but a term ever reaches the query or update text.
+     *
+     * @throws StoreException for a blank node (the callers handle those), a forbidden IRI or a bad tag
+     */
     private static String term(Value v) {
         if (v instanceof BNode) {
             throw new StoreException("A remote SPARQL store cannot be asked about a single blank node");
         }
-        return NTriplesUtil.toNTriplesString(v);
+        if (v instanceof IRI iri) {
+            checkIri(iri.stringValue());
+        } else if (v instanceof org.eclipse.rdf4j.model.Literal l) {
+            checkIri(l.getDatatype().stringValue());
+            if (l.getLanguage().isPresent()
+                    && !LANGUAGE_TAG.matcher(l.getLanguage().get()).matches()) {
+                throw new StoreException(
+                        "Not a language tag: '" + l.getLanguage().get() + "'; nothing was written");
+            }
+        }
+        return NTriplesUtil.toNTriplesString(v, false);
+    }
+
+    private static final java.util.regex.Pattern LANGUAGE_TAG =
+            java.util.regex.Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
+
+    private static final String NOT_IN_IRI = "<>\"{}|^`\\";
+
+    private static void checkIri(String iri) {
+        for (int i = 0; i < iri.length(); i++) {
+            char c = iri.charAt(i);
+            if (c <= 0x20 || NOT_IN_IRI.indexOf(c) >= 0) {
+                throw new StoreException("An IRI with a character SPARQL does not allow in it (U+"
+                        + String.format("%04X", (int) c) + "): <" + iri + ">; nothing was written");
+            }
+        }
     }
 
     /** The store as it is on the server (one connection). */
@@ -317,17 +391,25 @@ public final class SparqlQuadStore implements QuadStore {
         }
 
         @Override
-        public void findWithFragments(IRI subject, Consumer<Statement> sink) {
-            String s = term(subject);
-            // The subject's statements, and those of the #fragment IRIs it links to: one request.
-            String q = "SELECT ?s ?p ?o ?g WHERE { { GRAPH ?g { " + s + " ?p ?o } BIND(" + s + " AS ?s) } UNION"
-                    + " { { SELECT DISTINCT ?s WHERE { GRAPH ?h { " + s + " ?l ?s }"
-                    + " FILTER(isIRI(?s) && STRSTARTS(STR(?s), " + term(Values.literal(subject.stringValue() + "#"))
-                    + ")) } } GRAPH ?g { ?s ?p ?o } } }";
-            try (TupleQueryResult result =
-                    con.prepareTupleQuery(QueryLanguage.SPARQL, q).evaluate()) {
-                for (BindingSet b : result) {
-                    sink.accept(statement(b, null, null, null, null));
+        public void findWithFragments(Collection<? extends IRI> subjects, Consumer<Statement> sink) {
+            List<? extends IRI> all = new ArrayList<>(new LinkedHashSet<>(subjects));
+            for (int from = 0; from < all.size(); from += SUBJECT_BATCH) {
+                StringBuilder values = new StringBuilder("VALUES ?r {");
+                for (IRI r : all.subList(from, Math.min(all.size(), from + SUBJECT_BATCH))) {
+                    values.append(' ').append(term(r));
+                }
+                values.append(" }");
+                // Each subject's statements and those of the #fragment IRIs it links to, in one request:
+                // a record is never read half before and half after another process's write.
+                String q = "SELECT ?s ?p ?o ?g WHERE { { " + values + " GRAPH ?g { ?r ?p ?o } BIND(?r AS ?s) } UNION"
+                        + " { { SELECT DISTINCT ?s WHERE { " + values + " GRAPH ?h { ?r ?l ?s }"
+                        + " FILTER(isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?r), \"#\"))) } }"
+                        + " GRAPH ?g { ?s ?p ?o } } }";
+                try (TupleQueryResult result =
+                        con.prepareTupleQuery(QueryLanguage.SPARQL, q).evaluate()) {
+                    for (BindingSet b : result) {
+                        sink.accept(statement(b, null, null, null, null));
+                    }
                 }
             }
         }
@@ -441,6 +523,8 @@ public final class SparqlQuadStore implements QuadStore {
                         .filter(st -> (predicate == null || predicate.equals(st.getPredicate()))
                                 && (object == null || object.equals(st.getObject()))
                                 && (graph == null || graph.equals(st.getContext())));
+            } else if (subject instanceof BNode || object instanceof BNode) {
+                server = Stream.empty(); // the server's blank-node labels mean nothing here: only this write's own
             } else {
                 server = remote.stream(subject, predicate, object, graph);
             }

@@ -114,7 +114,7 @@ public final class TripleStore {
         // The nested resources are the record's #fragment IRIs (RecordGraphs.belongsTo), in record graphs.
         Set<Resource> nested = new LinkedHashSet<>();
         List<Statement> fragments = new ArrayList<>();
-        q.findWithFragments(record, st -> {
+        q.findWithFragments(List.of(record), st -> {
             if (!isRecordGraph(st.getContext())) {
                 return;
             }
@@ -136,35 +136,43 @@ public final class TripleStore {
     }
 
     /**
-     * Reads several records in one read transaction, in two batched look-ups (the records, then their
-     * nested resources): the records the store has, keyed by IRI, without graph names.
+     * Reads several records in one read transaction ({@link #readRecords}): the records the store
+     * has, keyed by IRI, without graph names.
      */
     public Map<IRI, Model> getAll(java.util.Collection<IRI> records) {
         return read("Reading " + records.size() + " records", q -> readRecords(q, records));
     }
 
     /**
-     * Reads several records inside a transaction in two batched look-ups ({@link Quads#findSubjects}:
-     * the records, then their nested resources): the records the store has, keyed by IRI, without
-     * graph names.
+     * Reads several records inside a transaction by batched look-ups ({@link Quads#findWithFragments}:
+     * each record with its nested resources, in one request on a remote store): the records the store
+     * has, keyed by IRI, without graph names.
      */
     public static Map<IRI, Model> readRecords(Quads q, java.util.Collection<IRI> records) {
+        Set<IRI> wanted = new java.util.HashSet<>(records);
         Map<IRI, Model> models = new LinkedHashMap<>();
         Map<Resource, IRI> nested = new HashMap<>();
-        q.findSubjects(records, null, st -> {
-            if (isRecordGraph(st.getContext()) && st.getSubject() instanceof IRI record) {
+        List<Statement> fragments = new ArrayList<>();
+        q.findWithFragments(records, st -> {
+            if (!isRecordGraph(st.getContext())) {
+                return;
+            }
+            if (st.getSubject() instanceof IRI record && wanted.contains(record)) {
                 models.computeIfAbsent(record, r -> new LinkedHashModel())
                         .add(st.getSubject(), st.getPredicate(), st.getObject());
                 if (st.getObject().isIRI() && RecordGraphs.belongsTo((IRI) st.getObject(), record)) {
                     nested.put((IRI) st.getObject(), record);
                 }
+            } else {
+                fragments.add(st);
             }
         });
-        q.findSubjects(nested.keySet(), null, st -> {
-            if (isRecordGraph(st.getContext())) {
-                models.get(nested.get(st.getSubject())).add(st.getSubject(), st.getPredicate(), st.getObject());
+        for (Statement st : fragments) {
+            IRI owner = nested.get(st.getSubject());
+            if (owner != null) { // linked from its record in a record graph
+                models.get(owner).add(st.getSubject(), st.getPredicate(), st.getObject());
             }
-        });
+        }
         models.entrySet().removeIf(e -> !e.getValue().contains(e.getKey(), RDF.TYPE, null));
         return models;
     }

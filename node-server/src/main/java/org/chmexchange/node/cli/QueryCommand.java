@@ -57,6 +57,12 @@ final class QueryCommand implements Callable<Integer> {
             description = "The most rows of the answer (default " + FederatedQuery.DEFAULT_MAX_ROWS + ").")
     int maxRows = FederatedQuery.DEFAULT_MAX_ROWS;
 
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "The time limit of the whole query (default " + FederatedQuery.DEFAULT_TIMEOUT_SECONDS + ").")
+    int timeoutSeconds = FederatedQuery.DEFAULT_TIMEOUT_SECONDS;
+
     @Parameters(index = "0", paramLabel = "SPARQL", description = "A SELECT query; it runs at each node as written.")
     String query;
 
@@ -72,7 +78,7 @@ final class QueryCommand implements Callable<Integer> {
         }
         SparqlResult.Bindings result;
         try {
-            result = FederatedQuery.select(nodes, query, skipFailing, maxRows);
+            result = FederatedQuery.select(nodes, query, skipFailing, maxRows, timeoutSeconds);
         } catch (IllegalArgumentException e) {
             err.println("chm-node query: " + e.getMessage());
             return 2;

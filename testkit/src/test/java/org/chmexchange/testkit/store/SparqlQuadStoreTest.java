@@ -141,6 +141,31 @@ class SparqlQuadStoreTest {
         assertEquals(List.of("y"), values(a));
     }
 
+    @Test
+    void nothingButATermReachesTheUpdateText() {
+        a.write(q -> {
+            q.add(COUNTER, VALUE, Values.literal("kept"), G);
+            return null;
+        });
+        // Values no RDF4J parser would give, but a Jena model converted (JenaTerms) or another tool's
+        // statements read back from the store can.
+        org.eclipse.rdf4j.model.ValueFactory unchecked = org.eclipse.rdf4j.model.impl.SimpleValueFactory.getInstance();
+        for (org.eclipse.rdf4j.model.Value hostile : List.of(
+                unchecked.createIRI("urn:x>} } ; DROP ALL ; INSERT DATA { GRAPH <urn:y> { <urn:a> <urn:b> <urn:c"),
+                unchecked.createLiteral("x", "en } } ; DROP ALL ; #"),
+                unchecked.createIRI("urn:with space"))) {
+            StoreException refused = assertThrows(
+                    StoreException.class,
+                    () -> a.write(q -> {
+                        q.add(COUNTER, VALUE, hostile, G);
+                        return null;
+                    }),
+                    hostile.toString());
+            assertTrue(refused.getMessage().contains("nothing was written"), refused.getMessage());
+        }
+        assertEquals(List.of("kept"), values(a), "the store as it was: no DROP ran");
+    }
+
     private static long sizeOfMeta(org.chmexchange.store.internal.Quads q) {
         List<Statement> meta = new ArrayList<>();
         q.find(null, null, null, SparqlQuadStore.META, meta::add);

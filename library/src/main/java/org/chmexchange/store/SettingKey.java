@@ -28,6 +28,13 @@ public record SettingKey(String name) {
     public static final SettingKey COMPACTED_BYTES = new SettingKey("store:compacted-bytes");
 
     /**
+     * The store's identity, a random UUID set at its first open: the record index records the store it
+     * was built from, so an index folder put over another store (a data folder moved from the embedded
+     * store to a SPARQL store, or between two of them) is rebuilt rather than trusted.
+     */
+    public static final SettingKey STORE_ID = new SettingKey("store:id");
+
+    /**
      * @throws IllegalArgumentException if the name is empty, too long or has other characters
      */
     public SettingKey {

@@ -86,6 +86,7 @@ public final class IndexedRecordStore implements RecordStore {
     private IndexedRecordStore(QuadStore quads, RecordIndex index) {
         this.triples = new TripleStore(quads);
         this.index = index;
+        index.bindTo(storeId(triples));
         this.lastSequence = triples.read("Reading the change log", ChangeLog::maxSequence);
         long indexed = index.indexedSequence();
         if (indexed < 0 || indexed > lastSequence) {
@@ -107,6 +108,19 @@ public final class IndexedRecordStore implements RecordStore {
                 rebuildIndex();
             }
         }
+    }
+
+    /** The store's identity, set in one transaction at its first open (the first of several processes wins). */
+    private static String storeId(TripleStore triples) {
+        return triples.inTransaction("Reading the store's identity", q -> {
+            Optional<String> id = TripleStore.settingIn(q, SettingKey.STORE_ID.name());
+            if (id.isPresent()) {
+                return id.get();
+            }
+            String fresh = java.util.UUID.randomUUID().toString();
+            TripleStore.setSetting(q, SettingKey.STORE_ID.name(), fresh);
+            return fresh;
+        });
     }
 
     /**

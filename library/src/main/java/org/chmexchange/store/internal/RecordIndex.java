@@ -93,6 +93,10 @@ public final class RecordIndex implements AutoCloseable {
     private static final String TITLE = "title";
     private static final String CLEAN = "clean";
     private static final String SEQUENCE = "sequence";
+    private static final String STORE = "store";
+    /** The identity of the store this index is built from ({@link #bindTo}); null until bound. */
+    private volatile String store;
+
     private static final String DOC = "doc";
     private static final String DOC_RECORD = "record";
     private static final String DOC_CHANGE = "change";
@@ -196,6 +200,7 @@ public final class RecordIndex implements AutoCloseable {
             String clean = null;
             String sequence = null;
             String format = null;
+            String builtFrom = null;
             for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
                 if (CLEAN.equals(e.getKey())) {
                     clean = e.getValue();
@@ -203,9 +208,14 @@ public final class RecordIndex implements AutoCloseable {
                     sequence = e.getValue();
                 } else if (FORMAT.equals(e.getKey())) {
                     format = e.getValue();
+                } else if (STORE.equals(e.getKey())) {
+                    builtFrom = e.getValue();
                 }
             }
-            return Boolean.parseBoolean(clean) && sequence != null && FORMAT_VERSION.equals(format)
+            // An index of another store is stale whatever its sequence; one committed before indexes
+            // recorded their store (no key) is trusted as before, and records it at its next commit.
+            boolean sameStore = builtFrom == null || store == null || builtFrom.equals(store);
+            return Boolean.parseBoolean(clean) && sequence != null && FORMAT_VERSION.equals(format) && sameStore
                     ? Long.parseLong(sequence)
                     : -1;
         } catch (IOException | NumberFormatException e) {
@@ -284,8 +294,19 @@ public final class RecordIndex implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> cleanAt(long sequence) {
-        return Map.of(CLEAN, "true", SEQUENCE, Long.toString(sequence), FORMAT, FORMAT_VERSION);
+    private Map<String, String> cleanAt(long sequence) {
+        return store == null
+                ? Map.of(CLEAN, "true", SEQUENCE, Long.toString(sequence), FORMAT, FORMAT_VERSION)
+                : Map.of(CLEAN, "true", SEQUENCE, Long.toString(sequence), FORMAT, FORMAT_VERSION, STORE, store);
+    }
+
+    /**
+     * Says which store this index is built from ({@link org.chmexchange.store.SettingKey#STORE_ID}):
+     * {@link #indexedSequence} is then -1 for an index another store's commits left, and every commit
+     * records this one. Call before {@link #indexedSequence}.
+     */
+    public void bindTo(String storeId) {
+        this.store = java.util.Objects.requireNonNull(storeId, "storeId");
     }
 
     private void commitWith(Map<String, String> data) {

@@ -18,7 +18,7 @@ import org.eclipse.rdf4j.model.impl.LinkedHashModel;
 /**
  * One of several node processes writing to one remote SPARQL store at once ({@code
  * SharedSparqlStoreTest}). Arguments: query URL, update URL, index folder, writer name, number of
- * writes. Write {@code i} creates {@code {name}-{i}}, gives each of the {@value #SHARED} records all
+ * writes, and a file whose appearance starts the writes (so that every writer starts at once). Write {@code i} creates {@code {name}-{i}}, gives each of the {@value #SHARED} records all
  * writers update ({@code shared-{k}}) a title naming this write, and, every fourth write, deletes
  * {@code {name}-{i-3}}. Prints {@code READY}, then {@code ACK i} and the write's changes ({@code
  * CHANGES i n}), then {@code DONE} and exits 0.
@@ -38,6 +38,15 @@ public final class SharedStoreWriter {
                 Path.of(args[2]))) {
             System.out.println("READY");
             System.out.flush();
+            // All writers start together, once the test has seen every one READY (the file appears).
+            Path go = Path.of(args[5]);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!java.nio.file.Files.exists(go)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("No go file " + go);
+                }
+                sleep(5);
+            }
             for (int i = 1; i <= writes; i++) {
                 WriteResult result = store.write(request(name, i));
                 long changes = result.created().size()
@@ -50,6 +59,15 @@ public final class SharedStoreWriter {
         }
         System.out.println("DONE");
         System.out.flush();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The IRI of record {@code id}. */

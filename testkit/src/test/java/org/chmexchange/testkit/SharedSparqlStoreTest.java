@@ -58,7 +58,8 @@ class SharedSparqlStoreTest {
                         fuseki.update().toString(),
                         dir.resolve("index-" + name).toString(),
                         name,
-                        Integer.toString(WRITES));
+                        Integer.toString(WRITES),
+                        dir.resolve("go").toString());
                 writers.add(new ProcessBuilder(command)
                         .redirectError(ProcessBuilder.Redirect.appendTo(
                                 dir.resolve("writer-" + name + ".log").toFile()))
@@ -70,6 +71,13 @@ class SharedSparqlStoreTest {
                 outputs.add(lines);
                 readers.add(read(p, lines));
             }
+            long ready = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!outputs.stream().allMatch(o -> o.contains("READY")) && System.nanoTime() < ready) {
+                Thread.sleep(20);
+            }
+            assertTrue(
+                    outputs.stream().allMatch(o -> o.contains("READY")), "both writers opened the store: " + outputs);
+            java.nio.file.Files.createFile(dir.resolve("go")); // both start writing now
             long told = 0;
             for (int w = 0; w < writers.size(); w++) {
                 Process p = writers.get(w);
